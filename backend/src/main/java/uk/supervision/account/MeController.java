@@ -1,0 +1,85 @@
+package uk.supervision.account;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.transaction.annotation.Transactional;
+import uk.supervision.api.AccountApi;
+import uk.supervision.api.model.Me;
+import uk.supervision.api.model.OrganisationRef;
+import uk.supervision.api.model.Role;
+import uk.supervision.security.AccessPolicy;
+import uk.supervision.security.Caller;
+import uk.supervision.security.CallerProvider;
+import uk.supervision.staff.StaffMapper;
+import uk.supervision.staff.StaffQueries;
+import uk.supervision.staff.StaffView;
+import uk.supervision.staff.SupervisionRelation;
+import uk.supervision.staff.SupervisionRelationRepository;
+import uk.supervision.team.OrganisationRepository;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public class MeController implements AccountApi {
+    private final CallerProvider callers;
+    private final AccountRepository accounts;
+    private final OrganisationRepository organisations;
+    private final StaffQueries staff;
+    private final SupervisionRelationRepository relations;
+    private final Clock clock;
+
+    public MeController(CallerProvider callers, AccountRepository accounts, OrganisationRepository organisations,
+                        StaffQueries staff, SupervisionRelationRepository relations, Clock clock) {
+        this.callers = callers;
+        this.accounts = accounts;
+        this.organisations = organisations;
+        this.staff = staff;
+        this.relations = relations;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public HttpResponse<Me> getMe() {
+        Caller caller = callers.person();
+        Account account = accounts.findById(caller.accountId()).orElseThrow();
+        var organisation = organisations.findById(account.organisationId()).orElseThrow();
+        LocalDate today = LocalDate.now(clock);
+        List<uk.supervision.api.model.StaffRef> supervisors = new ArrayList<>();
+        List<uk.supervision.api.model.Staff> supervisees = new ArrayList<>();
+        StaffView self = null;
+        if (account.staffId() != null) {
+            self = staff.find(account.organisationId(), account.staffId(), today).orElse(null);
+            if (self != null && self.supervisor() != null) {
+                supervisors.add(self.supervisor());
+            }
+            // All current supervisees in one keyset query (never one query per person).
+            java.util.Set<String> superviseeIds = new java.util.HashSet<>();
+            for (SupervisionRelation r : relations.findCurrentBySupervisors(List.of(account.staffId()), today)) {
+                superviseeIds.add(r.superviseeId());
+            }
+            if (!superviseeIds.isEmpty()) {
+                staff.page(account.organisationId(), new AccessPolicy.StaffScope(false, java.util.Set.of(), superviseeIds),
+                                new StaffQueries.Filter(null, null, null, null, "current", null, today), null, 500)
+                        .forEach(v -> supervisees.add(StaffMapper.toDto(v)));
+            }
+        }
+        Me me = new Me(UUID.fromString(account.id()), account.username(), account.displayName(),
+                caller.roles().stream().sorted().toList(),
+                new OrganisationRef(UUID.fromString(organisation.id()), organisation.name()), supervisors, supervisees);
+        if (self != null) {
+            me.setStaff(StaffMapper.toDto(self));
+        }
+        return HttpResponse.ok(me);
+    }
+}

@@ -1,0 +1,23 @@
+package uk.supervision.activitylog;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/** One line of the append-only trail: who did what to which record, when and from where. */
+@MappedEntity("activity_log")
+public record ActivityLogEntry(@Id @GeneratedValue @Nullable Long id,
+                               Instant occurredAt,
+                               @Nullable String organisationId,
+                               @Nullable String actorAccountId,
+                               @Nullable String actorClientId,
+                               String action,
+                               @Nullable String entityType,
+                               @Nullable String entityId,
+                               @Nullable String summary,
+                               @Nullable String remoteAddress,
+                               @Nullable String requestId) {
+}

@@ -1,0 +1,38 @@
+package uk.supervision.policy;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The policy feature's repositories, kept together: they are only ever used by PolicyService. */
+public final class PolicyRepositories {
+    private PolicyRepositories() {
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    public interface Profiles extends CrudRepository<PolicyProfileEntity, String> {
+        Optional<PolicyProfileEntity> findByCode(String code);
+
+        @Query("SELECT * FROM policy_profile WHERE code > :afterCode ORDER BY code LIMIT :limit")
+        List<PolicyProfileEntity> page(String afterCode, int limit);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    public interface Templates extends CrudRepository<PolicyTemplateEntity, String> {
+        List<PolicyTemplateEntity> findByProfileIdIn(Collection<String> profileIds);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    public interface Items extends CrudRepository<TemplateItemEntity, String> {
+        List<TemplateItemEntity> findByTemplateIdInOrderByPosition(Collection<String> templateIds);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    public interface OrganisationPolicies extends CrudRepository<OrganisationPolicyEntity, String> {
+    }
+}

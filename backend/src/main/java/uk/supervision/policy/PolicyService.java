@@ -1,0 +1,233 @@
+package uk.supervision.policy;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import uk.supervision.activitylog.ActivityLog;
+import uk.supervision.api.model.AnswerType;
+import uk.supervision.api.model.OrganisationPolicy;
+import uk.supervision.api.model.OrganisationPolicyUpdate;
+import uk.supervision.api.model.PolicyOverrides;
+import uk.supervision.api.model.PolicyProfile;
+import uk.supervision.api.model.PolicyProfilePage;
+import uk.supervision.api.model.PolicyProfileRef;
+import uk.supervision.api.model.PolicyRules;
+import uk.supervision.api.model.PolicyTemplate;
+import uk.supervision.api.model.Retention;
+import uk.supervision.api.model.SupervisionFunction;
+import uk.supervision.api.model.TemplateItem;
+import uk.supervision.api.model.TemplateKind;
+import uk.supervision.problem.Problems;
+import uk.supervision.security.AccessPolicy;
+import uk.supervision.security.Caller;
+import uk.supervision.support.Cursor;
+import uk.supervision.support.ETags;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Policy profiles (rules are data) and the organisation's chosen profile with its own adjustments. */
+@Singleton
+public class PolicyService {
+    private final PolicyRepositories.Profiles profiles;
+    private final PolicyRepositories.Templates templates;
+    private final PolicyRepositories.Items items;
+    private final PolicyRepositories.OrganisationPolicies organisationPolicies;
+    private final JsonMapper json;
+    private final AccessPolicy access;
+    private final ActivityLog activityLog;
+    private final Clock clock;
+
+    public PolicyService(PolicyRepositories.Profiles profiles, PolicyRepositories.Templates templates,
+                         PolicyRepositories.Items items, PolicyRepositories.OrganisationPolicies organisationPolicies,
+                         JsonMapper json, AccessPolicy access, ActivityLog activityLog, Clock clock) {
+        this.profiles = profiles;
+        this.templates = templates;
+        this.items = items;
+        this.organisationPolicies = organisationPolicies;
+        this.json = json;
+        this.access = access;
+        this.activityLog = activityLog;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public PolicyProfilePage list(Caller caller, Integer limit, String cursor) {
+        access.requireReadOrganisation(caller);
+        int size = Cursor.limit(limit);
+        List<String> after = Cursor.decode(cursor, 1);
+        List<PolicyProfileEntity> rows = profiles.page(after == null ? "" : after.get(0), size + 1);
+        boolean more = rows.size() > size;
+        List<PolicyProfileEntity> page = more ? rows.subList(0, size) : rows;
+        PolicyProfilePage result = new PolicyProfilePage(withTemplates(page));
+        if (more) {
+            result.setNextCursor(Cursor.encode(page.get(page.size() - 1).code()));
+        }
+        return result;
+    }
+
+    @Transactional(readOnly = true)
+    public PolicyProfile get(Caller caller, UUID id) {
+        access.requireReadOrganisation(caller);
+        PolicyProfileEntity profile = profiles.findById(id.toString()).orElseThrow(() -> Problems.notFound("Policy profile " + id));
+        return withTemplates(List.of(profile)).get(0);
+    }
+
+    @Transactional(readOnly = true)
+    public OrganisationPolicyView organisationPolicy(Caller caller) {
+        access.requireReadOrganisation(caller);
+        return view(current(caller.organisationId()));
+    }
+
+    @Transactional
+    public OrganisationPolicyView update(Caller caller, OrganisationPolicyUpdate body, String ifMatch) {
+        access.requireAdministrator(caller);
+        OrganisationPolicyEntity current = current(caller.organisationId());
+        ETags.requireCurrent(ifMatch, current.version());
+        PolicyProfileEntity profile = profiles.findById(body.getProfileId().toString())
+                .orElseThrow(() -> Problems.rule("/profileId", "There is no such policy profile."));
+        PolicyOverrides overrides = body.getOverrides();
+        PolicyRules effective = merge(rules(profile), overrides);
+        checkCoherent(effective);
+        organisationPolicies.update(new OrganisationPolicyEntity(current.organisationId(), profile.id(), write(overrides),
+                current.version(), clock.instant()));
+        activityLog.record(caller, "POLICY_UPDATED", "organisation_policy", current.organisationId(),
+                "profile " + profile.code() + ", overrides " + write(overrides));
+        return view(current(caller.organisationId()));
+    }
+
+    /** The rules in force for an organisation: its profile's rules with its adjustments applied. */
+    @Transactional(readOnly = true)
+    public PolicyRules effectiveRules(String organisationId) {
+        OrganisationPolicyEntity policy = current(organisationId);
+        return merge(rules(profiles.findById(policy.profileId()).orElseThrow()), read(policy.overridesJson(), PolicyOverrides.class));
+    }
+
+    public record OrganisationPolicyView(OrganisationPolicy policy, int version) {
+    }
+
+    // ---- helpers
+
+    private OrganisationPolicyEntity current(String organisationId) {
+        return organisationPolicies.findById(organisationId)
+                .orElseThrow(() -> Problems.notFound("The organisation's policy (no profile has been adopted)"));
+    }
+
+    private OrganisationPolicyView view(OrganisationPolicyEntity entity) {
+        PolicyProfileEntity profile = profiles.findById(entity.profileId()).orElseThrow();
+        PolicyOverrides overrides = read(entity.overridesJson(), PolicyOverrides.class);
+        OrganisationPolicy dto = new OrganisationPolicy(
+                new PolicyProfileRef(UUID.fromString(profile.id()), profile.code(), profile.name()), overrides,
+                merge(rules(profile), overrides), entity.version(), entity.updatedAt().atOffset(ZoneOffset.UTC));
+        return new OrganisationPolicyView(dto, entity.version());
+    }
+
+    /** Profiles with their newest template of each kind, in three queries whatever the page size. */
+    private List<PolicyProfile> withTemplates(List<PolicyProfileEntity> page) {
+        List<String> ids = page.stream().map(PolicyProfileEntity::id).toList();
+        Map<String, Map<String, PolicyTemplateEntity>> newest = new HashMap<>();
+        for (PolicyTemplateEntity t : templates.findByProfileIdIn(ids)) {
+            newest.computeIfAbsent(t.profileId(), k -> new HashMap<>())
+                    .merge(t.kind(), t, (a, b) -> a.version() >= b.version() ? a : b);
+        }
+        List<String> templateIds = newest.values().stream().flatMap(m -> m.values().stream()).map(PolicyTemplateEntity::id).toList();
+        Map<String, List<TemplateItemEntity>> itemsByTemplate = templateIds.isEmpty() ? Map.of()
+                : items.findByTemplateIdInOrderByPosition(templateIds).stream()
+                .collect(Collectors.groupingBy(TemplateItemEntity::templateId));
+        List<PolicyProfile> out = new ArrayList<>();
+        for (PolicyProfileEntity p : page) {
+            List<PolicyTemplate> list = newest.getOrDefault(p.id(), Map.of()).values().stream()
+                    .sorted(Comparator.comparing(t -> TemplateKind.valueOf(t.kind()).ordinal()))
+                    .map(t -> new PolicyTemplate(UUID.fromString(t.id()), TemplateKind.valueOf(t.kind()), t.version(), t.title(),
+                            t.source(), itemsByTemplate.getOrDefault(t.id(), List.of()).stream().map(PolicyService::item).toList()))
+                    .toList();
+            out.add(new PolicyProfile(UUID.fromString(p.id()), p.code(), p.name(), p.description(), p.source(), rules(p), list));
+        }
+        return out;
+    }
+
+    private static TemplateItem item(TemplateItemEntity i) {
+        TemplateItem item = new TemplateItem(i.itemKey(), i.position(), i.section(), i.label(), AnswerType.valueOf(i.answerType()),
+                i.required());
+        item.setHint(i.hint());
+        if (i.functionTag() != null) {
+            item.setFunction(SupervisionFunction.valueOf(i.functionTag()));
+        }
+        return item;
+    }
+
+    private PolicyRules rules(PolicyProfileEntity profile) {
+        return read(profile.rulesJson(), PolicyRules.class);
+    }
+
+    static PolicyRules merge(PolicyRules base, PolicyOverrides o) {
+        if (o == null) {
+            return base;
+        }
+        if (o.getNormalInterval() != null) base.setNormalInterval(o.getNormalInterval());
+        if (o.getLongestInterval() != null) base.setLongestInterval(o.getLongestInterval());
+        if (o.getBreachAfter() != null) base.setBreachAfter(o.getBreachAfter());
+        if (o.getMinimumSessionsPerYear() != null) base.setMinimumSessionsPerYear(o.getMinimumSessionsPerYear());
+        if (o.getMinimumSessionMinutes() != null) base.setMinimumSessionMinutes(o.getMinimumSessionMinutes());
+        if (o.getMaximumSessionMinutes() != null) base.setMaximumSessionMinutes(o.getMaximumSessionMinutes());
+        if (o.getCategoryIntervals() != null) base.setCategoryIntervals(o.getCategoryIntervals());
+        if (o.getAgreementWithin() != null) base.setAgreementWithin(o.getAgreementWithin());
+        if (o.getAgreementReviewEvery() != null) base.setAgreementReviewEvery(o.getAgreementReviewEvery());
+        if (o.getSuppressionMinimum() != null) base.setSuppressionMinimum(o.getSuppressionMinimum());
+        if (o.getKeepAfterLeaving() != null) {
+            Retention r = base.getRetention() == null ? new Retention() : base.getRetention();
+            r.setKeepAfterLeaving(o.getKeepAfterLeaving());
+            base.setRetention(r);
+        }
+        return base;
+    }
+
+    /** Rules that contradict each other are refused (422) with the field to change. */
+    static void checkCoherent(PolicyRules r) {
+        if (days(r.getLongestInterval()) < days(r.getNormalInterval())) {
+            throw Problems.rule("/overrides/longestInterval", "The longest allowed gap cannot be shorter than the normal interval.");
+        }
+        if (r.getBreachAfter() != null && days(r.getBreachAfter()) < days(r.getLongestInterval())) {
+            throw Problems.rule("/overrides/breachAfter", "The breach limit cannot be shorter than the longest allowed gap.");
+        }
+        if (r.getMaximumSessionMinutes() != null && r.getMaximumSessionMinutes() < r.getMinimumSessionMinutes()) {
+            throw Problems.rule("/overrides/maximumSessionMinutes", "The longest session cannot be shorter than the shortest.");
+        }
+        if (days(r.getNormalInterval()) == 0) {
+            throw Problems.rule("/overrides/normalInterval", "The normal interval must be longer than zero days.");
+        }
+    }
+
+    /** Approximate length for comparisons only (a month as 30 days); schedules use calendar arithmetic. */
+    static long days(String iso) {
+        Period p = Period.parse(iso);
+        return p.getYears() * 365L + p.getMonths() * 30L + p.getDays();
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, Argument.of(type));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Stored policy document does not parse", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value == null ? new PolicyOverrides() : value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package uk.supervision.staff;
+
+import uk.supervision.api.model.EmploymentType;
+import uk.supervision.api.model.ServiceRef;
+import uk.supervision.api.model.StaffCategory;
+import uk.supervision.api.model.StaffRef;
+import uk.supervision.api.model.TeamRef;
+
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Staff entity (with names joined) -> the wire schema. */
+public final class StaffMapper {
+    private StaffMapper() {
+    }
+
+    public static uk.supervision.api.model.Staff toDto(StaffView view) {
+        Staff s = view.staff();
+        uk.supervision.api.model.Staff dto = new uk.supervision.api.model.Staff(UUID.fromString(s.id()), s.givenName(),
+                s.familyName(), s.displayName(), s.email(), s.jobTitle(), StaffCategory.valueOf(s.category()),
+                EmploymentType.valueOf(s.employmentType()), s.weeklyHours().doubleValue(), s.employmentStartDate(),
+                s.postStartDate(), s.carriesCaseload(), s.version(), s.createdAt().atOffset(ZoneOffset.UTC),
+                s.updatedAt().atOffset(ZoneOffset.UTC));
+        dto.setExternalRef(s.externalRef());
+        dto.setCaseloadSize(s.caseloadSize());
+        if (s.teamId() != null) {
+            dto.setTeam(new TeamRef(UUID.fromString(s.teamId()), view.teamName()));
+        }
+        if (s.serviceId() != null) {
+            dto.setService(new ServiceRef(UUID.fromString(s.serviceId()), view.serviceName()));
+        }
+        dto.setSupervisor(view.supervisor());
+        dto.setLeavingDate(s.leavingDate());
+        dto.setLeavingReason(s.leavingReason());
+        return dto;
+    }
+
+    public static StaffRef ref(Staff s) {
+        StaffRef ref = new StaffRef(UUID.fromString(s.id()), s.displayName());
+        ref.setJobTitle(s.jobTitle());
+        return ref;
+    }
+}

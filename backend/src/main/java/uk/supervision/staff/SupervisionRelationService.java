@@ -1,0 +1,186 @@
+package uk.supervision.staff;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import uk.supervision.activitylog.ActivityLog;
+import uk.supervision.api.model.StaffRef;
+import uk.supervision.api.model.SupervisionRelationCreate;
+import uk.supervision.api.model.SupervisionRelationPage;
+import uk.supervision.problem.Problems;
+import uk.supervision.security.AccessPolicy;
+import uk.supervision.security.AccessPolicy.StaffScope;
+import uk.supervision.security.Caller;
+import uk.supervision.support.Cursor;
+import uk.supervision.support.Ids;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Who supervises whom. A supervisee has one supervisor at a time; starting a new one ends the old. */
+@Singleton
+public class SupervisionRelationService {
+    private final SupervisionRelationRepository relations;
+    private final StaffRepository staff;
+    private final JdbcOperations jdbc;
+    private final AccessPolicy access;
+    private final ActivityLog activityLog;
+    private final Clock clock;
+
+    public SupervisionRelationService(SupervisionRelationRepository relations, StaffRepository staff, JdbcOperations jdbc,
+                                      AccessPolicy access, ActivityLog activityLog, Clock clock) {
+        this.relations = relations;
+        this.staff = staff;
+        this.jdbc = jdbc;
+        this.access = access;
+        this.activityLog = activityLog;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public uk.supervision.api.model.SupervisionRelation create(Caller caller, SupervisionRelationCreate body) {
+        Staff supervisee = staff.findByIdAndOrganisationId(body.getSuperviseeId().toString(), caller.organisationId())
+                .orElseThrow(() -> Problems.rule("/superviseeId", "There is no such member of staff in your organisation."));
+        access.requireArrangeSupervision(caller, supervisee, null);
+        Staff supervisor = staff.findByIdAndOrganisationId(body.getSupervisorId().toString(), caller.organisationId())
+                .orElseThrow(() -> Problems.rule("/supervisorId", "There is no such member of staff in your organisation."));
+        if (supervisor.hasLeftBy(LocalDate.now(clock))) {
+            throw Problems.rule("/supervisorId", supervisor.displayName() + " has left and cannot supervise.");
+        }
+        SupervisionRelation saved = start(caller, supervisor, supervisee, body.getFromDate(), body.getReason());
+        return toDto(saved, supervisor, supervisee);
+    }
+
+    /** Starts a relation from a date, ending the supervisee's open one the day before. */
+    SupervisionRelation start(Caller caller, Staff supervisor, Staff supervisee, LocalDate from, String reason) {
+        if (supervisor.id().equals(supervisee.id())) {
+            throw Problems.rule("/supervisorId", "A person cannot supervise themselves.");
+        }
+        if (supervisee.hasLeftBy(from)) {
+            throw Problems.rule("/fromDate", supervisee.displayName() + " has left by then.");
+        }
+        if (from.isBefore(supervisee.employmentStartDate())) {
+            throw Problems.rule("/fromDate", "Supervision cannot start before " + supervisee.displayName() + " started work ("
+                    + supervisee.employmentStartDate() + ").");
+        }
+        if (access.superviseesBelow(supervisee.id()).contains(supervisor.id())) {
+            throw Problems.rule("/supervisorId", supervisor.displayName() + " is supervised, directly or through others, by "
+                    + supervisee.displayName() + ": that would make a circle.");
+        }
+        for (SupervisionRelation open : relations.findCurrentBySupervisees(List.of(supervisee.id()), from)) {
+            if (open.supervisorId().equals(supervisor.id())) {
+                throw Problems.rule("/supervisorId", supervisor.displayName() + " already supervises " + supervisee.displayName()
+                        + " on that date.");
+            }
+        }
+        relations.endOpenForSupervisee(supervisee.id(), from.minusDays(1));
+        SupervisionRelation saved = relations.save(new SupervisionRelation(Ids.newId(), supervisor.id(), supervisee.id(),
+                from, null, reason, clock.instant()));
+        activityLog.record(caller, "SUPERVISION_RELATION_STARTED", "staff", supervisee.id(),
+                "supervisor " + supervisor.id() + " from " + from);
+        return saved;
+    }
+
+    /** Every supervisor a person has had, oldest first, with names in one query. */
+    List<uk.supervision.api.model.SupervisionRelation> historyOf(String superviseeId) {
+        return query("WHERE r.supervisee_id = ?", List.of(superviseeId), "ORDER BY r.from_date, r.id");
+    }
+
+    @Transactional(readOnly = true)
+    public SupervisionRelationPage list(Caller caller, Integer limit, String cursor, UUID supervisorId, UUID superviseeId,
+                                        Boolean current) {
+        access.requireStaffListing(caller);
+        StaffScope scope = access.staffScope(caller);
+        if (scope.isEmpty()) {
+            return new SupervisionRelationPage(List.of());
+        }
+        int size = Cursor.limit(limit);
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder("WHERE e.organisation_id = ?");
+        args.add(caller.organisationId());
+        if (!scope.wholeOrganisation()) {
+            List<String> any = new ArrayList<>();
+            if (!scope.serviceIds().isEmpty()) {
+                any.add("e.service_id IN (" + StaffQueries.marks(scope.serviceIds().size()) + ")");
+                args.addAll(scope.serviceIds());
+            }
+            if (!scope.staffIds().isEmpty()) {
+                any.add("e.id IN (" + StaffQueries.marks(scope.staffIds().size()) + ")");
+                args.addAll(scope.staffIds());
+            }
+            where.append(" AND (").append(String.join(" OR ", any)).append(")");
+        }
+        if (supervisorId != null) {
+            where.append(" AND r.supervisor_id = ?");
+            args.add(supervisorId.toString());
+        }
+        if (superviseeId != null) {
+            where.append(" AND r.supervisee_id = ?");
+            args.add(superviseeId.toString());
+        }
+        if (current == null || current) {
+            LocalDate today = LocalDate.now(clock);
+            where.append(" AND r.from_date <= ? AND (r.to_date IS NULL OR r.to_date >= ?)");
+            args.add(today);
+            args.add(today);
+        }
+        List<String> after = Cursor.decode(cursor, 1);
+        if (after != null) {
+            where.append(" AND r.id > ?");
+            args.add(after.get(0));
+        }
+        args.add(size + 1);
+        List<uk.supervision.api.model.SupervisionRelation> rows = query(where.toString(), args, "ORDER BY r.id LIMIT ?");
+        boolean more = rows.size() > size;
+        List<uk.supervision.api.model.SupervisionRelation> page = more ? rows.subList(0, size) : rows;
+        SupervisionRelationPage result = new SupervisionRelationPage(page);
+        if (more) {
+            result.setNextCursor(Cursor.encode(page.get(page.size() - 1).getId()));
+        }
+        return result;
+    }
+
+    private List<uk.supervision.api.model.SupervisionRelation> query(String where, List<Object> args, String tail) {
+        String sql = "SELECT r.id, r.from_date, r.to_date, r.reason, p.id, p.given_name, p.family_name, p.job_title, "
+                + "e.id, e.given_name, e.family_name, e.job_title FROM supervision_relation r "
+                + "JOIN staff p ON p.id = r.supervisor_id JOIN staff e ON e.id = r.supervisee_id " + where + " " + tail;
+        return jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.size(); i++) {
+                Object a = args.get(i);
+                ps.setObject(i + 1, a instanceof LocalDate d ? Date.valueOf(d) : a);
+            }
+            List<uk.supervision.api.model.SupervisionRelation> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    uk.supervision.api.model.SupervisionRelation dto = new uk.supervision.api.model.SupervisionRelation(
+                            UUID.fromString(rs.getString(1)), ref(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
+                            ref(rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)), rs.getDate(2).toLocalDate());
+                    Date to = rs.getDate(3);
+                    dto.setToDate(to == null ? null : to.toLocalDate());
+                    dto.setReason(rs.getString(4));
+                    out.add(dto);
+                }
+            }
+            return out;
+        });
+    }
+
+    private static StaffRef ref(String id, String given, String family, String jobTitle) {
+        StaffRef ref = new StaffRef(UUID.fromString(id), given + " " + family);
+        ref.setJobTitle(jobTitle);
+        return ref;
+    }
+
+    private static uk.supervision.api.model.SupervisionRelation toDto(SupervisionRelation r, Staff supervisor, Staff supervisee) {
+        uk.supervision.api.model.SupervisionRelation dto = new uk.supervision.api.model.SupervisionRelation(
+                UUID.fromString(r.id()), StaffMapper.ref(supervisor), StaffMapper.ref(supervisee), r.fromDate());
+        dto.setToDate(r.toDate());
+        dto.setReason(r.reason());
+        return dto;
+    }
+}

@@ -1,0 +1,52 @@
+package uk.supervision.support;
+
+import io.micronaut.core.io.ResourceResolver;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import uk.supervision.problem.ProblemResponses;
+import uk.supervision.problem.ProblemType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * No route matched. Under /api (and for anything that is not a page request) the answer is a 404
+ * problem; for a browser asking for a page, the SPA's index.html, so deep links such as /staff/123 work.
+ */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+public class NotFoundController {
+    private final byte[] indexHtml;
+
+    public NotFoundController(ResourceResolver resources) {
+        Optional<InputStream> index = resources.getResourceAsStream("classpath:public/index.html");
+        try {
+            this.indexHtml = index.isPresent() ? index.get().readAllBytes() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Error(status = HttpStatus.NOT_FOUND, global = true)
+    public HttpResponse<?> notFound(HttpRequest<?> request) {
+        String path = request.getPath();
+        boolean pageRequest = request.getMethod() == HttpMethod.GET && indexHtml != null
+                && !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/health")
+                && !path.substring(path.lastIndexOf('/') + 1).contains(".")
+                && request.getHeaders().accept().stream().anyMatch(m -> m.matches(MediaType.TEXT_HTML_TYPE));
+        if (pageRequest) {
+            return HttpResponse.ok(indexHtml).contentType(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-cache");
+        }
+        return ProblemResponses.build(request, HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND,
+                ProblemResponses.detailFor(HttpStatus.NOT_FOUND, request), null);
+    }
+}
