@@ -79,7 +79,8 @@ public class AccessPolicy {
                 && target.serviceId() != null && caller.managedServiceIds().contains(target.serviceId())) {
             return true;
         }
-        return caller.staffId() != null && isSupervisedBy(target.id(), caller.staffId());
+        return caller.staffId() != null && caller.hasAny(Role.SUPERVISOR, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE)
+                && isSupervisedBy(target.id(), caller.staffId());
     }
 
     public void requireSeeStaff(Caller caller, Staff target) {

@@ -1,0 +1,219 @@
+package uk.supervision.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import uk.supervision.account.Account;
+import uk.supervision.api.model.Role;
+import uk.supervision.staff.Staff;
+import uk.supervision.testing.Api;
+import uk.supervision.testing.Fixtures;
+import uk.supervision.testing.World;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Who may do what to which staff record, as one table: operation x role x relation of the record to
+ * the caller -> Y (allowed), N (403, or absent from lists), X (another organisation: 404, or absent),
+ * - (no such relation for this role: the account has no staff record). Each cell is a real request.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest {
+
+    /** The rules. Change a rule here and in AccessPolicy, never only in one. */
+    static final String MATRIX = """
+            operation role             SELF SUPERVISEE SAME_SERVICE OTHER_SERVICE OTHER_ORGANISATION
+            READ      PRACTITIONER     Y    N          N            N             X
+            READ      SUPERVISOR       Y    Y          N            N             X
+            READ      SERVICE_MANAGER  Y    Y          Y            N             X
+            READ      HEAD_OF_SERVICE  Y    Y          Y            Y             X
+            READ      QA_AUDITOR       Y    Y          Y            Y             X
+            READ      HR               Y    Y          Y            Y             X
+            READ      ELECTED_MEMBER   -    -          N            N             X
+            READ      ADMIN            -    -          Y            Y             X
+            LIST      PRACTITIONER     Y    N          N            N             X
+            LIST      SUPERVISOR       Y    Y          N            N             X
+            LIST      SERVICE_MANAGER  Y    Y          Y            N             X
+            LIST      HEAD_OF_SERVICE  Y    Y          Y            Y             X
+            LIST      QA_AUDITOR       Y    Y          Y            Y             X
+            LIST      HR               Y    Y          Y            Y             X
+            LIST      ELECTED_MEMBER   -    -          N            N             X
+            LIST      ADMIN            -    -          Y            Y             X
+            HISTORY   PRACTITIONER     Y    N          N            N             X
+            HISTORY   SUPERVISOR       Y    Y          N            N             X
+            HISTORY   SERVICE_MANAGER  Y    Y          Y            N             X
+            HISTORY   HEAD_OF_SERVICE  Y    Y          Y            Y             X
+            HISTORY   QA_AUDITOR       Y    Y          Y            Y             X
+            HISTORY   HR               Y    Y          Y            Y             X
+            HISTORY   ELECTED_MEMBER   -    -          N            N             X
+            HISTORY   ADMIN            -    -          Y            Y             X
+            UPDATE    PRACTITIONER     N    N          N            N             X
+            UPDATE    SUPERVISOR       N    N          N            N             X
+            UPDATE    SERVICE_MANAGER  N    N          N            N             X
+            UPDATE    HEAD_OF_SERVICE  N    N          N            N             X
+            UPDATE    QA_AUDITOR       N    N          N            N             X
+            UPDATE    HR               Y    Y          Y            Y             X
+            UPDATE    ELECTED_MEMBER   -    -          N            N             X
+            UPDATE    ADMIN            -    -          Y            Y             X
+            LEAVE     PRACTITIONER     N    N          N            N             X
+            LEAVE     SUPERVISOR       N    N          N            N             X
+            LEAVE     SERVICE_MANAGER  N    N          N            N             X
+            LEAVE     HEAD_OF_SERVICE  N    N          N            N             X
+            LEAVE     QA_AUDITOR       N    N          N            N             X
+            LEAVE     HR               -    Y          Y            Y             X
+            LEAVE     ELECTED_MEMBER   -    -          N            N             X
+            LEAVE     ADMIN            -    -          Y            Y             X
+            MOVE      PRACTITIONER     N    N          N            N             X
+            MOVE      SUPERVISOR       N    N          N            N             X
+            MOVE      SERVICE_MANAGER  Y    Y          Y            N             X
+            MOVE      HEAD_OF_SERVICE  Y    Y          Y            Y             X
+            MOVE      QA_AUDITOR       N    N          N            N             X
+            MOVE      HR               Y    Y          Y            Y             X
+            MOVE      ELECTED_MEMBER   -    -          N            N             X
+            MOVE      ADMIN            -    -          Y            Y             X
+            """;
+
+    enum Relation { SELF, SUPERVISEE, SAME_SERVICE, OTHER_SERVICE, OTHER_ORGANISATION }
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Fixtures fixtures;
+    Api api;
+    World world;
+    World elsewhere;
+    Staff newSupervisor;
+    final Map<Role, Caller> callers = new EnumMap<>(Role.class);
+
+    record Caller(Role role, Staff staff, String token) {
+    }
+
+    @BeforeAll
+    void setUp() {
+        api = new Api(server.getURI());
+        world = fixtures.organisation();
+        elsewhere = fixtures.organisation();
+        newSupervisor = world.worker(world.teamA1(), "Nora", "Newsupervisor");
+        for (Role role : Role.values()) {
+            boolean hasStaffRecord = role != Role.ELECTED_MEMBER && role != Role.ADMIN;
+            Staff staff = hasStaffRecord ? world.worker(world.teamA1(), role.name().toLowerCase(), "Caller") : null;
+            // Service managers manage service A; the head of service has the whole organisation.
+            String scope = role == Role.HEAD_OF_SERVICE ? null : world.serviceA().id();
+            Account account = fixtures.account(world.org(), staff, scope, role);
+            callers.put(role, new Caller(role, staff, api.token(account.username(), Fixtures.PASSWORD)));
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> matrix() {
+        List<DynamicTest> tests = new ArrayList<>();
+        List<String> lines = MATRIX.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+        String[] header = lines.get(0).split("\\s+");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split("\\s+");
+            String operation = cells[0];
+            Role role = Role.valueOf(cells[1]);
+            for (int i = 2; i < cells.length; i++) {
+                Relation relation = Relation.valueOf(header[i]);
+                String expected = cells[i];
+                if (expected.equals("-")) {
+                    continue;
+                }
+                tests.add(DynamicTest.dynamicTest(operation + " " + role + " " + relation + " -> " + expected,
+                        () -> check(operation, callers.get(role), relation, expected)));
+            }
+        }
+        assertEquals(8 * 6 * 5 - 2 * 6 * 2 - 1, tests.size(), "every role, operation and relation is covered");
+        return tests.stream();
+    }
+
+    private void check(String operation, Caller caller, Relation relation, String expected) {
+        Staff target = target(caller, relation, !operation.equals("READ") && !operation.equals("LIST") && !operation.equals("HISTORY"));
+        String path = "/api/v1/staff/" + target.id();
+        Api.Response response = switch (operation) {
+            case "READ" -> api.get(path, caller.token());
+            case "HISTORY" -> api.get(path + "/history", caller.token());
+            case "LIST" -> api.get("/api/v1/staff?limit=200&q=" + target.familyName(), caller.token());
+            case "UPDATE" -> api.put(path, caller.token(), editable(target, "Updated"), etag(target));
+            case "LEAVE" -> api.post(path + "/leaving", caller.token(), Map.of("leavingDate", LocalDate.now().toString()), etag(target));
+            case "MOVE" -> api.post(path + "/moves", caller.token(),
+                    Map.of("effectiveDate", LocalDate.now().toString(), "supervisorId", newSupervisor.id()), etag(target));
+            default -> throw new IllegalArgumentException(operation);
+        };
+        if (operation.equals("LIST")) {
+            boolean listed = response.status() == 200 && contains(response.json().get("items"), target.id());
+            assertTrue(response.status() == 200 || response.status() == 403, response.toString());
+            assertEquals(expected.equals("Y"), listed, "listed? " + response);
+            return;
+        }
+        int status = switch (expected) {
+            case "Y" -> 200;
+            case "N" -> 403;
+            default -> 404;
+        };
+        assertEquals(status, response.status(), response.toString());
+        if (status != 200) {
+            assertTrue(response.contentType().startsWith("application/problem+json"));
+        }
+        if (operation.equals("UPDATE")) {
+            String family = fixtures.string("SELECT family_name FROM staff WHERE id = ?", target.id());
+            assertEquals(status == 200, family.equals("Updated"), "the database shows the change only when it was allowed");
+        }
+        if (operation.equals("LEAVE")) {
+            assertEquals(status == 200, fixtures.string("SELECT leaving_date FROM staff WHERE id = ?", target.id()) != null);
+        }
+        if (operation.equals("MOVE")) {
+            assertEquals(status == 200 ? 1 : 0, fixtures.count("SELECT COUNT(*) FROM supervision_relation WHERE supervisee_id = ? "
+                    + "AND supervisor_id = ?", target.id(), newSupervisor.id()));
+        }
+    }
+
+    /** The record in that relation to the caller; a fresh one for changes so cells never interfere. */
+    private Staff target(Caller caller, Relation relation, boolean fresh) {
+        return switch (relation) {
+            case SELF -> caller.staff();
+            case SUPERVISEE -> {
+                Staff s = world.worker(world.teamA1(), "Supervisee", "Of" + caller.role().name().charAt(0) + Fixtures.unique("s").hashCode());
+                world.supervise(caller.staff(), s);
+                yield s;
+            }
+            case SAME_SERVICE -> world.worker(world.teamA2(), "Colleague", "Same" + Math.abs(Fixtures.unique("c").hashCode()));
+            case OTHER_SERVICE -> world.worker(world.teamB1(), "Colleague", "Other" + Math.abs(Fixtures.unique("o").hashCode()));
+            case OTHER_ORGANISATION -> elsewhere.worker(elsewhere.teamA1(), "Stranger", "Elsewhere" + Math.abs(Fixtures.unique("e").hashCode()));
+        };
+    }
+
+    private String etag(Staff target) {
+        return "\"v" + fixtures.string("SELECT version FROM staff WHERE id = ?", target.id()) + "\"";
+    }
+
+    private static Map<String, Object> editable(Staff s, String familyName) {
+        return Map.of("givenName", s.givenName(), "familyName", familyName, "email", s.email(), "jobTitle", s.jobTitle(),
+                "category", s.category(), "employmentType", s.employmentType(), "weeklyHours", s.weeklyHours(),
+                "employmentStartDate", s.employmentStartDate().toString(), "postStartDate", s.postStartDate().toString(),
+                "carriesCaseload", s.carriesCaseload());
+    }
+
+    private static boolean contains(JsonNode items, String id) {
+        for (JsonNode item : items) {
+            if (item.get("id").asText().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

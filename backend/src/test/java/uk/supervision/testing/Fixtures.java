@@ -1,0 +1,153 @@
+package uk.supervision.testing;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import uk.supervision.account.Account;
+import uk.supervision.account.AccountRepository;
+import uk.supervision.account.RoleGrant;
+import uk.supervision.account.RoleGrantRepository;
+import uk.supervision.api.model.Role;
+import uk.supervision.security.PasswordHasher;
+import uk.supervision.staff.Staff;
+import uk.supervision.staff.StaffRepository;
+import uk.supervision.staff.StaffTeamHistory;
+import uk.supervision.staff.StaffTeamHistoryRepository;
+import uk.supervision.staff.SupervisionRelation;
+import uk.supervision.staff.SupervisionRelationRepository;
+import uk.supervision.support.Ids;
+import uk.supervision.team.DirectorateService;
+import uk.supervision.team.DirectorateServiceRepository;
+import uk.supervision.team.Organisation;
+import uk.supervision.team.OrganisationSetup;
+import uk.supervision.team.Team;
+import uk.supervision.team.TeamRepository;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Builds organisations for tests straight into the database (the API under test is not used to set
+ * itself up). Every name is unique, so tests never see each other's data, on H2 or on MariaDB.
+ */
+@Singleton
+public class Fixtures {
+    public static final String PASSWORD = "Correct-Horse-7";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final OrganisationSetup setup;
+    private final DirectorateServiceRepository services;
+    private final TeamRepository teams;
+    private final StaffRepository staff;
+    private final StaffTeamHistoryRepository history;
+    private final SupervisionRelationRepository relations;
+    private final AccountRepository accounts;
+    private final RoleGrantRepository grants;
+    private final PasswordHasher hasher;
+    private final JdbcOperations jdbc;
+    private String passwordHash;
+
+    public Fixtures(OrganisationSetup setup, DirectorateServiceRepository services, TeamRepository teams, StaffRepository staff,
+                    StaffTeamHistoryRepository history, SupervisionRelationRepository relations, AccountRepository accounts,
+                    RoleGrantRepository grants, PasswordHasher hasher, JdbcOperations jdbc) {
+        this.setup = setup;
+        this.services = services;
+        this.teams = teams;
+        this.staff = staff;
+        this.history = history;
+        this.relations = relations;
+        this.accounts = accounts;
+        this.grants = grants;
+        this.hasher = hasher;
+        this.jdbc = jdbc;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + System.nanoTime() % 1_000_000_000L + "-" + COUNTER.incrementAndGet();
+    }
+
+    /** An organisation on the Coventry profile with two services: A (teams A1, A2) and B (team B1). */
+    @Transactional
+    public World organisation() {
+        String code = unique("ORG");
+        Organisation org = setup.create(code, "Test council " + code, "COVENTRY_2016");
+        Instant now = Instant.now();
+        DirectorateService a = services.save(new DirectorateService(Ids.newId(), org.id(), "Service A " + code, now));
+        DirectorateService b = services.save(new DirectorateService(Ids.newId(), org.id(), "Service B " + code, now));
+        Team a1 = teams.save(new Team(Ids.newId(), a.id(), "Team A1", now));
+        Team a2 = teams.save(new Team(Ids.newId(), a.id(), "Team A2", now));
+        Team b1 = teams.save(new Team(Ids.newId(), b.id(), "Team B1", now));
+        return new World(this, org, a, b, a1, a2, b1);
+    }
+
+    @Transactional
+    public Staff staff(Organisation org, Team team, String serviceId, String given, String family, String category,
+                       String employmentType, LocalDate started) {
+        Instant now = Instant.now();
+        String email = unique((given + "." + family).toLowerCase().replace(' ', '.')) + "@test.example";
+        Staff s = staff.save(new Staff(Ids.newId(), org.id(), team == null ? null : team.id(),
+                team == null ? serviceId : team.serviceId(), null, given, family, email, "Social Worker", category,
+                employmentType, BigDecimal.valueOf(37), started, started, true, 10, null, null, 1, now, now));
+        history.save(new StaffTeamHistory(Ids.newId(), s.id(), s.teamId(), s.serviceId(), started, null, now));
+        return s;
+    }
+
+    /** An account for a person (or for nobody in particular when staff is null) with roles. */
+    @Transactional
+    public Account account(Organisation org, Staff person, String serviceScope, Role... roles) {
+        if (passwordHash == null) {
+            passwordHash = hasher.hash(PASSWORD);
+        }
+        String username = unique(person == null ? "user" : person.givenName().toLowerCase()) + "@test.example";
+        Account a = accounts.save(new Account(Ids.newId(), org.id(), person == null ? null : person.id(), username,
+                person == null ? "Account " + username : person.displayName(), passwordHash, true, Instant.now()));
+        for (Role role : roles) {
+            boolean scoped = role == Role.SERVICE_MANAGER || role == Role.HEAD_OF_SERVICE;
+            grants.save(new RoleGrant(Ids.newId(), a.id(), role.name(), scoped ? serviceScope : null));
+        }
+        return a;
+    }
+
+    @Transactional
+    public SupervisionRelation supervise(Staff supervisor, Staff supervisee, LocalDate from) {
+        return relations.save(new SupervisionRelation(Ids.newId(), supervisor.id(), supervisee.id(), from, null, null, Instant.now()));
+    }
+
+    /** A count straight from the database, for asserting what was (not) stored. */
+    @Transactional
+    public long count(String sql, Object... args) {
+        return jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Transactional
+    public String string(String sql, Object... args) {
+        return jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+
+    @Transactional
+    public int execute(String sql, Object... args) {
+        return jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        });
+    }
+}
