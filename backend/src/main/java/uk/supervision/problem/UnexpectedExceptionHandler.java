@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 
 /**
@@ -54,7 +56,10 @@ public class UnexpectedExceptionHandler implements ExceptionHandler<Exception, H
     }
 
     static boolean isDatabaseDown(Throwable t) {
-        if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
+        // JDBC's connection-exception classes (H2 uses them with its own SQLState), SQLState class 08
+        // (MySQL and MariaDB drivers), or the pool giving up.
+        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                || t instanceof SQLRecoverableException || t instanceof ConnectException) {
             return true;
         }
         if (t instanceof SQLException sql) {

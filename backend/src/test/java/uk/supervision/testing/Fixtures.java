@@ -142,6 +142,28 @@ public class Fixtures {
     }
 
     @Transactional
+    public java.util.List<String> strings(String sql, Object... args) {
+        return jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            java.util.List<String> out = new java.util.ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Transactional
+    public String databaseProduct() throws java.sql.SQLException {
+        var meta = jdbc.getConnection().getMetaData();
+        return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+    }
+
+    @Transactional
     public int execute(String sql, Object... args) {
         return jdbc.prepareStatement(sql, ps -> {
             for (int i = 0; i < args.length; i++) {

@@ -1,0 +1,575 @@
+package uk.supervision;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.MessageResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.schema.SchemaValidator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import uk.supervision.api.model.Role;
+import uk.supervision.testing.Api;
+import uk.supervision.testing.Fixtures;
+import uk.supervision.testing.World;
+import uk.supervision.testing.World.Person;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static java.util.Map.entry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Contract conformance: every operation in openapi.yaml is served, and real responses, errors included,
+ * validate against their schemas.
+ *
+ * The example table below holds, per operationId, one request that should succeed; it must name exactly
+ * the operations of the contract (an operation added to openapi.yaml without an example fails here).
+ * Each example goes over real HTTP; its request and its response (status documented, headers, body schema,
+ * no undocumented properties) are checked with the Atlassian OpenAPI validator. Then every operation that
+ * declares 401 is called without credentials, typical errors (400, 403, 404, 409, 412, 415, 422, 428, 429)
+ * are provoked, and each problem is validated against the schema its operation documents for that status.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ContractConformanceTest {
+
+    /** The example table: operationId -> a request that should succeed (2xx). Built per run, as ids are. */
+    private Map<String, Example> examples() {
+        String patUrl = "/api/v1/staff/" + pat.id();
+        return table(
+                entry("getHealth", get("/health", As.NOBODY)),
+                entry("signIn", post("/api/v1/auth/sign-in", As.NOBODY, Map.of("username", pat.username(), "password", Fixtures.PASSWORD))),
+                entry("refreshToken", post("/api/v1/auth/token-refresh", As.NOBODY, Map.of("refreshToken", freshRefreshToken(pat)))),
+                entry("signOut", post("/api/v1/auth/sign-out", As.PRACTITIONER, Map.of("refreshToken", freshRefreshToken(pat)))),
+                entry("issueClientToken", form("/api/v1/oauth/token", As.MACHINE_CLIENT, "grant_type=client_credentials&scope=staff.read")),
+                entry("getMe", get("/api/v1/me", As.SUPERVISOR)),
+                entry("listStaff", get("/api/v1/staff?status=all&limit=2", As.HR)),
+                entry("createStaff", post("/api/v1/staff", As.HR, staffCreate(world.teamA1().id(), sam.id()))),
+                entry("getStaff", get(patUrl, As.SUPERVISOR)),
+                entry("updateStaff", put("/api/v1/staff/" + uma.id(), As.HR, staffFields("Uma", "Updated"), etagOf("/api/v1/staff/" + uma.id()))),
+                entry("recordLeaver", post("/api/v1/staff/" + leo.id() + "/leaving", As.HR,
+                        Map.of("leavingDate", today(), "reason", "Moved to another authority"), etagOf("/api/v1/staff/" + leo.id()))),
+                entry("moveStaff", post("/api/v1/staff/" + mo.id() + "/moves", As.MANAGER,
+                        Map.of("effectiveDate", today(), "teamId", world.teamA2().id(), "supervisorId", sam.id(), "reason", "Restructure"),
+                        etagOf("/api/v1/staff/" + mo.id()))),
+                entry("getStaffHistory", get(patUrl + "/history", As.HR)),
+                entry("listServices", get("/api/v1/services", As.PRACTITIONER)),
+                entry("createService", post("/api/v1/services", As.ADMIN, Map.of("name", Fixtures.unique("Service")))),
+                entry("listTeams", get("/api/v1/teams?serviceId=" + world.serviceA().id(), As.PRACTITIONER)),
+                entry("createTeam", post("/api/v1/teams", As.ADMIN, Map.of("serviceId", world.serviceB().id(), "name", Fixtures.unique("Team")))),
+                entry("getTeam", get("/api/v1/teams/" + world.teamA1().id(), As.PRACTITIONER)),
+                entry("listSupervisionRelations", get("/api/v1/supervision-relations?current=false", As.HR)),
+                entry("createSupervisionRelation", post("/api/v1/supervision-relations", As.MANAGER,
+                        Map.of("supervisorId", sam.id(), "superviseeId", nia.id(), "fromDate", today(), "reason", "New starter"))),
+                entry("listPolicyProfiles", get("/api/v1/policy-profiles", As.PRACTITIONER)),
+                entry("getPolicyProfile", get("/api/v1/policy-profiles/" + profileId, As.PRACTITIONER)),
+                entry("getOrganisationPolicy", get("/api/v1/organisation/policy", As.PRACTITIONER)),
+                entry("updateOrganisationPolicy", put("/api/v1/organisation/policy", As.ADMIN,
+                        Map.of("profileId", profileId, "overrides", Map.of("suppressionMinimum", 5, "keepAfterLeaving", "P6Y")),
+                        etagOf("/api/v1/organisation/policy"))),
+                entry("listMachineClients", get("/api/v1/machine-clients", As.ADMIN)),
+                entry("registerMachineClient", post("/api/v1/machine-clients", As.ADMIN,
+                        Map.of("name", Fixtures.unique("HR system"), "scopes", List.of("staff.read", "staff.write")))));
+    }
+
+    /** Operations open to anonymous callers that still declare 401: how to be refused by each. */
+    private Map<String, Example> refusedWithoutCredentials() {
+        return table(
+                entry("signIn", post("/api/v1/auth/sign-in", As.NOBODY, Map.of("username", pat.username(), "password", "Wrong-Password-1"))),
+                entry("refreshToken", post("/api/v1/auth/token-refresh", As.NOBODY, Map.of("refreshToken", "rt_never-issued"))),
+                entry("issueClientToken", form("/api/v1/oauth/token", As.NOBODY, "grant_type=client_credentials")));
+    }
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Fixtures fixtures;
+
+    private static Contract contract;
+    private Api api;
+    private World world;
+    private Person pat;   // practitioner in A1, supervised by Sam
+    private Person sam;   // supervisor in A1, supervised by Meg
+    private Person meg;   // service manager of service A
+    private Person bea;   // practitioner in B1 (another team and service)
+    private uk.supervision.staff.Staff uma;  // updated
+    private uk.supervision.staff.Staff leo;  // leaves
+    private uk.supervision.staff.Staff mo;   // moves
+    private uk.supervision.staff.Staff nia;  // gets a supervisor
+    private uk.supervision.staff.Staff eve;  // target of the precondition errors
+    private String profileId;
+    private final Map<As, String> credentials = new EnumMap<>(As.class);
+
+    @BeforeAll
+    void setUp() {
+        if (contract == null) {
+            contract = Contract.load();
+        }
+        api = new Api(server.getURI());
+        world = fixtures.organisation();
+        Person admin = world.accountOnly(Role.ADMIN);
+        Person hr = world.person(world.teamA1(), "Hanna", Role.HR);
+        meg = world.person(world.teamA1(), "Meg", Role.SERVICE_MANAGER);
+        sam = world.person(world.teamA1(), "Sam", Role.SUPERVISOR);
+        pat = world.person(world.teamA1(), "Pat", Role.PRACTITIONER);
+        bea = world.person(world.teamB1(), "Bea", Role.PRACTITIONER);
+        world.supervise(meg.staff(), sam.staff());
+        world.supervise(sam.staff(), pat.staff());
+        uma = world.worker(world.teamA1(), "Uma", "Update");
+        leo = world.worker(world.teamA1(), "Leo", "Leaver");
+        mo = world.worker(world.teamA1(), "Mo", "Mover");
+        nia = world.worker(world.teamA2(), "Nia", "Newstart");
+        eve = world.worker(world.teamA1(), "Eve", "Etag");
+
+        credentials.put(As.ADMIN, api.token(admin.username(), Fixtures.PASSWORD));
+        credentials.put(As.HR, api.token(hr.username(), Fixtures.PASSWORD));
+        credentials.put(As.MANAGER, api.token(meg.username(), Fixtures.PASSWORD));
+        credentials.put(As.SUPERVISOR, api.token(sam.username(), Fixtures.PASSWORD));
+        credentials.put(As.PRACTITIONER, api.token(pat.username(), Fixtures.PASSWORD));
+        Api.Response client = api.post("/api/v1/machine-clients", credentials.get(As.ADMIN),
+                Map.of("name", Fixtures.unique("Case system"), "scopes", List.of("staff.read")));
+        assertEquals(201, client.status(), () -> "Could not register a machine client: " + client);
+        credentials.put(As.MACHINE_CLIENT, client.json().get("clientId").asText() + ":" + client.json().get("clientSecret").asText());
+        Api.Response profiles = api.get("/api/v1/policy-profiles", credentials.get(As.PRACTITIONER));
+        assertEquals(200, profiles.status(), () -> "Could not list policy profiles: " + profiles);
+        profileId = profiles.json().get("items").get(0).get("id").asText();
+    }
+
+    @Test
+    void everyOperationInTheContractHasExactlyOneExample() {
+        Map<String, Example> examples = examples();
+        assertEquals(new TreeSet<>(contract.operations.keySet()), new TreeSet<>(examples.keySet()),
+                "The example table must name exactly the operationIds of openapi.yaml");
+        examples.forEach((operationId, example) -> assertEquals(operationId, contract.operationAt(example.method(), example.path()),
+                () -> "The example for " + operationId + " (" + example.method() + " " + example.path() + ") addresses another operation"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyOperationIsServedAndItsResponseConforms() {
+        return examples().entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey() + ": " + e.getValue().method() + " " + e.getValue().path(), () -> {
+            Exchange exchange = send(e.getValue(), e.getValue().as());
+            Api.Response r = exchange.response();
+            assertTrue(r.status() >= 200 && r.status() < 300, () -> e.getKey() + " should succeed but answered " + r);
+            assertTrue(contract.operations.get(e.getKey()).operation().getResponses().containsKey(String.valueOf(r.status())),
+                    () -> e.getKey() + " answered " + r.status() + ", which the contract does not document");
+            assertConforms(e.getKey(), exchange, true);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyOperationDeclaring401RefusesCallersWithoutCredentials() {
+        Map<String, Example> examples = examples();
+        Map<String, Example> anonymousRefusals = refusedWithoutCredentials();
+        Set<String> publicWith401 = contract.operations.values().stream()
+                .filter(op -> op.operation().getResponses().containsKey("401") && !op.secured())
+                .map(Op::id).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(publicWith401, new TreeSet<>(anonymousRefusals.keySet()),
+                "Each operation without security that declares 401 needs a way to be refused in refusedWithoutCredentials()");
+        return contract.operations.values().stream()
+                .filter(op -> op.operation().getResponses().containsKey("401"))
+                .map(op -> DynamicTest.dynamicTest(op.id() + " without credentials", () -> {
+                    Example example = op.secured() ? examples.get(op.id()) : anonymousRefusals.get(op.id());
+                    assertNotNull(example, () -> "No example for " + op.id());
+                    assertProblem(op.id(), send(example, As.NOBODY), 401);
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> documentedErrorsConform() {
+        String hr = credentials.get(As.HR);
+        String eveUrl = "/api/v1/staff/" + eve.id();
+        Map<String, Object> evesDetails = staffFields("Eve", "Etag");
+        Map<String, Supplier<Exchange>> cases = new LinkedHashMap<>();
+        cases.put("400 createStaff with invalid fields", () -> {
+            Map<String, Object> bad = staffCreate(world.teamA1().id(), null);
+            bad.put("givenName", "");
+            bad.put("weeklyHours", 99);
+            Exchange x = send(post("/api/v1/staff", As.HR, bad), As.HR);
+            assertProblem(x, 400);
+            List<String> pointers = new ArrayList<>();
+            x.response().json().path("errors").forEach(error -> pointers.add(error.path("pointer").asText()));
+            assertTrue(pointers.containsAll(List.of("/givenName", "/weeklyHours")), () -> "errors[] should point at the fields: " + x.response());
+            return x;
+        });
+        cases.put("400 listStaff with limit out of range", () -> assertProblem(send(get("/api/v1/staff?limit=0", As.HR), As.HR), 400));
+        cases.put("401 getMe with a forged token", () -> assertProblem(exchange("GET", "/api/v1/me", "Bearer not.a.jwt", null, null,
+                api.raw("GET", "/api/v1/me", "not.a.jwt", null, null)), 401));
+        cases.put("403 practitioner reads another team's staff record", () ->
+                assertProblem(send(get("/api/v1/staff/" + bea.id(), As.PRACTITIONER), As.PRACTITIONER), 403));
+        cases.put("404 getStaff with an unknown id", () -> assertProblem(send(get("/api/v1/staff/" + UUID.randomUUID(), As.HR), As.HR), 404));
+        cases.put("409 createStaff with an email already in use", () -> {
+            Map<String, Object> duplicate = staffCreate(world.teamA1().id(), null);
+            duplicate.put("email", eve.email());
+            return assertProblem(send(post("/api/v1/staff", As.HR, duplicate), As.HR), 409);
+        });
+        cases.put("412 updateStaff with a stale If-Match", () ->
+                assertProblem(send(put(eveUrl, As.HR, evesDetails, () -> "\"v999\""), As.HR), 412));
+        cases.put("415 createStaff with text/plain", () -> assertProblem(exchange("POST", "/api/v1/staff", "Bearer " + hr, "text/plain", "givenName=Eve",
+                api.raw("POST", "/api/v1/staff", hr, "text/plain", "givenName=Eve")), 415));
+        cases.put("422 createStaff starting in post before employment", () -> {
+            Map<String, Object> early = staffCreate(world.teamA1().id(), null);
+            early.put("postStartDate", "2019-01-01");
+            return assertProblem(send(post("/api/v1/staff", As.HR, early), As.HR), 422);
+        });
+        cases.put("428 updateStaff without If-Match", () -> assertProblem(send(put(eveUrl, As.HR, evesDetails, null), As.HR), 428));
+        cases.put("429 issueClientToken after repeated failures", () -> {
+            String unknownClient = Fixtures.unique("no-such-client") + ":wrong-secret";
+            for (int attempt = 0; attempt < 50; attempt++) {
+                Exchange x = exchange("POST", "/api/v1/oauth/token", basic(unknownClient), FORM, "grant_type=client_credentials",
+                        api.form("/api/v1/oauth/token", unknownClient, "grant_type=client_credentials"));
+                if (x.response().status() == 429) {
+                    assertNotNull(x.response().header("Retry-After"), () -> "429 without Retry-After: " + x.response().headers());
+                    return assertProblem(x, 429);
+                }
+                assertProblem(x, 401);
+            }
+            return fail("No 429 after 50 failed client authentications");
+        });
+        return cases.entrySet().stream().map(c -> DynamicTest.dynamicTest(c.getKey(), () -> {
+            try {
+                c.getValue().get();
+            } catch (AssertionError e) {
+                throw new AssertionError(c.getKey() + ": " + e.getMessage(), e);
+            }
+        }));
+    }
+
+    @Test
+    void anUnknownRouteIsA404Problem() {
+        Api.Response r = api.get("/api/v1/no-such-thing", credentials.get(As.PRACTITIONER));
+        assertEquals(404, r.status(), () -> "Unknown route: " + r);
+        assertTrue(r.contentType() != null && r.contentType().startsWith("application/problem+json"), () -> "Content-Type: " + r.contentType());
+        JsonNode problem = r.json();
+        assertTrue(problem.path("type").isTextual() && problem.path("title").isTextual(), () -> "type and title: " + r.body());
+        assertEquals(404, problem.path("status").asInt(), () -> "status: " + r.body());
+        assertValid(contract.problemValidator.validate(r.body(), contract.api.getComponents().getSchemas().get("Problem"), "response.body"),
+                "GET /api/v1/no-such-thing", r);
+    }
+
+    /** Guards the guard: the validator as configured here rejects a changed type and an undocumented property. */
+    @Test
+    void theValidatorCatchesDriftInResponses() throws Exception {
+        Api.Response real = api.get("/api/v1/staff/" + pat.id(), credentials.get(As.HR));
+        assertEquals(200, real.status(), () -> "getStaff: " + real);
+        var staff = (com.fasterxml.jackson.databind.node.ObjectNode) real.json();
+        staff.put("weeklyHours", "37");
+        staff.put("nickname", "Pat");
+        ValidationReport report = contract.validator.validateResponse("/api/v1/staff/" + pat.id(), Request.Method.GET,
+                SimpleResponse.Builder.ok().withContentType(JSON).withBody(Api.JSON.writeValueAsString(staff)).build());
+        String messages = report.getMessages().toString();
+        assertTrue(report.hasErrors() && messages.contains("weeklyHours") && messages.contains("nickname"), () -> "Not caught: " + messages);
+
+        var registration = Api.JSON.createObjectNode().put("id", UUID.randomUUID().toString()).put("clientId", "mc_1")
+                .put("name", "HR").put("enabled", true).put("createdAt", "2024-01-01T00:00:00Z").put("clientSecret", "s").put("owner", "x");
+        registration.putArray("scopes").add("staff.read");
+        ValidationReport composed = contract.validator.validateResponse("/api/v1/machine-clients", Request.Method.POST,
+                SimpleResponse.Builder.status(201).withContentType(JSON).withBody(registration.toString()).build());
+        assertTrue(composed.hasErrors() && composed.getMessages().toString().contains("owner"),
+                () -> "An undocumented property in an allOf schema was not caught: " + composed.getMessages());
+    }
+
+    // ---- helpers
+
+    /** Who sends a request: a person's bearer token, a machine client's HTTP Basic credentials, or nobody. */
+    private enum As { NOBODY, ADMIN, HR, MANAGER, SUPERVISOR, PRACTITIONER, MACHINE_CLIENT }
+
+    private static final String JSON = "application/json";
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    /** One request: body is a JSON-able object (or form text); ifMatch is read when the request is sent. */
+    private record Example(String method, String path, As as, String contentType, Object body, Supplier<String> ifMatch) {
+    }
+
+    /** What was sent (for request validation) and what came back. */
+    private record Exchange(String method, String path, Map<String, String> headers, String body, Api.Response response) {
+    }
+
+    /** One operation of the contract. */
+    private record Op(String id, String method, String template, Operation operation, boolean secured) {
+    }
+
+    private static Example get(String path, As as) {
+        return new Example("GET", path, as, null, null, null);
+    }
+
+    private static Example post(String path, As as, Object body) {
+        return new Example("POST", path, as, JSON, body, null);
+    }
+
+    private static Example post(String path, As as, Object body, Supplier<String> ifMatch) {
+        return new Example("POST", path, as, JSON, body, ifMatch);
+    }
+
+    private static Example put(String path, As as, Object body, Supplier<String> ifMatch) {
+        return new Example("PUT", path, as, JSON, body, ifMatch);
+    }
+
+    private static Example form(String path, As as, String form) {
+        return new Example("POST", path, as, FORM, form, null);
+    }
+
+    @SafeVarargs
+    private static Map<String, Example> table(Map.Entry<String, Example>... entries) {
+        Map<String, Example> table = new LinkedHashMap<>();
+        for (Map.Entry<String, Example> e : entries) {
+            if (table.put(e.getKey(), e.getValue()) != null) {
+                throw new IllegalStateException("Two examples for " + e.getKey());
+            }
+        }
+        return table;
+    }
+
+    /** The current ETag of a resource, read (as an administrator) when the request is sent. */
+    private Supplier<String> etagOf(String path) {
+        return () -> {
+            Api.Response r = api.get(path, credentials.get(As.ADMIN));
+            assertEquals(200, r.status(), () -> "GET " + path + " for its ETag: " + r);
+            return assertHeader(r, "ETag");
+        };
+    }
+
+    private String freshRefreshToken(Person person) {
+        return api.signIn(person.username(), Fixtures.PASSWORD).get("refreshToken").asText();
+    }
+
+    /** Sends an example as the given caller over real HTTP. */
+    private Exchange send(Example e, As as) {
+        String credential = as == As.NOBODY ? null : credentials.get(as);
+        String ifMatch = e.ifMatch() == null ? null : e.ifMatch().get();
+        String body = e.body() == null ? null : e.body() instanceof String s ? s : toJson(e.body());
+        Api.Response r;
+        String authorization;
+        if (FORM.equals(e.contentType())) {
+            authorization = credential == null ? null : basic(credential);
+            r = api.form(e.path(), credential, body);
+        } else {
+            authorization = credential == null ? null : "Bearer " + credential;
+            r = switch (e.method()) {
+                case "GET" -> api.get(e.path(), credential);
+                case "POST" -> api.post(e.path(), credential, body, ifMatch);
+                case "PUT" -> api.put(e.path(), credential, body, ifMatch);
+                default -> throw new IllegalArgumentException("No sender for " + e.method());
+            };
+        }
+        Exchange x = exchange(e.method(), e.path(), authorization, e.contentType(), body, r);
+        if (ifMatch != null) {
+            x.headers().put("If-Match", ifMatch);
+        }
+        return x;
+    }
+
+    private static Exchange exchange(String method, String path, String authorization, String contentType, String body, Api.Response r) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Accept", FORM.equals(contentType) ? JSON : "application/json, application/problem+json");
+        if (authorization != null) {
+            headers.put("Authorization", authorization);
+        }
+        if (contentType != null) {
+            headers.put("Content-Type", contentType);
+        }
+        return new Exchange(method, path, headers, body, r);
+    }
+
+    /** An error: the documented status, problem+json, and a body valid against the operation's schema for it. */
+    private static Exchange assertProblem(Exchange x, int status) {
+        return assertProblem(x.method() + " " + x.path(), x, status);
+    }
+
+    private static Exchange assertProblem(String label, Exchange x, int status) {
+        Api.Response r = x.response();
+        assertEquals(status, r.status(), () -> x.method() + " " + x.path() + " should answer " + status + " but answered " + r);
+        assertTrue(r.contentType() != null && r.contentType().startsWith("application/problem+json"),
+                () -> x.method() + " " + x.path() + " answered " + status + " as " + r.contentType() + ": " + r.body());
+        JsonNode problem = r.json();
+        assertEquals(status, problem.path("status").asInt(), () -> "The problem's status: " + r.body());
+        assertConforms(label, x, false);
+        return x;
+    }
+
+    /** Validates the response (and, for requests meant to be valid, the request) against openapi.yaml. */
+    private static void assertConforms(String label, Exchange x, boolean validateRequest) {
+        String path = x.path().contains("?") ? x.path().substring(0, x.path().indexOf('?')) : x.path();
+        Request.Method method = Request.Method.valueOf(x.method());
+        if (validateRequest) {
+            SimpleRequest.Builder request = new SimpleRequest.Builder(method, path);
+            x.headers().forEach(request::withHeader);
+            query(x.path()).forEach(request::withQueryParam);
+            if (x.body() != null) {
+                request.withBody(x.body());
+            }
+            assertValid(contract.validator.validateRequest(request.build()), label + ": request " + x.method() + " " + x.path(), x.response());
+        }
+        Api.Response r = x.response();
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(r.status());
+        r.headers().forEach((name, values) -> {
+            if (!name.startsWith(":")) {
+                response.withHeader(name, values);
+            }
+        });
+        if (r.contentType() != null) {
+            response.withContentType(r.contentType());
+        }
+        if (r.body() != null && !r.body().isEmpty()) {
+            response.withBody(r.body());
+        }
+        assertValid(contract.validator.validateResponse(path, method, response.build()), label + ": response to " + x.method() + " " + x.path(), r);
+    }
+
+    private static void assertValid(ValidationReport report, String what, Api.Response r) {
+        if (report.hasErrors()) {
+            String messages = report.getMessages().stream()
+                    .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                    .map(m -> "  - [" + m.getKey() + "] " + m.getMessage()
+                            + m.getNestedMessages().stream().map(n -> "\n      " + n.getMessage()).collect(Collectors.joining()))
+                    .collect(Collectors.joining("\n"));
+            fail(what + " violates openapi.yaml:\n" + messages + "\n  status " + r.status() + ", Content-Type " + r.contentType()
+                    + ", body " + abbreviate(r.body()));
+        }
+    }
+
+    private static Map<String, List<String>> query(String pathAndQuery) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        int q = pathAndQuery.indexOf('?');
+        if (q >= 0) {
+            for (String pair : pathAndQuery.substring(q + 1).split("&")) {
+                String[] kv = pair.split("=", 2);
+                params.computeIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), k -> new ArrayList<>())
+                        .add(kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        return params;
+    }
+
+    private static String assertHeader(Api.Response r, String name) {
+        String value = r.header(name);
+        assertNotNull(value, () -> "No " + name + " header in " + r.headers());
+        return value;
+    }
+
+    private static String basic(String idAndSecret) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(idAndSecret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Map<String, Object> staffCreate(String teamId, String supervisorId) {
+        Map<String, Object> body = staffFields("Cara", "Created");
+        body.put("teamId", teamId);
+        if (supervisorId != null) {
+            body.put("supervisorId", supervisorId);
+        }
+        return body;
+    }
+
+    private static Map<String, Object> staffFields(String given, String family) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("externalRef", Fixtures.unique("HR"));
+        body.put("givenName", given);
+        body.put("familyName", family);
+        body.put("email", Fixtures.unique(given.toLowerCase()) + "@test.example");
+        body.put("jobTitle", "Senior Social Worker");
+        body.put("category", "REGISTERED_SOCIAL_WORKER");
+        body.put("employmentType", "PERMANENT");
+        body.put("weeklyHours", 37.5);
+        body.put("employmentStartDate", "2020-01-06");
+        body.put("postStartDate", "2022-04-01");
+        body.put("carriesCaseload", true);
+        body.put("caseloadSize", 18);
+        return body;
+    }
+
+    private static String today() {
+        return LocalDate.now(ZoneId.of("Europe/London")).toString();
+    }
+
+    private static String toJson(Object body) {
+        try {
+            return Api.JSON.writeValueAsString(body);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 2000 ? s.substring(0, 2000) + "..." : s;
+    }
+
+    /** openapi.yaml, parsed once: its operations and a validator for interactions with them. */
+    private static final class Contract {
+        final OpenAPI api;
+        final Map<String, Op> operations = new TreeMap<>();
+        final OpenApiInteractionValidator validator;
+        final SchemaValidator problemValidator;
+
+        private Contract(Path file) {
+            api = new OpenAPIV3Parser().read(file.toString());
+            assertNotNull(api, "Could not parse " + file);
+            List<SecurityRequirement> global = api.getSecurity() == null ? List.of() : api.getSecurity();
+            api.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                List<SecurityRequirement> security = operation.getSecurity() == null ? global : operation.getSecurity();
+                boolean secured = !security.isEmpty() && security.stream().noneMatch(Map::isEmpty);
+                Op op = new Op(operation.getOperationId(), method.name(), template, operation, secured);
+                assertNotNull(op.id(), () -> method + " " + template + " has no operationId");
+                assertFalse(operations.containsKey(op.id()), () -> "operationId " + op.id() + " is used twice");
+                operations.put(op.id(), op);
+            }));
+            // Combinators resolved: allOf members are merged into one schema before validation, so undocumented
+            // properties are still errors for composed schemas (StaffCreate, MachineClientRegistration); see the
+            // validator's FAQ on allOf and additionalProperties.
+            validator = OpenApiInteractionValidator.createForSpecificationUrl(file.toUri().toString())
+                    .withResolveRefs(true).withResolveCombinators(true).build();
+            problemValidator = new SchemaValidator(api, new MessageResolver());
+        }
+
+        static Contract load() {
+            Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+            for (Path d = dir; d != null; d = d.getParent()) {
+                if (Files.isRegularFile(d.resolve("openapi.yaml"))) {
+                    return new Contract(d.resolve("openapi.yaml"));
+                }
+            }
+            throw new IllegalStateException("No openapi.yaml in " + dir + " or above");
+        }
+
+        /** The operationId a concrete method and path (query ignored) address, or null. */
+        String operationAt(String method, String pathAndQuery) {
+            String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
+            return operations.values().stream()
+                    .filter(op -> op.method().equals(method) && path.matches(op.template().replaceAll("\\{[^/}]+}", "[^/]+")))
+                    .map(Op::id).findFirst().orElse(null);
+        }
+    }
+}

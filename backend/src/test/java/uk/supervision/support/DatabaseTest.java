@@ -1,0 +1,53 @@
+package uk.supervision.support;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import uk.supervision.testing.Fixtures;
+import uk.supervision.testing.World;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The schema on the database the tests run against: MariaDB or MySQL under CI (where a missing server
+ * is a failure, never a skip), H2 in MySQL mode otherwise.
+ */
+@MicronautTest(transactional = false)
+class DatabaseTest {
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    void underCiTheTestsRunOnARealMySqlCompatibleServer() throws SQLException {
+        String product = fixtures.databaseProduct();
+        System.out.println("Database under test: " + product);
+        if ("true".equals(System.getenv("CI"))) {
+            assertTrue(product.contains("MariaDB") || product.startsWith("MySQL"), "CI must test on MariaDB/MySQL, got " + product);
+        }
+    }
+
+    @Test
+    void everyMigrationHasBeenApplied() throws SQLException {
+        List<String> versions = fixtures.strings("SELECT version FROM flyway_schema_history WHERE success = TRUE ORDER BY installed_rank");
+        assertTrue(versions.containsAll(List.of("001", "002")), versions.toString());
+        assertEquals(3, fixtures.count("SELECT COUNT(*) FROM policy_profile"));
+        assertEquals(15, fixtures.count("SELECT COUNT(*) FROM policy_template"));
+        assertEquals(223, fixtures.count("SELECT COUNT(*) FROM template_item"));
+    }
+
+    @Test
+    void theDatabaseItselfRefusesDuplicateEmailsAndOrphanStaff() {
+        World world = fixtures.organisation();
+        var sam = world.worker(world.teamA1(), "Sam", "Unique");
+        assertThrows(RuntimeException.class, () -> fixtures.execute(
+                "UPDATE staff SET email = (SELECT email FROM (SELECT email FROM staff WHERE id = ?) x) WHERE id = ?",
+                sam.id(), world.worker(world.teamA1(), "Sam", "Twin").id()));
+        assertThrows(RuntimeException.class, () -> fixtures.execute("UPDATE staff SET team_id = ? WHERE id = ?",
+                "00000000-0000-0000-0000-000000000000", sam.id()));
+    }
+}
