@@ -1,0 +1,537 @@
+package uk.supervision.compliance;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import uk.supervision.api.model.AgreementSetsInterval;
+import uk.supervision.api.model.CadenceStep;
+import uk.supervision.api.model.CadenceStepMeasuredFrom;
+import uk.supervision.api.model.CategoryInterval;
+import uk.supervision.api.model.EmploymentType;
+import uk.supervision.api.model.PolicyRules;
+import uk.supervision.api.model.StaffCategory;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The compliance engine against the three shipped policy profiles (their rules_json, copied below and checked
+ * against the migration by {@link #theProfilesHereAreTheShippedOnes()}).
+ *
+ * <p>Table vocabulary:
+ * <ul>
+ *   <li>profile: COV = Coventry 2016, CB = Central Bedfordshire 2012, LGA = LGA standard 5;</li>
+ *   <li>person: "category employmentType weeklyHours", category SW = registered social worker, NQSW = newly
+ *       qualified (ASYE), ADMIN = administrative/domestic;</li>
+ *   <li>facts (space separated, "-" for none): start=D (employment and post start), employed=D, post=D,
+ *       supervisor=D (current supervisor since), leaving=D, agreed=P (agreement interval), signed=D (agreement
+ *       ACTIVE, signed that day), awaiting (agreement awaiting signatures). Defaults: employed 2020-01-06, in post
+ *       since 2024-05-01, no agreement; agreed=P without signed or awaiting is ACTIVE, signed 2026-06-01;</li>
+ *   <li>held: one-to-one session dates, space separated; "-" = null / none.</li>
+ * </ul>
+ */
+class ScheduleCalculatorTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final ScheduleCalculator calculator = new ScheduleCalculator();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+        # case                                                   | prof | person            | facts                                  | held                             | today      | interval | source       | nextDue    | latestAllowed | breach     | status           | agreedIntervalMissing
+        COV 9 days after a session: on track                      | COV  | SW PERMANENT 37   | -                                      | 2027-03-01                       | 2027-03-10 | P4W      | PROFILE      | 2027-03-29 | 2027-04-12    | 2027-05-01 | ON_TRACK         | false
+        COV 8 days before due: still on track                     | COV  | SW PERMANENT 37   | -                                      | 2027-03-01                       | 2027-03-21 | P4W      | PROFILE      | 2027-03-29 | 2027-04-12    | 2027-05-01 | ON_TRACK         | false
+        COV 7 days before due: due soon                           | COV  | SW PERMANENT 37   | -                                      | 2027-03-01                       | 2027-03-22 | P4W      | PROFILE      | 2027-03-29 | 2027-04-12    | 2027-05-01 | DUE_SOON         | false
+        COV exactly 4 weeks: due today, not overdue               | COV  | SW PERMANENT 37   | -                                      | 2027-03-01                       | 2027-03-29 | P4W      | PROFILE      | 2027-03-29 | 2027-04-12    | 2027-05-01 | DUE_SOON         | false
+        COV 4 weeks + 1 day: overdue                              | COV  | SW PERMANENT 37   | -                                      | 2027-03-01                       | 2027-03-30 | P4W      | PROFILE      | 2027-03-29 | 2027-04-12    | 2027-05-01 | OVERDUE          | false
+        COV exactly 6 weeks: still only overdue                   | COV  | SW PERMANENT 37   | -                                      | 2027-03-01                       | 2027-04-12 | P4W      | PROFILE      | 2027-03-29 | 2027-04-12    | 2027-05-01 | OVERDUE          | false
+        COV 6 weeks + 1 day: past the longest gap                 | COV  | SW PERMANENT 37   | -                                      | 2027-03-01                       | 2027-04-13 | P4W      | PROFILE      | 2027-03-29 | 2027-04-12    | 2027-05-01 | PAST_LONGEST_GAP | false
+        COV exactly 2 months: not yet a breach                    | COV  | SW PERMANENT 37   | -                                      | 2027-03-01                       | 2027-05-01 | P4W      | PROFILE      | 2027-03-29 | 2027-04-12    | 2027-05-01 | PAST_LONGEST_GAP | false
+        COV 2 months + 1 day: breach                              | COV  | SW PERMANENT 37   | -                                      | 2027-03-01                       | 2027-05-02 | P4W      | PROFILE      | 2027-03-29 | 2027-04-12    | 2027-05-01 | BREACH           | false
+        COV the latest of unsorted sessions counts                | COV  | SW PERMANENT 37   | -                                      | 2027-02-01 2027-03-01 2027-01-04 | 2027-03-10 | P4W      | PROFILE      | 2027-03-29 | 2027-04-12    | 2027-05-01 | ON_TRACK         | false
+        COV month end: 31 Dec + 2 months is 29 Feb 2028          | COV  | SW PERMANENT 37   | -                                      | 2027-12-31                       | 2028-02-29 | P4W      | PROFILE      | 2028-01-28 | 2028-02-11    | 2028-02-29 | PAST_LONGEST_GAP | false
+        COV month end: breach from 1 Mar 2028                     | COV  | SW PERMANENT 37   | -                                      | 2027-12-31                       | 2028-03-01 | P4W      | PROFILE      | 2028-01-28 | 2028-02-11    | 2028-02-29 | BREACH           | false
+        COV session on leap day 29 Feb 2028                       | COV  | SW PERMANENT 37   | -                                      | 2028-02-29                       | 2028-03-28 | P4W      | PROFILE      | 2028-03-28 | 2028-04-11    | 2028-04-29 | DUE_SOON         | false
+        COV nothing held: clock runs from the post start          | COV  | SW PERMANENT 37   | post=2027-01-04                        | -                                | 2027-02-02 | P4W      | PROFILE      | 2027-02-01 | 2027-02-15    | 2027-03-04 | OVERDUE          | false
+        COV new supervisor mid-interval: no reset                 | COV  | SW PERMANENT 37   | supervisor=2027-03-15                  | 2027-03-01                       | 2027-03-30 | P4W      | PROFILE      | 2027-03-29 | 2027-04-12    | 2027-05-01 | OVERDUE          | false
+        COV new supervisor before any session: no reset          | COV  | SW PERMANENT 37   | post=2027-01-04 supervisor=2027-01-25  | -                                | 2027-02-02 | P4W      | PROFILE      | 2027-02-01 | 2027-02-15    | 2027-03-04 | OVERDUE          | false
+        COV start in the future: not started, due start + 4W     | COV  | SW PERMANENT 37   | start=2027-09-01                       | -                                | 2027-08-15 | P4W      | PROFILE      | 2027-09-29 | 2027-10-13    | 2027-11-01 | NOT_STARTED      | false
+        COV starting today: on track                              | COV  | SW PERMANENT 37   | start=2027-09-01                       | -                                | 2027-09-01 | P4W      | PROFILE      | 2027-09-29 | 2027-10-13    | 2027-11-01 | ON_TRACK         | false
+        COV agreement 6W, longer than the profile                 | COV  | SW PERMANENT 37   | agreed=P6W                             | 2027-03-01                       | 2027-04-01 | P6W      | AGREEMENT    | 2027-04-12 | 2027-04-12    | 2027-05-01 | ON_TRACK         | false
+        COV agreement 2W, shorter than the profile                | COV  | SW PERMANENT 37   | agreed=P2W                             | 2027-03-01                       | 2027-03-16 | P2W      | AGREEMENT    | 2027-03-15 | 2027-04-12    | 2027-05-01 | OVERDUE          | false
+        COV agreement 9W cannot stretch the 2-month breach        | COV  | SW PERMANENT 37   | agreed=P9W                             | 2027-03-01                       | 2027-05-02 | P9W      | AGREEMENT    | 2027-05-03 | 2027-05-03    | 2027-05-01 | BREACH           | false
+        COV unsigned agreement sets no interval                   | COV  | SW PERMANENT 37   | awaiting agreed=P6W                    | 2027-03-01                       | 2027-04-01 | P4W      | PROFILE      | 2027-03-29 | 2027-04-12    | 2027-05-01 | OVERDUE          | false
+        COV newly qualified: no step, 4-weekly unless agreed      | COV  | NQSW PERMANENT 37 | start=2027-01-04                       | 2027-01-11                       | 2027-01-20 | P4W      | PROFILE      | 2027-02-08 | 2027-02-22    | 2027-03-11 | ON_TRACK         | false
+        COV leaver before the leaving date: counted               | COV  | SW PERMANENT 37   | leaving=2027-04-30                     | 2027-03-01                       | 2027-03-30 | P4W      | PROFILE      | 2027-03-29 | 2027-04-12    | 2027-05-01 | OVERDUE          | false
+        COV leaver on the leaving date: still counted             | COV  | SW PERMANENT 37   | leaving=2027-04-30                     | 2027-03-01                       | 2027-04-30 | P4W      | PROFILE      | 2027-03-29 | 2027-04-12    | 2027-05-01 | PAST_LONGEST_GAP | false
+        COV leaver after the leaving date: left, nothing due      | COV  | SW PERMANENT 37   | leaving=2027-04-30                     | 2027-03-01                       | 2027-05-01 | P4W      | PROFILE      | -          | -             | -          | LEFT             | false
+        CB first 4 months: every 2 weeks                          | CB   | SW PERMANENT 37   | start=2027-01-04                       | 2027-03-01                       | 2027-03-07 | P2W      | CADENCE_STEP | 2027-03-15 | 2027-03-29    | -          | ON_TRACK         | false
+        CB new starter 2 weeks + 1 day: overdue                   | CB   | SW PERMANENT 37   | start=2027-01-04                       | 2027-03-01                       | 2027-03-16 | P2W      | CADENCE_STEP | 2027-03-15 | 2027-03-29    | -          | OVERDUE          | false
+        CB new starter 4 weeks + 1 day: past the longest gap      | CB   | SW PERMANENT 37   | start=2027-01-04                       | 2027-03-01                       | 2027-03-30 | P2W      | CADENCE_STEP | 2027-03-15 | 2027-03-29    | -          | PAST_LONGEST_GAP | false
+        CB session the day before 4 months: still 2-weekly       | CB   | SW PERMANENT 37   | start=2027-01-04                       | 2027-05-03                       | 2027-05-05 | P2W      | CADENCE_STEP | 2027-05-17 | 2027-05-31    | -          | ON_TRACK         | false
+        CB session at exactly 4 months: 4-weekly                  | CB   | SW PERMANENT 37   | start=2027-01-04                       | 2027-05-04                       | 2027-05-05 | P4W      | PROFILE      | 2027-06-01 | 2027-06-01    | -          | ON_TRACK         | false
+        CB new starter, nothing held: due 2 weeks after start    | CB   | SW PERMANENT 37   | start=2027-01-04                       | -                                | 2027-01-19 | P2W      | CADENCE_STEP | 2027-01-18 | 2027-02-01    | -          | OVERDUE          | false
+        CB start in the future: not started, due start + 2W     | CB   | SW PERMANENT 37   | start=2027-09-01                       | -                                | 2027-08-15 | P2W      | CADENCE_STEP | 2027-09-15 | 2027-09-29    | -          | NOT_STARTED      | false
+        CB new post, long employed: no new-starter step           | CB   | SW PERMANENT 37   | post=2027-03-01                        | -                                | 2027-03-10 | P4W      | PROFILE      | 2027-03-29 | 2027-03-29    | -          | ON_TRACK         | false
+        CB agreement 4W vs new-starter 2W: the 2 weeks win       | CB   | SW PERMANENT 37   | start=2027-01-04 agreed=P4W            | 2027-03-01                       | 2027-03-07 | P2W      | CADENCE_STEP | 2027-03-15 | 2027-03-29    | -          | ON_TRACK         | false
+        CB agreement 2W equal to the step: reported as the step   | CB   | SW PERMANENT 37   | start=2027-01-04 agreed=P2W            | 2027-03-01                       | 2027-03-07 | P2W      | CADENCE_STEP | 2027-03-15 | 2027-03-29    | -          | ON_TRACK         | false
+        CB agreement 1W, shorter than the step: agreement wins    | CB   | SW PERMANENT 37   | start=2027-01-04 agreed=P1W            | 2027-03-01                       | 2027-03-07 | P1W      | AGREEMENT    | 2027-03-08 | 2027-03-29    | -          | DUE_SOON         | false
+        CB agreement 3W after the first 4 months                  | CB   | SW PERMANENT 37   | start=2027-01-04 agreed=P3W            | 2027-06-01                       | 2027-06-10 | P3W      | AGREEMENT    | 2027-06-22 | 2027-06-29    | -          | ON_TRACK         | false
+        CB administrative staff: due at exactly 8 weeks           | CB   | ADMIN PERMANENT 37| -                                      | 2027-03-01                       | 2027-04-26 | P8W      | CATEGORY     | 2027-04-26 | 2027-04-26    | -          | DUE_SOON         | false
+        CB administrative staff 8 weeks + 1 day: past the gap     | CB   | ADMIN PERMANENT 37| -                                      | 2027-03-01                       | 2027-04-27 | P8W      | CATEGORY     | 2027-04-26 | 2027-04-26    | -          | PAST_LONGEST_GAP | false
+        CB administrative staff at 5 weeks: on track              | CB   | ADMIN PERMANENT 37| -                                      | 2027-03-01                       | 2027-04-05 | P8W      | CATEGORY     | 2027-04-26 | 2027-04-26    | -          | ON_TRACK         | false
+        CB administrative new starter: the 2-week step first      | CB   | ADMIN PERMANENT 37| start=2027-01-04                       | 2027-03-01                       | 2027-03-07 | P2W      | CADENCE_STEP | 2027-03-15 | 2027-03-29    | -          | ON_TRACK         | false
+        CB agency 8 h/week with an agreed 6W                      | CB   | SW AGENCY 8       | agreed=P6W                             | 2027-03-01                       | 2027-04-01 | P6W      | AGREEMENT    | 2027-04-12 | 2027-04-12    | -          | ON_TRACK         | false
+        CB agency 8 h/week, no agreement: profile, flagged        | CB   | SW AGENCY 8       | -                                      | 2027-03-01                       | 2027-04-01 | P4W      | PROFILE      | 2027-03-29 | 2027-03-29    | -          | PAST_LONGEST_GAP | true
+        CB agency 8 h/week, agreement unsigned: flagged           | CB   | SW AGENCY 8       | awaiting agreed=P6W                    | 2027-03-01                       | 2027-04-01 | P4W      | PROFILE      | 2027-03-29 | 2027-03-29    | -          | PAST_LONGEST_GAP | true
+        CB agency 9.5 h/week, signed agreement without interval   | CB   | SW AGENCY 9.5     | signed=2026-06-01                      | 2027-03-01                       | 2027-03-10 | P4W      | PROFILE      | 2027-03-29 | 2027-03-29    | -          | ON_TRACK         | true
+        CB agency exactly 10 h/week is not under 10               | CB   | SW AGENCY 10      | -                                      | 2027-03-01                       | 2027-03-10 | P4W      | PROFILE      | 2027-03-29 | 2027-03-29    | -          | ON_TRACK         | false
+        CB agency 9.5 h/week new starter: 2W step beats agreed 6W | CB   | SW AGENCY 9.5     | start=2027-01-04 agreed=P6W            | 2027-03-01                       | 2027-03-07 | P2W      | CADENCE_STEP | 2027-03-15 | 2027-03-29    | -          | ON_TRACK         | false
+        CB permanent 8 h/week: the agreement rule is agency only  | CB   | SW PERMANENT 8    | -                                      | 2027-03-01                       | 2027-03-10 | P4W      | PROFILE      | 2027-03-29 | 2027-03-29    | -          | ON_TRACK         | false
+        CB agency admin 8 h/week, no agreement: 8W, flagged      | CB   | ADMIN AGENCY 8    | -                                      | 2027-03-01                       | 2027-04-01 | P8W      | CATEGORY     | 2027-04-26 | 2027-04-26    | -          | ON_TRACK         | true
+        LGA registered social worker: monthly                     | LGA  | SW PERMANENT 37   | start=2027-01-04                       | 2027-01-11                       | 2027-01-20 | P1M      | PROFILE      | 2027-02-11 | 2027-02-11    | -          | ON_TRACK         | false
+        LGA month end: 31 Jan + 1 month is 28 Feb                 | LGA  | SW PERMANENT 37   | -                                      | 2027-01-31                       | 2027-02-28 | P1M      | PROFILE      | 2027-02-28 | 2027-02-28    | -          | DUE_SOON         | false
+        LGA month end: 1 Mar is past the longest gap              | LGA  | SW PERMANENT 37   | -                                      | 2027-01-31                       | 2027-03-01 | P1M      | PROFILE      | 2027-02-28 | 2027-02-28    | -          | PAST_LONGEST_GAP | false
+        LGA leap year: 31 Jan 2028 + 1 month is 29 Feb            | LGA  | SW PERMANENT 37   | -                                      | 2028-01-31                       | 2028-02-22 | P1M      | PROFILE      | 2028-02-29 | 2028-02-29    | -          | DUE_SOON         | false
+        LGA session on leap day: 29 Feb + 1 month is 29 Mar       | LGA  | SW PERMANENT 37   | -                                      | 2028-02-29                       | 2028-03-01 | P1M      | PROFILE      | 2028-03-29 | 2028-03-29    | -          | ON_TRACK         | false
+        LGA newly qualified, first 6 weeks: weekly                | LGA  | NQSW PERMANENT 37 | start=2027-01-04                       | 2027-01-25                       | 2027-01-26 | P1W      | CADENCE_STEP | 2027-02-01 | 2027-02-25    | -          | DUE_SOON         | false
+        LGA newly qualified, 1 week + 1 day: overdue              | LGA  | NQSW PERMANENT 37 | start=2027-01-04                       | 2027-01-25                       | 2027-02-02 | P1W      | CADENCE_STEP | 2027-02-01 | 2027-02-25    | -          | OVERDUE          | false
+        LGA newly qualified, session the day before 6 weeks       | LGA  | NQSW PERMANENT 37 | start=2027-01-04                       | 2027-02-14                       | 2027-02-15 | P1W      | CADENCE_STEP | 2027-02-21 | 2027-03-14    | -          | DUE_SOON         | false
+        LGA newly qualified, session at exactly 6 weeks: 2-weekly | LGA  | NQSW PERMANENT 37 | start=2027-01-04                       | 2027-02-15                       | 2027-02-16 | P2W      | CADENCE_STEP | 2027-03-01 | 2027-03-15    | -          | ON_TRACK         | false
+        LGA newly qualified, session the day before 6 months      | LGA  | NQSW PERMANENT 37 | start=2027-01-04                       | 2027-07-03                       | 2027-07-05 | P2W      | CADENCE_STEP | 2027-07-17 | 2027-08-03    | -          | ON_TRACK         | false
+        LGA newly qualified, session at exactly 6 months: monthly | LGA  | NQSW PERMANENT 37 | start=2027-01-04                       | 2027-07-04                       | 2027-07-05 | P1M      | PROFILE      | 2027-08-04 | 2027-08-04    | -          | ON_TRACK         | false
+        LGA newly qualified, nothing held: weekly from the start  | LGA  | NQSW PERMANENT 37 | start=2027-01-04                       | -                                | 2027-01-12 | P1W      | CADENCE_STEP | 2027-01-11 | 2027-02-04    | -          | OVERDUE          | false
+        LGA newly qualified steps run from the post start         | LGA  | NQSW PERMANENT 37 | employed=2026-01-05 post=2027-01-04    | 2027-01-11                       | 2027-01-12 | P1W      | CADENCE_STEP | 2027-01-18 | 2027-02-11    | -          | DUE_SOON         | false
+        LGA newly qualified, agreed 2W in the weekly stage        | LGA  | NQSW PERMANENT 37 | start=2027-01-04 agreed=P2W            | 2027-01-11                       | 2027-01-12 | P1W      | CADENCE_STEP | 2027-01-18 | 2027-02-11    | -          | DUE_SOON         | false
+        LGA social worker with an agreed 3W                       | LGA  | SW PERMANENT 37   | agreed=P3W                             | 2027-03-01                       | 2027-03-10 | P3W      | AGREEMENT    | 2027-03-22 | 2027-04-01    | -          | ON_TRACK         | false
+        """)
+    void schedule(String name, String profile, String person, String facts, String held, LocalDate today,
+                  String interval, IntervalSource source, LocalDate nextDue, LocalDate latestAllowed,
+                  LocalDate breach, ScheduleStatus status, boolean agreedIntervalMissing) {
+        Case c = Case.of(person, facts);
+        Schedule s = calculator.compute(profile(profile), c.person(), c.agreement(), dates(held), today);
+        assertAll(name,
+                () -> assertEquals(Period.parse(interval), s.interval(), "interval"),
+                () -> assertEquals(source, s.intervalSource(), "intervalSource"),
+                () -> assertEquals(nextDue, s.nextDue(), "nextDue"),
+                () -> assertEquals(latestAllowed, s.latestAllowed(), "latestAllowed"),
+                () -> assertEquals(breach, s.breachDate(), "breachDate"),
+                () -> assertEquals(status, s.status(), "status"),
+                () -> assertEquals(agreedIntervalMissing, s.agreedIntervalMissing(), "agreedIntervalMissing"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+        # case                                                         | prof | facts                                              | today      | agreementStatus    | agreementDueBy | agreementReviewDue
+        COV no agreement 3 months after the post start: due today       | COV  | start=2027-01-04                                   | 2027-04-04 | NONE               | 2027-04-04     | -
+        COV no agreement 3 months + 1 day after the post start: overdue | COV  | start=2027-01-04                                   | 2027-04-05 | NONE_OVERDUE       | 2027-04-04     | -
+        COV new post: the 3 months run from the post start              | COV  | post=2027-03-01                                    | 2027-06-02 | NONE_OVERDUE       | 2027-06-01     | -
+        COV awaiting signatures, past the deadline                      | COV  | start=2027-01-04 awaiting                          | 2027-05-01 | AWAITING_SIGNATURE | 2027-04-04     | -
+        COV active: the annual review is due 12 months after signing    | COV  | start=2027-01-04 signed=2027-02-01                 | 2028-02-01 | ACTIVE             | -              | 2028-02-01
+        COV active: review overdue 12 months + 1 day after signing      | COV  | start=2027-01-04 signed=2027-02-01                 | 2028-02-02 | REVIEW_OVERDUE     | -              | 2028-02-01
+        COV new supervisor after signing: review due on their first day | COV  | start=2027-01-04 signed=2027-02-01 supervisor=2027-06-01 | 2027-06-01 | ACTIVE       | -              | 2027-06-01
+        COV new supervisor after signing: overdue the day after         | COV  | start=2027-01-04 signed=2027-02-01 supervisor=2027-06-01 | 2027-06-02 | REVIEW_OVERDUE | -            | 2027-06-01
+        COV supervisor from before signing: annual review only          | COV  | start=2027-01-04 signed=2027-02-01 supervisor=2027-01-04 | 2027-06-02 | ACTIVE       | -              | 2028-02-01
+        COV supervisor took over on the signing day: annual review only | COV  | start=2027-01-04 signed=2027-02-01 supervisor=2027-02-01 | 2027-06-02 | ACTIVE       | -              | 2028-02-01
+        COV signed on leap day 29 Feb 2028: review due 28 Feb 2029      | COV  | start=2028-01-03 signed=2028-02-29                 | 2029-03-01 | REVIEW_OVERDUE     | -              | 2029-02-28
+        COV leaver after the leaving date: nothing overdue              | COV  | leaving=2027-04-30                                 | 2027-05-01 | NONE               | -              | -
+        COV leaver with an agreement past review: not overdue           | COV  | signed=2025-01-06 leaving=2027-04-30               | 2027-05-01 | ACTIVE             | -              | -
+        CB no agreement 4 weeks after the start: due today              | CB   | start=2027-01-04                                   | 2027-02-01 | NONE               | 2027-02-01     | -
+        CB no agreement 4 weeks + 1 day after the start: overdue        | CB   | start=2027-01-04                                   | 2027-02-02 | NONE_OVERDUE       | 2027-02-01     | -
+        CB active: no annual review in the profile                      | CB   | start=2027-01-04 signed=2027-01-20                 | 2029-06-01 | ACTIVE             | -              | -
+        CB new supervisor after signing: review overdue                 | CB   | start=2027-01-04 signed=2027-01-20 supervisor=2027-06-01 | 2027-07-01 | REVIEW_OVERDUE | -            | 2027-06-01
+        LGA sets no deadline for an agreement                           | LGA  | -                                                  | 2027-06-01 | NONE               | -              | -
+        LGA new supervisor after signing: review due                    | LGA  | signed=2026-03-02 supervisor=2027-01-04            | 2027-01-05 | REVIEW_OVERDUE     | -              | 2027-01-04
+        """)
+    void agreement(String name, String profile, String facts, LocalDate today, AgreementStatus status,
+                   LocalDate dueBy, LocalDate reviewDue) {
+        Case c = Case.of("SW PERMANENT 37", facts);
+        Schedule s = calculator.compute(profile(profile), c.person(), c.agreement(), List.of(), today);
+        assertAll(name,
+                () -> assertEquals(status, s.agreementStatus(), "agreementStatus"),
+                () -> assertEquals(dueBy, s.agreementDueBy(), "agreementDueBy"),
+                () -> assertEquals(reviewDue, s.agreementReviewDue(), "agreementReviewDue"));
+    }
+
+    /** Sessions are generated: {@code count} sessions every 4 weeks from {@code first}. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+        # case                                                      | prof | employed   | first      | count | today      | inLast12Months | minimum | meets
+        COV 10 sessions in the last 12 months: meets the minimum     | COV  | 2020-01-06 | 2026-06-01 | 10    | 2027-05-01 | 10             | 10      | true
+        COV 9 sessions in the last 12 months: below the minimum      | COV  | 2020-01-06 | 2026-06-01 | 9     | 2027-05-01 | 9              | 10      | false
+        COV a session exactly 12 months ago has dropped out          | COV  | 2020-01-06 | 2026-05-01 | 10    | 2027-05-01 | 9              | 10      | false
+        COV a session 12 months less a day ago still counts          | COV  | 2020-01-06 | 2026-05-02 | 10    | 2027-05-01 | 10             | 10      | true
+        COV sessions booked after today do not count                 | COV  | 2020-01-06 | 2027-04-03 | 3     | 2027-05-01 | 2              | 10      | false
+        COV employed less than 12 months: not judged yet             | COV  | 2026-05-02 | 2026-05-04 | 3     | 2027-05-01 | 3              | 10      | -
+        COV employed exactly 12 months: judged                       | COV  | 2026-05-01 | 2026-05-04 | 11    | 2027-05-01 | 11             | 10      | true
+        CB sets no yearly minimum                                    | CB   | 2020-01-06 | 2026-06-01 | 3     | 2027-05-01 | 3              | -       | -
+        LGA sets no yearly minimum                                   | LGA  | 2020-01-06 | 2026-06-01 | 12    | 2027-05-01 | 12             | -       | -
+        """)
+    void sessionsInTheLast12Months(String name, String profile, LocalDate employed, LocalDate first, int count,
+                                   LocalDate today, int inLast12Months, Integer minimum, Boolean meets) {
+        Case c = Case.of("SW PERMANENT 37", "start=" + employed);
+        List<LocalDate> held = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            held.add(first.plusWeeks(4L * i));
+        }
+        Schedule s = calculator.compute(profile(profile), c.person(), null, held, today);
+        assertAll(name,
+                () -> assertEquals(inLast12Months, s.sessionsInLast12Months(), "sessionsInLast12Months"),
+                () -> assertEquals(minimum, s.minimumPerYear(), "minimumPerYear"),
+                () -> assertEquals(meets, s.meetsMinimum(), "meetsMinimum"));
+    }
+
+    @Test
+    void theProfilesHereAreTheShippedOnes() throws Exception {
+        String sql;
+        try (InputStream in = getClass().getResourceAsStream("/db/migration/V002__shipped_policy_profiles.sql")) {
+            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Matcher m = Pattern.compile("'(\\{\\s*\"normalInterval\".*?\\n\\})'", Pattern.DOTALL).matcher(sql);
+        List<String> shipped = new ArrayList<>();
+        while (m.find()) {
+            shipped.add(m.group(1).replace("''", "'"));
+        }
+        assertEquals(3, shipped.size(), "three rules_json documents in the migration");
+        assertEquals(MAPPER.readTree(shipped.get(0)), MAPPER.readTree(COVENTRY_2016_JSON), "Coventry");
+        assertEquals(MAPPER.readTree(shipped.get(1)), MAPPER.readTree(CENTRAL_BEDFORDSHIRE_2012_JSON), "Central Bedfordshire");
+        assertEquals(MAPPER.readTree(shipped.get(2)), MAPPER.readTree(LGA_STANDARD_5_JSON), "LGA");
+    }
+
+    @Test
+    void lastHeldIgnoresBookedDatesAndAnEarlierEmployment() {
+        Case c = Case.of("SW PERMANENT 37", "start=2026-01-05");
+        List<LocalDate> held = List.of(LocalDate.parse("2027-04-20"), LocalDate.parse("2027-03-01"),
+                LocalDate.parse("2025-12-01"), LocalDate.parse("2027-02-01"));
+        Schedule s = calculator.compute(profile("COV"), c.person(), null, held, LocalDate.parse("2027-03-10"));
+        assertEquals(LocalDate.parse("2027-03-01"), s.lastHeld());
+        assertEquals(LocalDate.parse("2027-03-01"), s.measuredFrom());
+        assertEquals(2, s.sessionsInLast12Months(), "neither the booked 20 April nor the 2025 session count");
+        assertEquals(LocalDate.parse("2027-03-29"), s.nextDue());
+    }
+
+    @Test
+    void nothingHeldMeansNoLastSessionAndTheClockFromThePostStart() {
+        Case c = Case.of("SW PERMANENT 37", "employed=2020-01-06 post=2027-01-04");
+        Schedule s = calculator.compute(profile("COV"), c.person(), null, null, LocalDate.parse("2027-01-10"));
+        assertNull(s.lastHeld());
+        assertEquals(LocalDate.parse("2027-01-04"), s.measuredFrom());
+        assertEquals(0, s.sessionsInLast12Months());
+        assertEquals(false, s.meetsMinimum(), "employed for years, none held");
+        assertEquals(ScheduleStatus.ON_TRACK, s.status());
+    }
+
+    @Test
+    void whichCategoriesGet8WeeksIsAProfileSetting() {
+        PolicyRules rules = profile("CB");
+        rules.getCategoryIntervals().get(0).getCategories().add(StaffCategory.UNQUALIFIED_PRACTITIONER);
+        Supervisee unqualified = new Supervisee(StaffCategory.UNQUALIFIED_PRACTITIONER, EmploymentType.PERMANENT, 37,
+                LocalDate.parse("2020-01-06"), LocalDate.parse("2024-05-01"), null, null);
+        Schedule s = calculator.compute(rules, unqualified, null, List.of(LocalDate.parse("2027-03-01")), LocalDate.parse("2027-03-10"));
+        assertEquals(Period.ofWeeks(8), s.interval());
+        assertEquals(IntervalSource.CATEGORY, s.intervalSource());
+        Schedule shipped = calculator.compute(profile("CB"), unqualified, null, List.of(LocalDate.parse("2027-03-01")), LocalDate.parse("2027-03-10"));
+        assertEquals(Period.ofWeeks(4), shipped.interval(), "the shipped profile gives 8 weeks to administrative staff only");
+    }
+
+    @Test
+    void aCadenceStepCanBeLimitedToEmploymentTypes() {
+        PolicyRules rules = profile("CB");
+        rules.getCadenceSteps().get(0).setEmploymentTypes(new ArrayList<>(List.of(EmploymentType.PERMANENT)));
+        Supervisee agency = new Supervisee(StaffCategory.REGISTERED_SOCIAL_WORKER, EmploymentType.AGENCY, 37,
+                LocalDate.parse("2027-01-04"), LocalDate.parse("2027-01-04"), null, null);
+        Schedule s = calculator.compute(rules, agency, null, List.of(LocalDate.parse("2027-03-01")), LocalDate.parse("2027-03-07"));
+        assertEquals(Period.ofWeeks(4), s.interval());
+        assertEquals(IntervalSource.PROFILE, s.intervalSource());
+    }
+
+    @Test
+    void aLeaverHasNothingDueAndIsNotJudged() {
+        Case c = Case.of("SW PERMANENT 37", "leaving=2027-04-30");
+        List<LocalDate> held = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            held.add(LocalDate.parse("2026-06-01").plusWeeks(4L * i));
+        }
+        Schedule s = calculator.compute(profile("COV"), c.person(), null, held, LocalDate.parse("2027-05-01"));
+        assertEquals(ScheduleStatus.LEFT, s.status());
+        assertEquals(LocalDate.parse("2027-04-05"), s.lastHeld());
+        assertNull(s.nextDue());
+        assertNull(s.latestAllowed());
+        assertNull(s.breachDate());
+        assertEquals(12, s.sessionsInLast12Months());
+        assertNull(s.meetsMinimum());
+    }
+
+    @Test
+    void invalidInputIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new AgreementTerms(AgreementState.ACTIVE, Period.ofWeeks(4), null), "ACTIVE without a signing date");
+        assertThrows(IllegalArgumentException.class,
+                () -> new AgreementTerms(AgreementState.ACTIVE, Period.ZERO, LocalDate.parse("2027-01-04")), "zero interval");
+        assertThrows(IllegalArgumentException.class,
+                () -> new Supervisee(StaffCategory.REGISTERED_SOCIAL_WORKER, EmploymentType.PERMANENT, 37,
+                        LocalDate.parse("2027-01-04"), LocalDate.parse("2027-01-03"), null, null), "post before employment");
+        Case c = Case.of("SW PERMANENT 37", "-");
+        assertThrows(NullPointerException.class, () -> calculator.compute(profile("COV"), c.person(), null, List.of(), null));
+    }
+
+    @Test
+    void dueSoonIsTheSevenDaysBeforeTheDueDate() {
+        assertEquals(7, ScheduleCalculator.DUE_SOON_DAYS);
+        Case c = Case.of("SW PERMANENT 37", "-");
+        List<LocalDate> held = List.of(LocalDate.parse("2027-03-01"));
+        for (int day = 1; day <= 28; day++) {
+            LocalDate today = LocalDate.parse("2027-03-01").plusDays(day);
+            Schedule s = calculator.compute(profile("COV"), c.person(), null, held, today);
+            assertEquals(day >= 21 ? ScheduleStatus.DUE_SOON : ScheduleStatus.ON_TRACK, s.status(), today.toString());
+        }
+        assertFalse(calculator.compute(profile("COV"), c.person(), null, held, LocalDate.parse("2027-03-29")).agreedIntervalMissing());
+        assertTrue(calculator.compute(profile("COV"), c.person(), null, held, LocalDate.parse("2027-03-30")).status()
+                == ScheduleStatus.OVERDUE);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Table plumbing
+
+    private static final Map<String, StaffCategory> CATEGORIES = Map.of(
+            "SW", StaffCategory.REGISTERED_SOCIAL_WORKER,
+            "NQSW", StaffCategory.NEWLY_QUALIFIED,
+            "ADMIN", StaffCategory.ADMINISTRATIVE,
+            "UNQ", StaffCategory.UNQUALIFIED_PRACTITIONER,
+            "STUDENT", StaffCategory.STUDENT);
+
+    private record Case(Supervisee person, AgreementTerms agreement) {
+        static Case of(String person, String facts) {
+            String[] p = person.trim().split("\\s+");
+            Map<String, String> f = new HashMap<>();
+            if (facts != null) {
+                for (String token : facts.trim().split("\\s+")) {
+                    String[] kv = token.split("=", 2);
+                    f.put(kv[0], kv.length == 2 ? kv[1] : "");
+                }
+            }
+            LocalDate employed = date(f.getOrDefault("employed", f.getOrDefault("start", "2020-01-06")));
+            LocalDate post = date(f.getOrDefault("post", f.getOrDefault("start", "2024-05-01")));
+            Supervisee supervisee = new Supervisee(CATEGORIES.get(p[0]), EmploymentType.valueOf(p[1]),
+                    Double.parseDouble(p[2]), employed, post, date(f.get("leaving")), date(f.get("supervisor")));
+            Period agreed = f.containsKey("agreed") ? Period.parse(f.get("agreed")) : null;
+            AgreementTerms agreement = null;
+            if (f.containsKey("awaiting")) {
+                agreement = new AgreementTerms(AgreementState.AWAITING_SIGNATURES, agreed, null);
+            } else if (f.containsKey("signed") || agreed != null) {
+                agreement = new AgreementTerms(AgreementState.ACTIVE, agreed, date(f.getOrDefault("signed", "2026-06-01")));
+            }
+            return new Case(supervisee, agreement);
+        }
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+
+    private static List<LocalDate> dates(String text) {
+        return text == null ? List.of() : Arrays.stream(text.trim().split("\\s+")).map(LocalDate::parse).toList();
+    }
+
+    /** A fresh PolicyRules for a shipped profile, parsed from its rules_json with Jackson. */
+    static PolicyRules profile(String code) {
+        String json = switch (code) {
+            case "COV" -> COVENTRY_2016_JSON;
+            case "CB" -> CENTRAL_BEDFORDSHIRE_2012_JSON;
+            case "LGA" -> LGA_STANDARD_5_JSON;
+            default -> throw new IllegalArgumentException(code);
+        };
+        try {
+            return rules(MAPPER.readValue(json, new TypeReference<Map<String, Object>>() { }));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PolicyRules rules(Map<String, Object> m) {
+        List<CadenceStep> steps = new ArrayList<>();
+        for (Map<String, Object> s : (List<Map<String, Object>>) m.get("cadenceSteps")) {
+            CadenceStep step = new CadenceStep(CadenceStepMeasuredFrom.fromValue((String) s.get("measuredFrom")),
+                    (String) s.get("from"), (String) s.get("until"), (String) s.get("interval"));
+            step.setCategories(categories(s.get("categories")));
+            step.setEmploymentTypes(employmentTypes(s.get("employmentTypes")));
+            step.setNote((String) s.get("note"));
+            steps.add(step);
+        }
+        List<CategoryInterval> categoryIntervals = new ArrayList<>();
+        for (Map<String, Object> ci : (List<Map<String, Object>>) m.get("categoryIntervals")) {
+            CategoryInterval interval = new CategoryInterval(categories(ci.get("categories")), (String) ci.get("interval"));
+            interval.setNote((String) ci.get("note"));
+            categoryIntervals.add(interval);
+        }
+        PolicyRules r = new PolicyRules((String) m.get("normalInterval"), (String) m.get("longestInterval"),
+                (Integer) m.get("minimumSessionMinutes"), steps, categoryIntervals, (Integer) m.get("suppressionMinimum"));
+        r.setBreachAfter((String) m.get("breachAfter"));
+        r.setMinimumSessionsPerYear((Integer) m.get("minimumSessionsPerYear"));
+        r.setMaximumSessionMinutes((Integer) m.get("maximumSessionMinutes"));
+        r.setAgreementWithin((String) m.get("agreementWithin"));
+        r.setAgreementReviewEvery((String) m.get("agreementReviewEvery"));
+        Map<String, Object> asi = (Map<String, Object>) m.get("agreementSetsInterval");
+        if (asi != null) {
+            AgreementSetsInterval a = new AgreementSetsInterval();
+            a.setEmploymentTypes(employmentTypes(asi.get("employmentTypes")));
+            a.setMaximumWeeklyHours(asi.get("maximumWeeklyHours") == null ? null : ((Number) asi.get("maximumWeeklyHours")).doubleValue());
+            a.setNote((String) asi.get("note"));
+            r.setAgreementSetsInterval(a);
+        }
+        return r;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<StaffCategory> categories(Object list) {
+        return list == null ? null : new ArrayList<>(((List<String>) list).stream().map(StaffCategory::fromValue).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<EmploymentType> employmentTypes(Object list) {
+        return list == null ? null : new ArrayList<>(((List<String>) list).stream().map(EmploymentType::fromValue).toList());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The shipped profiles' rules_json
+
+    /** rules_json of COVENTRY_2016, copied from V002__shipped_policy_profiles.sql (quotes undoubled). */
+    static final String COVENTRY_2016_JSON = """
+            {
+              "normalInterval": "P4W",
+              "longestInterval": "P6W",
+              "breachAfter": "P2M",
+              "minimumSessionsPerYear": 10,
+              "minimumSessionMinutes": 90,
+              "maximumSessionMinutes": 120,
+              "cadenceSteps": [],
+              "categoryIntervals": [],
+              "agreementSetsInterval": null,
+              "agreementWithin": "P3M",
+              "agreementReviewEvery": "P12M",
+              "groupSupervision": "Formal supervision sessions are normally held on a planned one-to-one basis; group or peer supervision sessions may supplement them but never replace the one-to-one sessions (policy 4.6).",
+              "appraisal": "Annual Performance Management Review (PMR) appraisal identifying four to five SMART objectives for the year (policy 7.1).",
+              "fileAudits": "A random selection of supervision files is audited every 3 months by a quality assurance manager on behalf of the Director of Children's Services; each month every service manager selects a supervision file from the social work caseload of one of their teams and audits it with the Appendix 7 audit tool. The outcome, including any actions required, is noted and signed on the manager's own supervision record, with a discussion about the quality of their supervisory practice (policy 9.2 and 9.3).",
+              "retention": {
+                "keepAfterLeaving": "P2Y",
+                "onLeaving": "When a person leaves the Council their supervision records must be kept locally for at least 2 years, and longer if there is any possibility of litigation; advice can be requested from the Freedom of Information Officer (policy 8.10). When a supervisee moves to another post within the organisation the records are transferred to the next supervisor (policy 8.3)."
+              },
+              "suppressionMinimum": 5
+            }
+            """;
+
+    /** rules_json of CENTRAL_BEDFORDSHIRE_2012, copied from V002__shipped_policy_profiles.sql (quotes undoubled). */
+    static final String CENTRAL_BEDFORDSHIRE_2012_JSON = """
+            {
+              "normalInterval": "P4W",
+              "longestInterval": "P4W",
+              "breachAfter": null,
+              "minimumSessionsPerYear": null,
+              "minimumSessionMinutes": 90,
+              "maximumSessionMinutes": null,
+              "cadenceSteps": [
+                {
+                  "categories": null,
+                  "employmentTypes": null,
+                  "measuredFrom": "EMPLOYMENT_START",
+                  "from": "P0D",
+                  "until": "P4M",
+                  "interval": "P2W",
+                  "note": "First 4 months of employment with the Council: supervision at least every 2 weeks; this includes agency staff (procedure section 10)."
+                }
+              ],
+              "categoryIntervals": [
+                {
+                  "categories": [
+                    "ADMINISTRATIVE"
+                  ],
+                  "interval": "P8W",
+                  "note": "Certain non-social work staff, including administrative and domestic staff, are supervised at least every 8 weeks (procedure section 10)."
+                }
+              ],
+              "agreementSetsInterval": {
+                "employmentTypes": [
+                  "AGENCY"
+                ],
+                "maximumWeeklyHours": 10,
+                "note": "Agency staff working less than 10 hours a week have an individual frequency of supervision agreed with their line manager at the outset of employment; it varies with the type of work, hours worked and experience (procedure section 10)."
+              },
+              "agreementWithin": "P4W",
+              "agreementReviewEvery": null,
+              "groupSupervision": "Group supervision can be used as a reflective learning opportunity but must not replace individual supervision. It can be held bi-monthly, led by senior practitioners, with a specific or team issue focus (new policies and procedures, national guidance) or as thematic sessions on strategy, audit or evidence-based practice (procedure section 11).",
+              "appraisal": "Annual Personal Development Review (PDR) completed by the end of June every municipal year, with a recorded progress review six months after the annual PDR; all supervision sessions feed into the annual PDR (procedure sections 6, 14 and 15).",
+              "fileAudits": null,
+              "retention": {
+                "keepAfterLeaving": null,
+                "onLeaving": "When an employee leaves, the BIC 530 case supervision forms within the staff supervision file must be shredded and the remainder of the file passed to Human Resources (procedure section 13)."
+              },
+              "suppressionMinimum": 5
+            }
+            """;
+
+    /** rules_json of LGA_STANDARD_5, copied from V002__shipped_policy_profiles.sql (quotes undoubled). */
+    static final String LGA_STANDARD_5_JSON = """
+            {
+              "normalInterval": "P1M",
+              "longestInterval": "P1M",
+              "breachAfter": null,
+              "minimumSessionsPerYear": null,
+              "minimumSessionMinutes": 90,
+              "maximumSessionMinutes": null,
+              "cadenceSteps": [
+                {
+                  "categories": [
+                    "NEWLY_QUALIFIED"
+                  ],
+                  "employmentTypes": null,
+                  "measuredFrom": "POST_START",
+                  "from": "P0D",
+                  "until": "P6W",
+                  "interval": "P1W",
+                  "note": "Newly qualified social workers: supervision at least weekly for the first six weeks of employment (standard 5)."
+                },
+                {
+                  "categories": [
+                    "NEWLY_QUALIFIED"
+                  ],
+                  "employmentTypes": null,
+                  "measuredFrom": "POST_START",
+                  "from": "P6W",
+                  "until": "P6M",
+                  "interval": "P2W",
+                  "note": "Newly qualified social workers: supervision at least fortnightly for the duration of the first six months, then a minimum of monthly (standard 5)."
+                }
+              ],
+              "categoryIntervals": [],
+              "agreementSetsInterval": null,
+              "agreementWithin": null,
+              "agreementReviewEvery": null,
+              "groupSupervision": "The standard sets no rule for group supervision. It asks employers to promote continuous learning and knowledge sharing in which social workers draw out learning points by reflecting on their own cases in the light of the experiences of peers, alongside regular one-to-one supervision.",
+              "appraisal": null,
+              "fileAudits": "The standard sets no audit schedule; it requires the actual frequency and quality of supervision to be monitored against clear statements about what is expected.",
+              "retention": {
+                "keepAfterLeaving": null,
+                "onLeaving": null
+              },
+              "suppressionMinimum": 5
+            }
+            """;
+}
