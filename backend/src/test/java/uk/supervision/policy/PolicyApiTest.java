@@ -1,13 +1,12 @@
 package uk.supervision.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.supervision.api.model.Role;
 import uk.supervision.testing.Api;
+import uk.supervision.testing.ApiTest;
 import uk.supervision.testing.Fixtures;
 import uk.supervision.testing.World;
 
@@ -21,19 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shipped policy profiles, in full, and the organisation's adjustments to the one it adopted. */
 @MicronautTest(transactional = false)
-class PolicyApiTest {
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Fixtures fixtures;
-    Api api;
-    World world;
+class PolicyApiTest extends ApiTest {
     String practitioner;
 
     @BeforeEach
-    void setUp() {
-        api = new Api(server.getURI());
-        world = fixtures.organisation();
+    void signIn() {
         practitioner = api.token(world.person(world.teamA1(), "Pat", Role.PRACTITIONER).username(), Fixtures.PASSWORD);
     }
 

@@ -1,14 +1,13 @@
 package uk.supervision.problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.supervision.api.model.Role;
 import uk.supervision.staff.Staff;
 import uk.supervision.testing.Api;
+import uk.supervision.testing.ApiTest;
 import uk.supervision.testing.Fixtures;
 import uk.supervision.testing.World;
 
@@ -26,19 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with no stack trace or class name, and nothing partial is stored.
  */
 @MicronautTest(transactional = false)
-class ErrorsApiTest {
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Fixtures fixtures;
-    Api api;
-    World world;
+class ErrorsApiTest extends ApiTest {
     String hr;
 
     @BeforeEach
-    void setUp() {
-        api = new Api(server.getURI());
-        world = fixtures.organisation();
+    void signIn() {
         hr = api.token(world.person(null, "Hannah", Role.HR).username(), Fixtures.PASSWORD);
     }
 

@@ -6,13 +6,11 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.supervision.api.model.Role;
 import uk.supervision.testing.Api;
+import uk.supervision.testing.ApiTest;
 import uk.supervision.testing.Fixtures;
 import uk.supervision.testing.World;
 
@@ -30,21 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sign-in, throttling, refresh rotation, sign-out and token tampering, over real HTTP. */
 @MicronautTest(transactional = false)
-class AuthApiTest {
+class AuthApiTest extends ApiTest {
     static final String TEST_SECRET = "test-signing-secret-of-at-least-thirty-two-characters";
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Fixtures fixtures;
-    Api api;
-    World world;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(server.getURI());
-        world = fixtures.organisation();
-    }
 
     @Test
     void signInGivesASignedShortLivedTokenThatOpensMe() {

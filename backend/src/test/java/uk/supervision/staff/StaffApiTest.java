@@ -1,13 +1,12 @@
 package uk.supervision.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.supervision.api.model.Role;
 import uk.supervision.testing.Api;
+import uk.supervision.testing.ApiTest;
 import uk.supervision.testing.Fixtures;
 import uk.supervision.testing.World;
 
@@ -26,19 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Staff records through the API: add, read, page, move with history, leave. */
 @MicronautTest(transactional = false)
-class StaffApiTest {
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Fixtures fixtures;
-    Api api;
-    World world;
+class StaffApiTest extends ApiTest {
     String hr;
 
     @BeforeEach
-    void setUp() {
-        api = new Api(server.getURI());
-        world = fixtures.organisation();
+    void signIn() {
         hr = api.token(world.person(null, "Hannah", Role.HR).username(), Fixtures.PASSWORD);
     }
 

@@ -1,13 +1,11 @@
 package uk.supervision.team;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.supervision.api.model.Role;
 import uk.supervision.testing.Api;
+import uk.supervision.testing.ApiTest;
 import uk.supervision.testing.Fixtures;
 import uk.supervision.testing.World;
 
@@ -17,19 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The directorate's tree: services with their teams and head counts; only administrators change it. */
 @MicronautTest(transactional = false)
-class OrganisationApiTest {
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Fixtures fixtures;
-    Api api;
-    World world;
+class OrganisationApiTest extends ApiTest {
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(server.getURI());
-        world = fixtures.organisation();
-    }
 
     @Test
     void theTreeShowsServicesTeamsAndCurrentHeadCountsOfMyOrganisationOnly() {
