@@ -8,6 +8,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import uk.supervision.problem.ProblemResponses;
@@ -16,6 +17,7 @@ import uk.supervision.problem.ProblemType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -26,14 +28,26 @@ import java.util.Optional;
 @Secured(SecurityRule.IS_ANONYMOUS)
 public class NotFoundController {
     private final byte[] indexHtml;
+    private final byte[] apiDocsHtml;
 
     public NotFoundController(ResourceResolver resources) {
-        Optional<InputStream> index = resources.getResourceAsStream("classpath:public/index.html");
-        try {
-            this.indexHtml = index.isPresent() ? index.get().readAllBytes() : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        this.indexHtml = read(resources, "classpath:public/index.html");
+        this.apiDocsHtml = read(resources, "classpath:public/api-docs/index.html");
+    }
+
+    /**
+     * The interactive API docs (Swagger UI over /openapi.yaml). Routes ignore a trailing slash, so one
+     * method serves /api-docs/ and sends /api-docs there (the page's relative links need the slash).
+     */
+    @Get("/api-docs")
+    public HttpResponse<?> apiDocs(HttpRequest<?> request) {
+        if (apiDocsHtml == null) {
+            return notFound(request);
         }
+        if (!request.getPath().endsWith("/")) {
+            return HttpResponse.permanentRedirect(URI.create("/api-docs/"));
+        }
+        return HttpResponse.ok(apiDocsHtml).contentType(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-cache");
     }
 
     @Error(status = HttpStatus.NOT_FOUND, global = true)
@@ -48,5 +62,17 @@ public class NotFoundController {
         }
         return ProblemResponses.build(request, HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND,
                 ProblemResponses.detailFor(HttpStatus.NOT_FOUND, request), null);
+    }
+
+    private static byte[] read(ResourceResolver resources, String path) {
+        Optional<InputStream> in = resources.getResourceAsStream(path);
+        if (in.isEmpty()) {
+            return null;
+        }
+        try (InputStream stream = in.get()) {
+            return stream.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

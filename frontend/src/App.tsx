@@ -1,0 +1,99 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Footer, Header, SkipLink, type NavigationItem } from './components/govuk';
+import { rolesText } from './format';
+import { AuthProvider, canUseStaffDirectory, useAuth } from './features/auth/AuthContext';
+import { RequireAuth } from './features/auth/RequireAuth';
+import { SignInPage } from './features/auth/SignInPage';
+import { SignOutPage } from './features/auth/SignOutPage';
+import { HomePage } from './features/home/HomePage';
+import { NotFoundPage } from './features/notfound/NotFoundPage';
+import { StaffDetailPage } from './features/staff/StaffDetailPage';
+import { StaffListPage } from './features/staff/StaffListPage';
+import { TeamsPage } from './features/teams/TeamsPage';
+import { OfflineBanner } from './offline/OfflineBanner';
+import { Redirect, Router, isLocalPath, matchPath, useLocation, useSearchParams } from './router';
+
+/** The page for a path. Unknown paths get the 404 page (the server sends index.html for them). */
+function Routes() {
+  const { pathname } = useLocation();
+  const params = useSearchParams();
+  const { state } = useAuth();
+
+  if (matchPath('/sign-in', pathname)) {
+    if (state.status === 'signedIn') {
+      const returnTo = params.get('returnTo');
+      return <Redirect to={isLocalPath(returnTo) && !returnTo.startsWith('/sign-') ? returnTo : '/'} />;
+    }
+    return <SignInPage />;
+  }
+  if (matchPath('/sign-out', pathname)) return <SignOutPage />;
+
+  let page: ReactNode;
+  let staffMatch: Record<string, string> | null;
+  if (matchPath('/', pathname)) page = <HomePage />;
+  else if (matchPath('/staff', pathname)) page = <StaffListPage />;
+  else if ((staffMatch = matchPath('/staff/:staffId', pathname))) {
+    page = <StaffDetailPage key={staffMatch.staffId} staffId={staffMatch.staffId as string} />;
+  } else if (matchPath('/teams', pathname)) page = <TeamsPage />;
+  else return <NotFoundPage />;
+  return <RequireAuth>{page}</RequireAuth>;
+}
+
+function navigationFor(pathname: string, showStaff: boolean): NavigationItem[] {
+  const items: NavigationItem[] = [{ href: '/', text: 'My supervision', current: pathname === '/' }];
+  if (showStaff) items.push({ href: '/staff', text: 'Staff', current: pathname.startsWith('/staff') });
+  items.push({ href: '/teams', text: 'Teams', current: pathname.startsWith('/teams') });
+  items.push({ href: '/sign-out', text: 'Sign out' });
+  return items;
+}
+
+function Layout() {
+  const { state } = useAuth();
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  const me = state.status === 'signedIn' ? state.me : null;
+
+  // After moving to another page, start a screen reader (and the keyboard) at its heading.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const heading = mainRef.current?.querySelector('h1');
+    const target = heading ?? mainRef.current;
+    if (target) {
+      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+      target.focus({ preventScroll: false });
+    }
+    window.scrollTo?.(0, 0);
+  }, [pathname]);
+
+  return (
+    <>
+      <SkipLink />
+      <Header
+        organisationName={me?.organisation.name}
+        navigation={me ? navigationFor(pathname, canUseStaffDirectory(me)) : []}
+        account={me ? { name: me.displayName, role: rolesText(me.roles) } : undefined}
+      />
+      <div className="govuk-width-container">
+        <main className="govuk-main-wrapper" id="main-content" ref={mainRef}>
+          <OfflineBanner />
+          <Routes />
+        </main>
+      </div>
+      <Footer links={[{ href: '/api-docs/', text: 'API documentation' }]} />
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <Router>
+      <AuthProvider>
+        <Layout />
+      </AuthProvider>
+    </Router>
+  );
+}

@@ -1,0 +1,98 @@
+import type { MouseEvent } from 'react';
+import { Link } from '../../router';
+
+export interface NavigationItem {
+  href: string;
+  text: string;
+  current?: boolean;
+  onClick?: (event: MouseEvent<HTMLAnchorElement>) => void;
+}
+
+export interface HeaderProps {
+  serviceName?: string;
+  serviceUrl?: string;
+  /** The organisation's name, shown in a generic header above the service navigation. */
+  organisationName?: string;
+  navigation?: NavigationItem[];
+  /** The signed-in person: name and role in words. */
+  account?: { name: string; role: string };
+}
+
+/**
+ * The page header: GOV.UK generic header (the organisation, not GOV.UK: this is a council
+ * service) and GOV.UK service navigation with the service name "Supervision", the menu and
+ * who is signed in.
+ */
+export function Header({
+  serviceName = 'Supervision',
+  serviceUrl = '/',
+  organisationName,
+  navigation = [],
+  account,
+}: HeaderProps) {
+  return (
+    <header className="govuk-template__header">
+      {organisationName && (
+        <div className="govuk-generic-header">
+          <div className="govuk-generic-header__container govuk-width-container">
+            <div className="govuk-generic-header__logo">
+              <Link href={serviceUrl} className="govuk-generic-header__homepage-link">
+                {organisationName}
+              </Link>
+            </div>
+          </div>
+        </div>
+      )}
+      <section
+        aria-label="Service information"
+        className="govuk-service-navigation"
+        data-module="govuk-service-navigation"
+      >
+        <div className="govuk-width-container govuk-service-navigation__inlining-container">
+          <div className="govuk-service-navigation__container">
+            <span className="govuk-service-navigation__service-name">
+              <Link href={serviceUrl} className="govuk-service-navigation__link">
+                {serviceName}
+              </Link>
+            </span>
+            {navigation.length > 0 && (
+              <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+                <ul className="govuk-service-navigation__list" id="navigation">
+                  {navigation.map((item) => (
+                    <li
+                      key={item.href}
+                      className={
+                        'govuk-service-navigation__item' +
+                        (item.current ? ' govuk-service-navigation__item--active' : '')
+                      }
+                    >
+                      <Link
+                        className="govuk-service-navigation__link"
+                        href={item.href}
+                        aria-current={item.current ? 'page' : undefined}
+                        onClick={item.onClick}
+                      >
+                        {item.current ? (
+                          <strong className="govuk-service-navigation__active-fallback">{item.text}</strong>
+                        ) : (
+                          item.text
+                        )}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            )}
+          </div>
+          {account && (
+            <p className="govuk-body-s app-account" data-testid="account">
+              <span className="govuk-visually-hidden">Signed in as </span>
+              <strong className="app-account__name">{account.name}</strong>
+              <span className="app-account__role">{account.role}</span>
+            </p>
+          )}
+        </div>
+      </section>
+    </header>
+  );
+}

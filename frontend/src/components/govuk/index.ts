@@ -1,0 +1,15 @@
+export { BackLink } from './BackLink';
+export { Button } from './Button';
+export { ErrorSummary, type ErrorItem } from './ErrorSummary';
+export { Footer } from './Footer';
+export { Header, type NavigationItem } from './Header';
+export { Input, TextInput, ErrorMessage, Hint, Label, describedBy, errorId, hintId } from './Input';
+export { NotificationBanner } from './NotificationBanner';
+export { Pagination } from './Pagination';
+export { PhaseBanner } from './PhaseBanner';
+export { Select, type SelectOption } from './Select';
+export { SkipLink } from './SkipLink';
+export { SummaryList, type SummaryRow } from './SummaryList';
+export { Table, type TableHeading } from './Table';
+export { Tag, type TagColour } from './Tag';
+export { classNames, setFocus } from './focus';

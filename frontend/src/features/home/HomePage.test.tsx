@@ -1,0 +1,75 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { PRIYA, SAM, TOKENS } from '../../test/fixtures';
+import { json, mockApi } from '../../test/mockApi';
+import { renderApp, withStoredRefreshToken } from '../../test/renderApp';
+import type { Me } from '../auth/AuthContext';
+
+function signedInAs(me: Me) {
+  withStoredRefreshToken();
+  return mockApi({ 'POST /api/v1/auth/token-refresh': json(TOKENS), 'GET /api/v1/me': json(me) });
+}
+
+describe('My supervision (home)', () => {
+  it('lists my supervisees with category and employment in words', async () => {
+    signedInAs(PRIYA);
+    renderApp('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'My supervision' })).toBeInTheDocument();
+    expect(document.title).toBe('My supervision – Supervision');
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+
+    const table = screen.getByRole('table', { name: 'People you supervise' });
+    const headers = within(table).getAllByRole('columnheader').map((th) => th.textContent);
+    expect(headers).toEqual(['Name', 'Job title', 'Category', 'Employment', 'Team']);
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
+      'Sam Okafor',
+      'Jordan Reid',
+      'Alex Morgan',
+      'Chris Taylor',
+    ]);
+    const jordan = rows[1] as HTMLElement;
+    expect(jordan).toHaveTextContent('Newly qualified (ASYE)');
+    const alex = rows[2] as HTMLElement;
+    expect(within(alex).getByText('Agency')).toHaveClass('govuk-tag');
+    expect(rows[0]).toHaveTextContent('Permanent');
+    expect(rows[0]).toHaveTextContent('Assessment Team 1');
+    // A supervisor may open their supervisees' records.
+    expect(within(rows[0] as HTMLElement).getByRole('link', { name: 'Sam Okafor' })).toHaveAttribute('href', '/staff/a1');
+
+    expect(screen.getByText('Morgan Hale')).toBeInTheDocument();
+  });
+
+  it('shows the staff directory in the menu for supervisors only', async () => {
+    signedInAs(PRIYA);
+    renderApp('/');
+    const nav = await screen.findByRole('navigation', { name: 'Menu' });
+    expect(within(nav).getByRole('link', { name: 'Staff' })).toHaveAttribute('href', '/staff');
+    expect(within(nav).getByRole('link', { name: 'My supervision' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('says in words when there are no supervisees and no supervisor', async () => {
+    signedInAs({ ...PRIYA, supervisees: [], supervisors: [] });
+    renderApp('/');
+    await screen.findByRole('heading', { level: 1, name: 'My supervision' });
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.getByTestId('no-supervisees')).toHaveTextContent('You do not supervise anyone at the moment.');
+    expect(screen.getByTestId('no-supervisor')).toHaveTextContent('You do not have a supervisor recorded.');
+  });
+
+  it('shows a practitioner their supervisor and team, without a supervisees section or staff menu', async () => {
+    signedInAs(SAM);
+    renderApp('/');
+    await screen.findByRole('heading', { level: 1, name: 'My supervision' });
+    expect(screen.getByText('Priya Shah')).toBeInTheDocument();
+    expect(screen.getByText('Assessment Team 1')).toBeInTheDocument();
+    expect(screen.queryByText('People you supervise')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Staff' })).toBeNull();
+  });
+
+  it('says so when the account has no staff record', async () => {
+    signedInAs({ ...PRIYA, roles: ['ADMIN'], staff: undefined, supervisees: [], supervisors: [] });
+    renderApp('/');
+    expect(await screen.findByTestId('no-staff-record')).toHaveTextContent('Your account is not linked to a staff record');
+  });
+});
