@@ -103,6 +103,17 @@ class ContractConformanceTest {
                         Map.of("profileId", profileId, "overrides", Map.of("suppressionMinimum", 5, "keepAfterLeaving", "P6Y")),
                         etagOf("/api/v1/organisation/policy"))),
                 entry("listMachineClients", get("/api/v1/machine-clients", As.ADMIN)),
+                entry("listAgreements", get("/api/v1/agreements?limit=10", As.SUPERVISOR)),
+                entry("createAgreement", post("/api/v1/agreements", As.SUPERVISOR, agreementCreate(pat.id()))),
+                entry("getAgreement", get(agreementUrl(drafted), As.SUPERVISOR)),
+                entry("updateAgreement", put(agreementUrl(drafted), As.SUPERVISOR, agreementFields("Team room 2"),
+                        etagOf(agreementUrl(drafted), As.SUPERVISOR))),
+                entry("submitAgreement", post(agreementUrl(toSubmit) + "/submission", As.SUPERVISOR, null,
+                        etagOf(agreementUrl(toSubmit), As.SUPERVISOR))),
+                entry("signAgreement", post(agreementUrl(toSign) + "/signatures", As.SUPERVISOR, null,
+                        etagOf(agreementUrl(toSign), As.SUPERVISOR))),
+                entry("reviewAgreement", post(agreementUrl(active) + "/reviews", As.SUPERVISOR, null)),
+                entry("listAgreementVersions", get(agreementUrl(active) + "/versions", As.SUPERVISOR)),
                 entry("registerMachineClient", post("/api/v1/machine-clients", As.ADMIN,
                         Map.of("name", Fixtures.unique("HR system"), "scopes", List.of("staff.read", "staff.write")))));
     }
@@ -133,6 +144,10 @@ class ContractConformanceTest {
     private uk.supervision.staff.Staff nia;  // gets a supervisor
     private uk.supervision.staff.Staff eve;  // target of the precondition errors
     private String profileId;
+    private String drafted;   // an agreement in draft (supervisee Ann)
+    private String toSubmit;  // a draft to submit (supervisee Ben)
+    private String toSign;    // awaiting signatures (supervisee Cal)
+    private String active;    // signed by both (supervisee Dee)
     private final Map<As, String> credentials = new EnumMap<>(As.class);
 
     @BeforeAll
@@ -167,7 +182,64 @@ class ContractConformanceTest {
         credentials.put(As.MACHINE_CLIENT, client.json().get("clientId").asText() + ":" + client.json().get("clientSecret").asText());
         Api.Response profiles = api.get("/api/v1/policy-profiles", credentials.get(As.PRACTITIONER));
         assertEquals(200, profiles.status(), () -> "Could not list policy profiles: " + profiles);
-        profileId = profiles.json().get("items").get(0).get("id").asText();
+        // Keep the organisation on its own profile (Coventry): the agreement examples answer its questions.
+        for (var profile : profiles.json().get("items")) {
+            if (profile.get("code").asText().equals("COVENTRY_2016")) {
+                profileId = profile.get("id").asText();
+            }
+        }
+        assertNotNull(profileId, "the Coventry profile ships");
+
+        // Agreements in each state, drafted by Sam for supervisees of his own (one open agreement each).
+        drafted = draftAgreementFor(world.worker(world.teamA1(), "Ann", "Agreement"));
+        toSubmit = draftAgreementFor(world.worker(world.teamA1(), "Ben", "Agreement"));
+        toSign = draftAgreementFor(world.worker(world.teamA1(), "Cal", "Agreement"));
+        submit(toSign);
+        Person dee = world.person(world.teamA1(), "Dee", Role.PRACTITIONER);
+        active = draftAgreementFor(dee.staff());
+        submit(active);
+        signAs(active, credentials.get(As.SUPERVISOR));
+        signAs(active, api.token(dee.username(), Fixtures.PASSWORD));
+    }
+
+    private String draftAgreementFor(uk.supervision.staff.Staff supervisee) {
+        world.supervise(sam.staff(), supervisee);
+        Api.Response r = api.post("/api/v1/agreements", credentials.get(As.SUPERVISOR), agreementCreate(supervisee.id()));
+        assertEquals(201, r.status(), () -> "Could not draft an agreement: " + r);
+        return r.json().get("id").asText();
+    }
+
+    private void submit(String agreementId) {
+        Api.Response r = api.post(agreementUrl(agreementId) + "/submission", credentials.get(As.SUPERVISOR), null,
+                etagOf(agreementUrl(agreementId), As.SUPERVISOR).get());
+        assertEquals(200, r.status(), () -> "Could not submit " + agreementId + ": " + r);
+    }
+
+    private void signAs(String agreementId, String token) {
+        String etag = assertHeader(api.get(agreementUrl(agreementId), token), "ETag");
+        Api.Response r = api.post(agreementUrl(agreementId) + "/signatures", token, null, etag);
+        assertEquals(200, r.status(), () -> "Could not sign " + agreementId + ": " + r);
+    }
+
+    private static String agreementUrl(String id) {
+        return "/api/v1/agreements/" + id;
+    }
+
+    private static Map<String, Object> agreementFields(String location) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("intervalWeeks", 4);
+        body.put("durationMinutes", 90);
+        body.put("location", location);
+        body.put("escalationPeriod", "P6W");
+        body.put("answers", List.of(Map.of("key", "purpose", "text", "Reflective, supportive, accountable practice."),
+                Map.of("key", "confidentiality", "text", "Personal matters stay between us unless there is a risk.")));
+        return body;
+    }
+
+    private static Map<String, Object> agreementCreate(String superviseeId) {
+        Map<String, Object> body = agreementFields("Team room 1");
+        body.put("superviseeId", superviseeId);
+        return body;
     }
 
     @Test
@@ -356,8 +428,13 @@ class ContractConformanceTest {
 
     /** The current ETag of a resource, read (as an administrator) when the request is sent. */
     private Supplier<String> etagOf(String path) {
+        return etagOf(path, As.ADMIN);
+    }
+
+    /** The current ETag, read by a caller who may read the resource (administrators may not read records). */
+    private Supplier<String> etagOf(String path, As as) {
         return () -> {
-            Api.Response r = api.get(path, credentials.get(As.ADMIN));
+            Api.Response r = api.get(path, credentials.get(as));
             assertEquals(200, r.status(), () -> "GET " + path + " for its ETag: " + r);
             return assertHeader(r, "ETag");
         };

@@ -114,6 +114,21 @@ public class PolicyService {
         return merge(rules(profiles.findById(policy.profileId()).orElseThrow()), read(policy.overridesJson(), PolicyOverrides.class));
     }
 
+    /** The newest template of a kind in the organisation's adopted profile, with its item keys in order. */
+    public record ActiveTemplate(String id, List<String> keys) {
+    }
+
+    @Transactional(readOnly = true)
+    public ActiveTemplate activeTemplate(String organisationId, TemplateKind kind) {
+        OrganisationPolicyEntity policy = current(organisationId);
+        PolicyTemplateEntity template = templates.findByProfileIdIn(List.of(policy.profileId())).stream()
+                .filter(t -> t.kind().equals(kind.name()))
+                .max(Comparator.comparingInt(PolicyTemplateEntity::version))
+                .orElseThrow(() -> Problems.rule("", "The organisation's policy profile has no " + kind + " template."));
+        return new ActiveTemplate(template.id(), items.findByTemplateIdInOrderByPosition(List.of(template.id())).stream()
+                .map(TemplateItemEntity::itemKey).toList());
+    }
+
     public record OrganisationPolicyView(OrganisationPolicy policy, int version) {
     }
 

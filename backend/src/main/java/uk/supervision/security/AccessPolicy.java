@@ -148,6 +148,77 @@ public class AccessPolicy {
         }
     }
 
+    // ---- supervision records (agreements; later sessions and case discussions)
+
+    /**
+     * Supervision records are read by the two parties, the managers above the supervisee (through the
+     * supervision chain or the service they manage) and QA auditors. HR, administrators and elected
+     * members never read them, whatever their organisation-wide rights to staff records.
+     */
+    public StaffScope recordScope(Caller caller) {
+        if (caller.isClient()) {
+            return new StaffScope(false, Set.of(), Set.of());
+        }
+        if (caller.has(Role.QA_AUDITOR) || managesOrganisation(caller)) {
+            return new StaffScope(true, Set.of(), Set.of());
+        }
+        Set<String> services = caller.hasAny(Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE)
+                ? Set.copyOf(caller.managedServiceIds()) : Set.of();
+        Set<String> people = new HashSet<>();
+        if (caller.staffId() != null) {
+            people.add(caller.staffId());
+            if (caller.hasAny(Role.SUPERVISOR, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE)) {
+                people.addAll(superviseesBelow(caller.staffId()));
+            }
+        }
+        return new StaffScope(false, services, people);
+    }
+
+    /** May the caller read a record between this supervisee and this supervisor? */
+    public boolean canReadRecord(Caller caller, Staff supervisee, String supervisorId) {
+        if (caller.isClient() || !sameOrganisation(caller, supervisee)) {
+            return false;
+        }
+        if (caller.isSelf(supervisee.id()) || caller.isSelf(supervisorId)) {
+            return true;
+        }
+        if (caller.has(Role.QA_AUDITOR) || managesOrganisation(caller)) {
+            return true;
+        }
+        if (caller.hasAny(Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE)
+                && supervisee.serviceId() != null && caller.managedServiceIds().contains(supervisee.serviceId())) {
+            return true;
+        }
+        return caller.staffId() != null && caller.hasAny(Role.SUPERVISOR, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE)
+                && isSupervisedBy(supervisee.id(), caller.staffId());
+    }
+
+    public void requireReadRecord(Caller caller, Staff supervisee, String supervisorId) {
+        if (!canReadRecord(caller, supervisee, supervisorId)) {
+            throw Problems.forbidden("Supervision records are read only by the two parties, the managers above them and quality assurance.");
+        }
+    }
+
+    /**
+     * Drafting or reviewing an agreement: the supervisee's current supervisor, or a manager above them
+     * (through the chain or the service), on the supervisor's behalf.
+     */
+    public void requireArrangeAgreement(Caller caller, Staff supervisee, String currentSupervisorId) {
+        if (caller.isClient() || !sameOrganisation(caller, supervisee)) {
+            throw Problems.forbidden("Only the supervisor or a manager above them may draft an agreement.");
+        }
+        boolean supervisor = caller.has(Role.SUPERVISOR) && caller.isSelf(currentSupervisorId);
+        boolean manager = caller.hasAny(Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE)
+                && (managesOrganisation(caller)
+                || (supervisee.serviceId() != null && caller.managedServiceIds().contains(supervisee.serviceId()))
+                || (caller.staffId() != null && isSupervisedBy(supervisee.id(), caller.staffId())));
+        boolean chain = caller.has(Role.SUPERVISOR) && caller.staffId() != null && !caller.isSelf(supervisee.id())
+                && isSupervisedBy(supervisee.id(), caller.staffId());
+        if (!(supervisor || manager || chain)) {
+            throw Problems.forbidden("Only the supervisee's supervisor or a manager above them may draft or review their agreement.");
+        }
+    }
+
     private boolean managesOrganisation(Caller caller) {
         return caller.hasAny(Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE) && caller.managesWholeOrganisation();
     }

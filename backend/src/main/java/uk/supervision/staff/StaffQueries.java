@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import uk.supervision.api.model.StaffRef;
 import uk.supervision.security.AccessPolicy.StaffScope;
+import uk.supervision.support.Sql;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -64,11 +65,11 @@ public class StaffQueries {
         if (!scope.wholeOrganisation()) {
             List<String> any = new ArrayList<>();
             if (!scope.serviceIds().isEmpty()) {
-                any.add("s.service_id IN (" + marks(scope.serviceIds().size()) + ")");
+                any.add("s.service_id IN (" + Sql.placeholders(scope.serviceIds().size()) + ")");
                 args.addAll(scope.serviceIds());
             }
             if (!scope.staffIds().isEmpty()) {
-                any.add("s.id IN (" + marks(scope.staffIds().size()) + ")");
+                any.add("s.id IN (" + Sql.placeholders(scope.staffIds().size()) + ")");
                 args.addAll(scope.staffIds());
             }
             sql.append(" AND (").append(String.join(" OR ", any)).append(")");
@@ -124,7 +125,7 @@ public class StaffQueries {
             return out;
         }
         String sql = "SELECT r.supervisee_id, p.id, p.given_name, p.family_name, p.job_title FROM supervision_relation r "
-                + "JOIN staff p ON p.id = r.supervisor_id WHERE r.supervisee_id IN (" + marks(staffIds.size()) + ") "
+                + "JOIN staff p ON p.id = r.supervisor_id WHERE r.supervisee_id IN (" + Sql.placeholders(staffIds.size()) + ") "
                 + "AND r.from_date <= ? AND (r.to_date IS NULL OR r.to_date >= ?) ORDER BY r.from_date";
         List<Object> args = new ArrayList<>(staffIds);
         args.add(today);
@@ -184,7 +185,4 @@ public class StaffQueries {
         }
     }
 
-    static String marks(int n) {
-        return String.join(",", Collections.nCopies(n, "?"));
-    }
 }

@@ -12,6 +12,7 @@ import uk.supervision.security.AccessPolicy;
 import uk.supervision.security.AccessPolicy.StaffScope;
 import uk.supervision.security.Caller;
 import uk.supervision.support.Cursor;
+import uk.supervision.support.Sql;
 import uk.supervision.support.Ids;
 
 import java.sql.Date;
@@ -106,11 +107,11 @@ public class SupervisionRelationService {
         if (!scope.wholeOrganisation()) {
             List<String> any = new ArrayList<>();
             if (!scope.serviceIds().isEmpty()) {
-                any.add("e.service_id IN (" + StaffQueries.marks(scope.serviceIds().size()) + ")");
+                any.add("e.service_id IN (" + Sql.placeholders(scope.serviceIds().size()) + ")");
                 args.addAll(scope.serviceIds());
             }
             if (!scope.staffIds().isEmpty()) {
-                any.add("e.id IN (" + StaffQueries.marks(scope.staffIds().size()) + ")");
+                any.add("e.id IN (" + Sql.placeholders(scope.staffIds().size()) + ")");
                 args.addAll(scope.staffIds());
             }
             where.append(" AND (").append(String.join(" OR ", any)).append(")");

@@ -45,7 +45,7 @@ public class TeamTree {
         if (teamIds.isEmpty()) {
             return counts;
         }
-        String placeholders = String.join(",", java.util.Collections.nCopies(teamIds.size(), "?"));
+        String placeholders = uk.supervision.support.Sql.placeholders(teamIds.size());
         LocalDate today = LocalDate.now(clock);
         return jdbc.prepareStatement("SELECT team_id, COUNT(*) FROM staff WHERE team_id IN (" + placeholders + ") "
                 + "AND (leaving_date IS NULL OR leaving_date >= ?) GROUP BY team_id", (PreparedStatement ps) -> {

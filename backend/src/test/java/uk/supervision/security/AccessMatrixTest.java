@@ -87,7 +87,34 @@ class AccessMatrixTest {
             MOVE      ADMIN            -    -          Y            Y             X
             """;
 
+    /**
+     * Supervision agreements, by the agreement's relation to the caller: the caller is its supervisee, its
+     * supervisor, a manager above the supervisor (BELOW_ME), or it is between others in the caller's
+     * service, in another service, or in another organisation.
+     */
+    static final String AGREEMENT_MATRIX = """
+            operation role             AS_SUPERVISEE AS_SUPERVISOR BELOW_ME SAME_SERVICE OTHER_SERVICE OTHER_ORGANISATION
+            READ      PRACTITIONER     Y             -             -        N            N             X
+            READ      SUPERVISOR       Y             Y             Y        N            N             X
+            READ      SERVICE_MANAGER  Y             Y             Y        Y            N             X
+            READ      HEAD_OF_SERVICE  Y             Y             Y        Y            Y             X
+            READ      QA_AUDITOR       Y             -             -        Y            Y             X
+            READ      HR               Y             -             -        N            N             X
+            READ      ELECTED_MEMBER   -             -             -        N            N             X
+            READ      ADMIN            -             -             -        N            N             X
+            SIGN      PRACTITIONER     Y             -             -        N            N             X
+            SIGN      SUPERVISOR       Y             Y             N        N            N             X
+            SIGN      SERVICE_MANAGER  Y             Y             N        N            N             X
+            SIGN      HEAD_OF_SERVICE  Y             Y             N        N            N             X
+            SIGN      QA_AUDITOR       Y             -             -        N            N             X
+            SIGN      HR               Y             -             -        N            N             X
+            SIGN      ELECTED_MEMBER   -             -             -        N            N             X
+            SIGN      ADMIN            -             -             -        N            N             X
+            """;
+
     enum Relation { SELF, SUPERVISEE, SAME_SERVICE, OTHER_SERVICE, OTHER_ORGANISATION }
+
+    enum AgreementRelation { AS_SUPERVISEE, AS_SUPERVISOR, BELOW_ME, SAME_SERVICE, OTHER_SERVICE, OTHER_ORGANISATION }
 
     @Inject
     EmbeddedServer server;
@@ -139,6 +166,75 @@ class AccessMatrixTest {
         }
         assertEquals(8 * 6 * 5 - 2 * 6 * 2 - 1, tests.size(), "every role, operation and relation is covered");
         return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> agreementMatrix() {
+        List<DynamicTest> tests = new ArrayList<>();
+        List<String> lines = AGREEMENT_MATRIX.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+        String[] header = lines.get(0).split("\\s+");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split("\\s+");
+            Role role = Role.valueOf(cells[1]);
+            for (int i = 2; i < cells.length; i++) {
+                if (cells[i].equals("-")) {
+                    continue;
+                }
+                AgreementRelation relation = AgreementRelation.valueOf(header[i]);
+                String operation = cells[0];
+                String expected = cells[i];
+                tests.add(DynamicTest.dynamicTest("AGREEMENT " + operation + " " + role + " " + relation + " -> " + expected,
+                        () -> checkAgreement(operation, callers.get(role), relation, expected)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private void checkAgreement(String operation, Caller caller, AgreementRelation relation, String expected) {
+        String status = operation.equals("SIGN") ? "AWAITING_SIGNATURES" : "ACTIVE";
+        String id = agreement(caller, relation, status);
+        String url = "/api/v1/agreements/" + id;
+        Api.Response response = operation.equals("READ") ? api.get(url, caller.token())
+                : api.post(url + "/signatures", caller.token(), null, "\"v1\"");
+        int expectedStatus = switch (expected) {
+            case "Y" -> 200;
+            case "N" -> 403;
+            default -> 404;
+        };
+        assertEquals(expectedStatus, response.status(), response.toString());
+        if (operation.equals("SIGN")) {
+            assertEquals(expectedStatus == 200 ? 1 : 0, fixtures.count("SELECT COUNT(*) FROM agreement_signature WHERE agreement_id = ?", id),
+                    "a signature is stored only when allowed");
+        }
+    }
+
+    /** A fresh agreement in that relation to the caller. */
+    private String agreement(Caller caller, AgreementRelation relation, String status) {
+        String tag = String.valueOf(Math.abs(Fixtures.unique("a").hashCode()));
+        return switch (relation) {
+            case AS_SUPERVISEE -> {
+                Staff supervisor = world.worker(world.teamA1(), "Their", "Supervisor" + tag);
+                yield fixtures.agreement(world.org(), caller.staff(), supervisor, status);
+            }
+            case AS_SUPERVISOR -> {
+                Staff supervisee = world.worker(world.teamA1(), "My", "Supervisee" + tag);
+                world.supervise(caller.staff(), supervisee);
+                yield fixtures.agreement(world.org(), supervisee, caller.staff(), status);
+            }
+            case BELOW_ME -> {
+                Staff deputy = world.worker(world.teamA1(), "Deputy", "Below" + tag);
+                Staff worker = world.worker(world.teamA1(), "Worker", "Below" + tag);
+                world.supervise(caller.staff(), deputy);
+                world.supervise(deputy, worker);
+                yield fixtures.agreement(world.org(), worker, deputy, status);
+            }
+            case SAME_SERVICE -> fixtures.agreement(world.org(), world.worker(world.teamA2(), "Same", "Service" + tag),
+                    world.worker(world.teamA2(), "Same", "Supervisor" + tag), status);
+            case OTHER_SERVICE -> fixtures.agreement(world.org(), world.worker(world.teamB1(), "Other", "Service" + tag),
+                    world.worker(world.teamB1(), "Other", "Supervisor" + tag), status);
+            case OTHER_ORGANISATION -> fixtures.agreement(elsewhere.org(), elsewhere.worker(elsewhere.teamA1(), "Far", "Away" + tag),
+                    elsewhere.worker(elsewhere.teamA1(), "Far", "Supervisor" + tag), status);
+        };
     }
 
     private void check(String operation, Caller caller, Relation relation, String expected) {

@@ -80,6 +80,16 @@ public final class Api {
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    public Response raw(String method, String path, String token, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder b = builder(path, token);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        headers.forEach(b::header);
+        return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     public Response form(String path, String basicAuth, String form) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json");
@@ -112,6 +122,9 @@ public final class Api {
     }
 
     private static HttpRequest.BodyPublisher bodyOf(Object body) {
+        if (body == null) {
+            return HttpRequest.BodyPublishers.noBody();
+        }
         try {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);
             return HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8);

@@ -1,0 +1,423 @@
+package uk.supervision.agreement;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import uk.supervision.activitylog.ActivityLog;
+import uk.supervision.api.model.AgreementAnswer;
+import uk.supervision.api.model.AgreementCreate;
+import uk.supervision.api.model.AgreementPage;
+import uk.supervision.api.model.AgreementStatus;
+import uk.supervision.api.model.AgreementUpdate;
+import uk.supervision.api.model.PolicyRules;
+import uk.supervision.api.model.TemplateKind;
+import uk.supervision.policy.PolicyService;
+import uk.supervision.problem.Problems;
+import uk.supervision.security.AccessPolicy;
+import uk.supervision.security.AccessPolicy.StaffScope;
+import uk.supervision.security.Caller;
+import uk.supervision.security.PasswordHasher;
+import uk.supervision.staff.Staff;
+import uk.supervision.staff.StaffRepository;
+import uk.supervision.staff.SupervisionRelation;
+import uk.supervision.staff.SupervisionRelationRepository;
+import uk.supervision.support.Cursor;
+import uk.supervision.support.Sql;
+import uk.supervision.support.ETags;
+import uk.supervision.support.Idempotency;
+import uk.supervision.support.Ids;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Supervision agreements (DOMAIN §4): drafted from the organisation's agreement template, frozen when
+ * submitted, signed by each party with their own account, ACTIVE and immutable when both have signed;
+ * a review or a new supervisor makes a new version linked to the old one.
+ */
+@Singleton
+public class AgreementService {
+    private static final List<String> OPEN = List.of(Agreement.DRAFT, Agreement.AWAITING_SIGNATURES);
+
+    private final AgreementRepository agreements;
+    private final AgreementSignatureRepository signatures;
+    private final StaffRepository staff;
+    private final SupervisionRelationRepository relations;
+    private final PolicyService policy;
+    private final AccessPolicy access;
+    private final Idempotency idempotency;
+    private final ActivityLog activityLog;
+    private final JdbcOperations jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public AgreementService(AgreementRepository agreements, AgreementSignatureRepository signatures, StaffRepository staff,
+                            SupervisionRelationRepository relations, PolicyService policy, AccessPolicy access,
+                            Idempotency idempotency, ActivityLog activityLog, JdbcOperations jdbc, JsonMapper json, Clock clock) {
+        this.agreements = agreements;
+        this.signatures = signatures;
+        this.staff = staff;
+        this.relations = relations;
+        this.policy = policy;
+        this.access = access;
+        this.idempotency = idempotency;
+        this.activityLog = activityLog;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What a create or review returns; replayed when an Idempotency-Key resend found the first result. */
+    public record Created(uk.supervision.api.model.Agreement agreement, boolean replayed) {
+    }
+
+    @Transactional
+    public Created create(Caller caller, AgreementCreate body, String idempotencyKey) {
+        var previous = idempotency.previous(caller, idempotencyKey, "createAgreement", body);
+        if (previous.isPresent()) {
+            return new Created(view(caller, previous.get()), true);
+        }
+        Staff supervisee = staff.findByIdAndOrganisationId(body.getSuperviseeId().toString(), caller.organisationId())
+                .orElseThrow(() -> Problems.rule("/superviseeId", "There is no such member of staff in your organisation."));
+        String supervisorId = currentSupervisor(supervisee);
+        access.requireArrangeAgreement(caller, supervisee, supervisorId);
+        requireSupervised(supervisee, supervisorId, "/superviseeId");
+        refuseSecondOpenAgreement(supervisee);
+        PolicyService.ActiveTemplate template = policy.activeTemplate(caller.organisationId(), TemplateKind.AGREEMENT);
+        String answers = answersJson(body.getAnswers(), template);
+        Instant now = clock.instant();
+        Agreement created = agreements.save(new Agreement(Ids.newId(), caller.organisationId(), supervisee.id(), supervisorId,
+                template.id(), null, 1, Agreement.DRAFT, body.getIntervalWeeks(), body.getDurationMinutes(),
+                body.getLocation().trim(), body.getEscalationPeriod(), answers, null, null, null, 1, now, now));
+        idempotency.remember(caller, idempotencyKey, "createAgreement", body, created.id());
+        activityLog.record(caller, "AGREEMENT_DRAFTED", "agreement", created.id(), "supervisee " + supervisee.id());
+        return new Created(view(caller, created.id()), false);
+    }
+
+    @Transactional(readOnly = true)
+    public uk.supervision.api.model.Agreement get(Caller caller, UUID id) {
+        return view(caller, id.toString());
+    }
+
+    @Transactional
+    public uk.supervision.api.model.Agreement update(Caller caller, UUID id, AgreementUpdate body, String ifMatch) {
+        Agreement current = readable(caller, id.toString());
+        requireParty(caller, current, "change");
+        ETags.requireCurrent(ifMatch, current.version());
+        requireDraft(current);
+        PolicyService.ActiveTemplate template = new PolicyService.ActiveTemplate(current.templateId(), templateKeys(current));
+        long changed = agreements.updateDraft(current.id(), current.version(), body.getIntervalWeeks(), body.getDurationMinutes(),
+                body.getLocation().trim(), body.getEscalationPeriod(), answersJson(body.getAnswers(), template), clock.instant());
+        if (changed != 1) {
+            throw Problems.preconditionFailed(current.version());
+        }
+        activityLog.record(caller, "AGREEMENT_CHANGED", "agreement", current.id(), null);
+        return view(caller, current.id());
+    }
+
+    @Transactional
+    public uk.supervision.api.model.Agreement submit(Caller caller, UUID id, String ifMatch) {
+        Agreement current = readable(caller, id.toString());
+        requireParty(caller, current, "submit");
+        ETags.requireCurrent(ifMatch, current.version());
+        requireDraft(current);
+        if (agreements.submit(current.id(), current.version(), clock.instant()) != 1) {
+            throw Problems.preconditionFailed(current.version());
+        }
+        activityLog.record(caller, "AGREEMENT_SUBMITTED", "agreement", current.id(), null);
+        return view(caller, current.id());
+    }
+
+    @Transactional
+    public uk.supervision.api.model.Agreement sign(Caller caller, UUID id, String ifMatch) {
+        Agreement current = readable(caller, id.toString());
+        String party = caller.isSelf(current.supervisorId()) ? "SUPERVISOR" : caller.isSelf(current.superviseeId()) ? "SUPERVISEE" : null;
+        if (party == null) {
+            throw Problems.forbidden("Only the supervisor and the supervisee sign their agreement, each with their own account.");
+        }
+        ETags.requireCurrent(ifMatch, current.version());
+        if (!Agreement.AWAITING_SIGNATURES.equals(current.status())) {
+            throw Problems.conflict(Agreement.DRAFT.equals(current.status())
+                    ? "Submit the draft for signature before signing it."
+                    : "This agreement is " + current.status().toLowerCase().replace('_', ' ') + " and cannot be signed again.");
+        }
+        List<AgreementSignature> existing = signatures.findByAgreementIdInOrderBySignedAt(List.of(current.id()));
+        if (existing.stream().anyMatch(s -> s.party().equals(party))) {
+            throw Problems.conflict("You have already signed this agreement.");
+        }
+        Instant now = clock.instant();
+        String hash = contentHash(current);
+        signatures.save(new AgreementSignature(Ids.newId(), current.id(), party, caller.staffId(), caller.accountId(), now, hash));
+        boolean complete = existing.size() == 1;
+        long changed = complete
+                ? agreements.activate(current.id(), current.version(), hash, reviewDue(current, now), now)
+                : agreements.countSignature(current.id(), current.version(), now);
+        if (changed != 1) {
+            throw Problems.preconditionFailed(current.version());
+        }
+        if (complete) {
+            agreements.supersedeOthers(current.superviseeId(), current.id(), now);
+        }
+        activityLog.record(caller, complete ? "AGREEMENT_ACTIVE" : "AGREEMENT_SIGNED", "agreement", current.id(),
+                "signed by " + party.toLowerCase() + ", content " + hash);
+        return view(caller, current.id());
+    }
+
+    @Transactional
+    public Created review(Caller caller, UUID id, String idempotencyKey) {
+        var previous = idempotency.previous(caller, idempotencyKey, "reviewAgreement", id.toString());
+        if (previous.isPresent()) {
+            return new Created(view(caller, previous.get()), true);
+        }
+        Agreement current = readable(caller, id.toString());
+        Staff supervisee = staff.findById(current.superviseeId()).orElseThrow();
+        String supervisorId = currentSupervisor(supervisee);
+        access.requireArrangeAgreement(caller, supervisee, supervisorId);
+        requireSupervised(supervisee, supervisorId, "");
+        if (!Agreement.ACTIVE.equals(current.status())) {
+            throw Problems.conflict("Only the active agreement is reviewed; this one is " + current.status().toLowerCase().replace('_', ' ') + ".");
+        }
+        refuseSecondOpenAgreement(supervisee);
+        Instant now = clock.instant();
+        Agreement next = agreements.save(new Agreement(Ids.newId(), current.organisationId(), current.superviseeId(), supervisorId,
+                current.templateId(), current.id(), current.versionNumber() + 1, Agreement.DRAFT, current.intervalWeeks(),
+                current.durationMinutes(), current.location(), current.escalationPeriod(), current.answersJson(), null, null, null,
+                1, now, now));
+        idempotency.remember(caller, idempotencyKey, "reviewAgreement", id.toString(), next.id());
+        activityLog.record(caller, "AGREEMENT_REVIEW_STARTED", "agreement", next.id(), "review of " + current.id());
+        return new Created(view(caller, next.id()), false);
+    }
+
+    @Transactional(readOnly = true)
+    public AgreementPage versions(Caller caller, UUID id) {
+        Agreement start = readable(caller, id.toString());
+        List<Agreement> chain = new ArrayList<>();
+        Agreement first = start;
+        for (int guard = 0; first.previousVersionId() != null && guard < 100; guard++) {
+            first = agreements.findById(first.previousVersionId()).orElseThrow();
+        }
+        chain.add(first);
+        for (int guard = 0; guard < 100; guard++) {
+            List<Agreement> later = agreements.findByPreviousVersionId(chain.get(chain.size() - 1).id());
+            if (later.isEmpty()) {
+                break;
+            }
+            chain.add(later.get(0));
+        }
+        return new AgreementPage(toDtos(chain));
+    }
+
+    @Transactional(readOnly = true)
+    public AgreementPage list(Caller caller, Integer limit, String cursor, UUID superviseeId, AgreementStatus status) {
+        StaffScope scope = access.recordScope(caller);
+        if (scope.isEmpty()) {
+            return new AgreementPage(List.of());
+        }
+        int size = Cursor.limit(limit);
+        StringBuilder sql = new StringBuilder("SELECT a.id FROM agreement a JOIN staff e ON e.id = a.supervisee_id WHERE a.organisation_id = ?");
+        List<Object> args = new ArrayList<>(List.of(caller.organisationId()));
+        if (!scope.wholeOrganisation()) {
+            List<String> any = new ArrayList<>();
+            if (!scope.serviceIds().isEmpty()) {
+                any.add("e.service_id IN (" + Sql.placeholders(scope.serviceIds().size()) + ")");
+                args.addAll(scope.serviceIds());
+            }
+            any.add("a.supervisee_id IN (" + Sql.placeholders(scope.staffIds().size()) + ")");
+            args.addAll(scope.staffIds());
+            if (caller.staffId() != null) {
+                any.add("a.supervisor_id = ?");
+                args.add(caller.staffId());
+            }
+            sql.append(" AND (").append(String.join(" OR ", any)).append(")");
+        }
+        if (superviseeId != null) {
+            sql.append(" AND a.supervisee_id = ?");
+            args.add(superviseeId.toString());
+        }
+        if (status != null) {
+            sql.append(" AND a.status = ?");
+            args.add(status.getValue());
+        }
+        List<String> after = Cursor.decode(cursor, 1);
+        if (after != null) {
+            sql.append(" AND a.id < ?");
+            args.add(after.get(0));
+        }
+        sql.append(" ORDER BY a.id DESC LIMIT ?");
+        args.add(size + 1);
+        List<String> ids = jdbc.prepareStatement(sql.toString(), ps -> {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            List<String> out = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+        boolean more = ids.size() > size;
+        List<String> page = more ? ids.subList(0, size) : ids;
+        List<Agreement> rows = new ArrayList<>();
+        Map<String, Agreement> byId = new LinkedHashMap<>();
+        if (!page.isEmpty()) agreements.findByIdIn(page).forEach(a -> byId.put(a.id(), a));
+        page.forEach(i -> rows.add(byId.get(i)));
+        AgreementPage result = new AgreementPage(toDtos(rows));
+        if (more) {
+            result.setNextCursor(Cursor.encode(page.get(page.size() - 1)));
+        }
+        return result;
+    }
+
+    // ---- helpers
+
+    /** The agreement, if it exists in the caller's organisation and the caller may read it. */
+    private Agreement readable(Caller caller, String id) {
+        Agreement agreement = agreements.findById(id)
+                .filter(a -> a.organisationId().equals(caller.organisationId()))
+                .orElseThrow(() -> Problems.notFound("Agreement " + id));
+        Staff supervisee = staff.findById(agreement.superviseeId()).orElseThrow();
+        access.requireReadRecord(caller, supervisee, agreement.supervisorId());
+        return agreement;
+    }
+
+    private uk.supervision.api.model.Agreement view(Caller caller, String id) {
+        return toDtos(List.of(readable(caller, id))).get(0);
+    }
+
+    private List<uk.supervision.api.model.Agreement> toDtos(List<Agreement> rows) {
+        Set<String> people = new HashSet<>();
+        rows.forEach(a -> {
+            people.add(a.superviseeId());
+            people.add(a.supervisorId());
+        });
+        List<AgreementSignature> all = rows.isEmpty() ? List.of()
+                : signatures.findByAgreementIdInOrderBySignedAt(rows.stream().map(Agreement::id).toList());
+        all.forEach(s -> people.add(s.signerStaffId()));
+        Map<String, Staff> staffById = new java.util.HashMap<>();
+        if (!people.isEmpty()) {
+            staff.findByIdIn(people).forEach(s -> staffById.put(s.id(), s));
+        }
+        return rows.stream().map(a -> AgreementMapper.toDto(a, readAnswers(a.answersJson()), staffById,
+                all.stream().filter(s -> s.agreementId().equals(a.id())).toList())).toList();
+    }
+
+    private void requireParty(Caller caller, Agreement agreement, String what) {
+        if (!caller.isSelf(agreement.supervisorId()) && !caller.isSelf(agreement.superviseeId())) {
+            throw Problems.forbidden("Only the supervisor and the supervisee may " + what + " their agreement.");
+        }
+    }
+
+    private static void requireDraft(Agreement agreement) {
+        if (!Agreement.DRAFT.equals(agreement.status())) {
+            throw Problems.conflict("This agreement is " + agreement.status().toLowerCase().replace('_', ' ')
+                    + ": its content is locked. Start a review to make a new version.");
+        }
+    }
+
+    private void refuseSecondOpenAgreement(Staff supervisee) {
+        if (!agreements.findBySuperviseeIdAndStatusIn(supervisee.id(), OPEN).isEmpty()) {
+            throw Problems.conflict(supervisee.displayName() + " already has an agreement in draft or awaiting signatures. Finish that one first.");
+        }
+    }
+
+    /** The supervisee's supervisor today, or null. */
+    private String currentSupervisor(Staff supervisee) {
+        List<SupervisionRelation> current = relations.findCurrentBySupervisees(List.of(supervisee.id()), LocalDate.now(clock));
+        return current.isEmpty() ? null : current.get(current.size() - 1).supervisorId();
+    }
+
+    private static void requireSupervised(Staff supervisee, String supervisorId, String pointer) {
+        if (supervisorId == null) {
+            throw Problems.rule(pointer, supervisee.displayName() + " has no current supervisor. Record who supervises them first.");
+        }
+    }
+
+    private LocalDate reviewDue(Agreement agreement, Instant signedAt) {
+        PolicyRules rules = policy.effectiveRules(agreement.organisationId());
+        return rules.getAgreementReviewEvery() == null ? null
+                : LocalDate.ofInstant(signedAt, clock.getZone()).plus(Period.parse(rules.getAgreementReviewEvery()));
+    }
+
+    /** Answers must name items of the agreement's template, once each. Stored in template order. */
+    private String answersJson(List<AgreementAnswer> answers, PolicyService.ActiveTemplate template) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < answers.size(); i++) {
+            AgreementAnswer a = answers.get(i);
+            if (!template.keys().contains(a.getKey())) {
+                throw Problems.rule("/answers/" + i + "/key", "The agreement template has no question " + a.getKey() + ".");
+            }
+            if (byKey.put(a.getKey(), a.getText()) != null) {
+                throw Problems.rule("/answers/" + i + "/key", "The question " + a.getKey() + " is answered twice.");
+            }
+        }
+        List<Map<String, String>> ordered = new ArrayList<>();
+        for (String key : template.keys()) {
+            if (byKey.containsKey(key)) {
+                ordered.add(Map.of("key", key, "text", byKey.get(key)));
+            }
+        }
+        return write(ordered);
+    }
+
+    private List<String> templateKeys(Agreement agreement) {
+        return jdbc.prepareStatement("SELECT item_key FROM template_item WHERE template_id = ? ORDER BY position", ps -> {
+            ps.setString(1, agreement.templateId());
+            List<String> out = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    private List<AgreementAnswer> readAnswers(String text) {
+        try {
+            List<Map<String, String>> raw = json.readValue(text, Argument.listOf(Argument.mapOf(String.class, String.class)));
+            return raw.stream().map(m -> new AgreementAnswer(m.get("key"), m.get("text"))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SHA-256 of everything the parties agree to, in a fixed order: the tamper-evidence of a signed agreement. */
+    String contentHash(Agreement a) {
+        Map<String, Object> content = new TreeMap<>();
+        content.put("agreementId", a.id());
+        content.put("versionNumber", a.versionNumber());
+        content.put("supervisee", a.superviseeId());
+        content.put("supervisor", a.supervisorId());
+        content.put("template", a.templateId());
+        content.put("intervalWeeks", a.intervalWeeks() == null ? "" : a.intervalWeeks());
+        content.put("durationMinutes", a.durationMinutes());
+        content.put("location", a.location());
+        content.put("escalationPeriod", a.escalationPeriod() == null ? "" : a.escalationPeriod());
+        content.put("answers", a.answersJson());
+        return PasswordHasher.sha256(write(content));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
