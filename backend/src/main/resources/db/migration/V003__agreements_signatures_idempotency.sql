@@ -54,7 +54,7 @@ CREATE TABLE idempotency_key (
     idem_key      VARCHAR(100) NOT NULL,
     operation     VARCHAR(60)  NOT NULL,
     request_hash  CHAR(64)     NOT NULL,
-    resource_id   VARCHAR(64)  NOT NULL,
+    resource_id   VARCHAR(600) NOT NULL,
     created_at    DATETIME(6)  NOT NULL
 );
 CREATE INDEX ix_idempotency_created ON idempotency_key (created_at);

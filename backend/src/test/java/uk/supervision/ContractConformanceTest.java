@@ -114,6 +114,19 @@ class ContractConformanceTest {
                         etagOf(agreementUrl(toSign), As.SUPERVISOR))),
                 entry("reviewAgreement", post(agreementUrl(active) + "/reviews", As.SUPERVISOR, null)),
                 entry("listAgreementVersions", get(agreementUrl(active) + "/versions", As.SUPERVISOR)),
+                entry("listSessions", get("/api/v1/sessions?superviseeId=" + pat.id(), As.PRACTITIONER)),
+                entry("planSessions", post("/api/v1/sessions", As.SUPERVISOR, sessionPlan(pat.id(), 3))),
+                entry("getSession", get(sessionUrl(sessions.get(0)), As.PRACTITIONER)),
+                entry("rescheduleSession", post(sessionUrl(sessions.get(3)) + "/rescheduling", As.SUPERVISOR,
+                        Map.of("date", today(), "startTime", "14:30", "reason", "Clash with a strategy meeting"),
+                        etagOf(sessionUrl(sessions.get(3)), As.SUPERVISOR))),
+                entry("postponeSession", post(sessionUrl(sessions.get(1)) + "/postponement", As.PRACTITIONER,
+                        Map.of("reason", "Court hearing"), etagOf(sessionUrl(sessions.get(1)), As.PRACTITIONER))),
+                entry("cancelSession", post(sessionUrl(sessions.get(2)) + "/cancellation", As.SUPERVISOR,
+                        Map.of("cancelledBy", "SUPERVISOR", "reason", "Sickness", "rebookDate", today(), "rebookTime", "09:00"),
+                        etagOf(sessionUrl(sessions.get(2)), As.SUPERVISOR))),
+                entry("markSessionHeld", post(sessionUrl(sessions.get(0)) + "/held", As.SUPERVISOR,
+                        Map.of("actualMinutes", 95, "interruptedBy", "Fire alarm"), etagOf(sessionUrl(sessions.get(0)), As.SUPERVISOR))),
                 entry("registerMachineClient", post("/api/v1/machine-clients", As.ADMIN,
                         Map.of("name", Fixtures.unique("HR system"), "scopes", List.of("staff.read", "staff.write")))));
     }
@@ -148,6 +161,7 @@ class ContractConformanceTest {
     private String toSubmit;  // a draft to submit (supervisee Ben)
     private String toSign;    // awaiting signatures (supervisee Cal)
     private String active;    // signed by both (supervisee Dee)
+    private final List<String> sessions = new ArrayList<>();  // Pat's planned sessions, one per state change example
     private final Map<As, String> credentials = new EnumMap<>(As.class);
 
     @BeforeAll
@@ -200,6 +214,20 @@ class ContractConformanceTest {
         submit(active);
         signAs(active, credentials.get(As.SUPERVISOR));
         signAs(active, api.token(dee.username(), Fixtures.PASSWORD));
+
+        Api.Response booked = api.post("/api/v1/sessions", credentials.get(As.SUPERVISOR), sessionPlan(pat.id(), 4));
+        assertEquals(201, booked.status(), () -> "Could not plan sessions: " + booked);
+        booked.json().get("items").forEach(i -> sessions.add(i.get("id").asText()));
+    }
+
+    /** Sessions starting today, so that one of them can be marked as held. */
+    private static Map<String, Object> sessionPlan(String superviseeId, int count) {
+        return Map.of("superviseeIds", List.of(superviseeId), "date", today(), "startTime", "10:00", "plannedMinutes", 90,
+                "location", "Room 3, Civic Centre", "count", count, "intervalWeeks", 1);
+    }
+
+    private static String sessionUrl(String id) {
+        return "/api/v1/sessions/" + id;
     }
 
     private String draftAgreementFor(uk.supervision.staff.Staff supervisee) {

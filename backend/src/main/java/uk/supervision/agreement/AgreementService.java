@@ -94,7 +94,7 @@ public class AgreementService {
         Staff supervisee = staff.findByIdAndOrganisationId(body.getSuperviseeId().toString(), caller.organisationId())
                 .orElseThrow(() -> Problems.rule("/superviseeId", "There is no such member of staff in your organisation."));
         String supervisorId = currentSupervisor(supervisee);
-        access.requireArrangeAgreement(caller, supervisee, supervisorId);
+        access.requireArrangeSupervisionFor(caller, supervisee, supervisorId);
         requireSupervised(supervisee, supervisorId, "/superviseeId");
         refuseSecondOpenAgreement(supervisee);
         PolicyService.ActiveTemplate template = policy.activeTemplate(caller.organisationId(), TemplateKind.AGREEMENT);
@@ -186,7 +186,7 @@ public class AgreementService {
         Agreement current = readable(caller, id.toString());
         Staff supervisee = staff.findById(current.superviseeId()).orElseThrow();
         String supervisorId = currentSupervisor(supervisee);
-        access.requireArrangeAgreement(caller, supervisee, supervisorId);
+        access.requireArrangeSupervisionFor(caller, supervisee, supervisorId);
         requireSupervised(supervisee, supervisorId, "");
         if (!Agreement.ACTIVE.equals(current.status())) {
             throw Problems.conflict("Only the active agreement is reviewed; this one is " + current.status().toLowerCase().replace('_', ' ') + ".");

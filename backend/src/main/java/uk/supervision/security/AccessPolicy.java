@@ -200,10 +200,10 @@ public class AccessPolicy {
     }
 
     /**
-     * Drafting or reviewing an agreement: the supervisee's current supervisor, or a manager above them
+     * Arranging supervision (drafting or reviewing an agreement, planning sessions): the supervisee's current supervisor, or a manager above them
      * (through the chain or the service), on the supervisor's behalf.
      */
-    public void requireArrangeAgreement(Caller caller, Staff supervisee, String currentSupervisorId) {
+    public void requireArrangeSupervisionFor(Caller caller, Staff supervisee, String currentSupervisorId) {
         if (caller.isClient() || !sameOrganisation(caller, supervisee)) {
             throw Problems.forbidden("Only the supervisor or a manager above them may draft an agreement.");
         }
@@ -215,7 +215,7 @@ public class AccessPolicy {
         boolean chain = caller.has(Role.SUPERVISOR) && caller.staffId() != null && !caller.isSelf(supervisee.id())
                 && isSupervisedBy(supervisee.id(), caller.staffId());
         if (!(supervisor || manager || chain)) {
-            throw Problems.forbidden("Only the supervisee's supervisor or a manager above them may draft or review their agreement.");
+            throw Problems.forbidden("Only the supervisee's supervisor or a manager above them may arrange their supervision.");
         }
     }
 

@@ -1,0 +1,373 @@
+package uk.supervision.session;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import uk.supervision.activitylog.ActivityLog;
+import uk.supervision.agreement.Agreement;
+import uk.supervision.agreement.AgreementRepository;
+import uk.supervision.api.model.SessionCancellation;
+import uk.supervision.api.model.SessionHeld;
+import uk.supervision.api.model.SessionPage;
+import uk.supervision.api.model.SessionPlan;
+import uk.supervision.api.model.SessionPostponement;
+import uk.supervision.api.model.SessionReschedule;
+import uk.supervision.api.model.SessionStatus;
+import uk.supervision.policy.PolicyService;
+import uk.supervision.problem.Problems;
+import uk.supervision.security.AccessPolicy;
+import uk.supervision.security.AccessPolicy.StaffScope;
+import uk.supervision.security.Caller;
+import uk.supervision.staff.Staff;
+import uk.supervision.staff.StaffRepository;
+import uk.supervision.staff.SupervisionRelation;
+import uk.supervision.staff.SupervisionRelationRepository;
+import uk.supervision.support.Cursor;
+import uk.supervision.support.ETags;
+import uk.supervision.support.Idempotency;
+import uk.supervision.support.Ids;
+import uk.supervision.support.Sql;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Supervision sessions (DOMAIN §5): planned singly or as a series at the agreed interval, rescheduled,
+ * postponed, cancelled (who, why, what replaces it) and held. Records and signatures build on HELD.
+ */
+@Singleton
+public class SessionService {
+    private final SessionRepository sessions;
+    private final StaffRepository staff;
+    private final SupervisionRelationRepository relations;
+    private final AgreementRepository agreements;
+    private final PolicyService policy;
+    private final AccessPolicy access;
+    private final Idempotency idempotency;
+    private final ActivityLog activityLog;
+    private final JdbcOperations jdbc;
+    private final Clock clock;
+
+    public SessionService(SessionRepository sessions, StaffRepository staff, SupervisionRelationRepository relations,
+                          AgreementRepository agreements, PolicyService policy, AccessPolicy access, Idempotency idempotency,
+                          ActivityLog activityLog, JdbcOperations jdbc, Clock clock) {
+        this.sessions = sessions;
+        this.staff = staff;
+        this.relations = relations;
+        this.agreements = agreements;
+        this.policy = policy;
+        this.access = access;
+        this.idempotency = idempotency;
+        this.activityLog = activityLog;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Booked(SessionPage sessions, boolean replayed) {
+    }
+
+    @Transactional
+    public Booked plan(Caller caller, SessionPlan body, String idempotencyKey) {
+        var previous = idempotency.previous(caller, idempotencyKey, "planSessions", body);
+        if (previous.isPresent()) {
+            // The first response's sessions, in the order they were booked.
+            List<String> ids = List.of(previous.get().split(","));
+            Map<String, SupervisionSession> byId = new HashMap<>();
+            sessions.findByIdIn(ids).forEach(x -> byId.put(x.id(), x));
+            return new Booked(new SessionPage(toDtos(ids.stream().map(byId::get).toList())), true);
+        }
+        List<Staff> supervisees = new ArrayList<>();
+        List<UUID> requested = new ArrayList<>(body.getSuperviseeIds());
+        for (int i = 0; i < requested.size(); i++) {
+            String pointer = "/superviseeIds/" + i;
+            Staff s = staff.findByIdAndOrganisationId(requested.get(i).toString(), caller.organisationId())
+                    .orElseThrow(() -> Problems.rule(pointer, "There is no such member of staff in your organisation."));
+            access.requireArrangeSupervisionFor(caller, s, currentSupervisor(s));
+            if (s.hasLeftBy(body.getDate())) {
+                throw Problems.rule(pointer, s.displayName() + " has left by then.");
+            }
+            supervisees.add(s);
+        }
+        boolean group = supervisees.size() > 1;
+        // One-to-one: the supervisee's supervisor leads it. Group: whoever arranges it (e.g. a senior practitioner).
+        String supervisorId = group ? caller.staffId() : currentSupervisor(supervisees.get(0));
+        if (supervisorId == null) {
+            throw Problems.rule("/superviseeIds/0", supervisees.get(0).displayName()
+                    + " has no current supervisor. Record who supervises them first.");
+        }
+        if (supervisees.stream().anyMatch(s -> s.id().equals(supervisorId))) {
+            throw Problems.rule("/superviseeIds", "The person leading a session cannot also be supervised in it.");
+        }
+        Period interval = interval(caller, body, supervisees);
+        int count = body.getCount() == null ? 1 : body.getCount();
+        String seriesId = count > 1 ? Ids.newId() : null;
+        Instant now = clock.instant();
+        List<SupervisionSession> booked = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            LocalDate date = body.getDate().plus(interval.multipliedBy(i));
+            booked.add(insert(new SupervisionSession(Ids.newId(), caller.organisationId(), supervisorId, group ? "GROUP" : "ONE_TO_ONE",
+                    SupervisionSession.PLANNED, date, body.getStartTime(), body.getPlannedMinutes(), body.getLocation().trim(), seriesId,
+                    null, null, null, null, null, null, 1, now, now), supervisees.stream().map(Staff::id).toList()));
+        }
+        idempotency.remember(caller, idempotencyKey, "planSessions", body,
+                String.join(",", booked.stream().map(SupervisionSession::id).toList()));
+        activityLog.record(caller, "SESSIONS_PLANNED", "supervision_session", booked.get(0).id(),
+                count + " session(s) from " + body.getDate() + " every " + interval);
+        return new Booked(new SessionPage(toDtos(booked)), false);
+    }
+
+    @Transactional(readOnly = true)
+    public uk.supervision.api.model.Session get(Caller caller, UUID id) {
+        return toDtos(List.of(readable(caller, id.toString()))).get(0);
+    }
+
+    @Transactional
+    public uk.supervision.api.model.Session reschedule(Caller caller, UUID id, SessionReschedule body, String ifMatch) {
+        SupervisionSession s = changeable(caller, id.toString(), ifMatch);
+        requireStatus(s, "rescheduled", SupervisionSession.PLANNED, SupervisionSession.POSTPONED);
+        applied(s, sessions.reschedule(s.id(), s.version(), body.getDate(), body.getStartTime(), body.getReason(), clock.instant()));
+        activityLog.record(caller, "SESSION_RESCHEDULED", "supervision_session", s.id(), "to " + body.getDate() + " " + body.getStartTime());
+        return get(caller, id);
+    }
+
+    @Transactional
+    public uk.supervision.api.model.Session postpone(Caller caller, UUID id, SessionPostponement body, String ifMatch) {
+        SupervisionSession s = changeable(caller, id.toString(), ifMatch);
+        requireStatus(s, "postponed", SupervisionSession.PLANNED);
+        applied(s, sessions.postpone(s.id(), s.version(), body.getReason(), clock.instant()));
+        activityLog.record(caller, "SESSION_POSTPONED", "supervision_session", s.id(), body.getReason());
+        return get(caller, id);
+    }
+
+    @Transactional
+    public uk.supervision.api.model.Session cancel(Caller caller, UUID id, SessionCancellation body, String ifMatch) {
+        SupervisionSession s = changeable(caller, id.toString(), ifMatch);
+        requireStatus(s, "cancelled", SupervisionSession.PLANNED, SupervisionSession.POSTPONED);
+        String rebookedAs = null;
+        if (body.getRebookDate() != null) {
+            Instant now = clock.instant();
+            SupervisionSession replacement = insert(new SupervisionSession(Ids.newId(), s.organisationId(), s.supervisorId(), s.kind(),
+                    SupervisionSession.PLANNED, body.getRebookDate(), body.getRebookTime() == null ? s.startTime() : body.getRebookTime(),
+                    s.plannedMinutes(), s.location(), s.seriesId(), null, null, null, null, null, s.id(), 1, now, now), participants(s.id()));
+            rebookedAs = replacement.id();
+        } else if (body.getRebookTime() != null) {
+            throw Problems.rule("/rebookDate", "Give the date of the replacement session as well as its time.");
+        }
+        applied(s, sessions.cancel(s.id(), s.version(), body.getCancelledBy().getValue(), body.getReason(), rebookedAs, clock.instant()));
+        activityLog.record(caller, "SESSION_CANCELLED", "supervision_session", s.id(),
+                "by " + body.getCancelledBy().getValue().toLowerCase() + (rebookedAs == null ? ", not rebooked" : ", rebooked as " + rebookedAs));
+        return get(caller, id);
+    }
+
+    @Transactional
+    public uk.supervision.api.model.Session markHeld(Caller caller, UUID id, SessionHeld body, String ifMatch) {
+        SupervisionSession s = changeable(caller, id.toString(), ifMatch);
+        requireStatus(s, "marked as held", SupervisionSession.PLANNED, SupervisionSession.POSTPONED);
+        if (s.meetingDate().isAfter(LocalDate.now(clock))) {
+            throw Problems.rule("", "A session on " + s.meetingDate() + " cannot have been held yet. Reschedule it to the day it took place.");
+        }
+        String interruptedBy = body.getInterruptedBy() == null || body.getInterruptedBy().isBlank() ? null : body.getInterruptedBy().trim();
+        applied(s, sessions.markHeld(s.id(), s.version(), body.getActualMinutes(), interruptedBy, clock.instant()));
+        activityLog.record(caller, "SESSION_HELD", "supervision_session", s.id(), body.getActualMinutes() + " minutes");
+        return get(caller, id);
+    }
+
+    @Transactional(readOnly = true)
+    public SessionPage list(Caller caller, Integer limit, String cursor, UUID superviseeId, UUID supervisorId,
+                            LocalDate from, LocalDate to, SessionStatus status) {
+        StaffScope scope = access.recordScope(caller);
+        if (scope.isEmpty()) {
+            return new SessionPage(List.of());
+        }
+        int size = Cursor.limit(limit);
+        StringBuilder sql = new StringBuilder("SELECT s.id FROM supervision_session s WHERE s.organisation_id = ?");
+        List<Object> args = new ArrayList<>(List.of(caller.organisationId()));
+        if (!scope.wholeOrganisation()) {
+            List<String> any = new ArrayList<>();
+            if (caller.staffId() != null) {
+                any.add("s.supervisor_id = ?");
+                args.add(caller.staffId());
+            }
+            StringBuilder visible = new StringBuilder("EXISTS (SELECT 1 FROM session_participant p JOIN staff e ON e.id = p.supervisee_id "
+                    + "WHERE p.session_id = s.id AND (");
+            List<String> who = new ArrayList<>();
+            if (!scope.serviceIds().isEmpty()) {
+                who.add("e.service_id IN (" + Sql.placeholders(scope.serviceIds().size()) + ")");
+                args.addAll(scope.serviceIds());
+            }
+            who.add("p.supervisee_id IN (" + Sql.placeholders(scope.staffIds().size()) + ")");
+            args.addAll(scope.staffIds());
+            any.add(visible.append(String.join(" OR ", who)).append("))").toString());
+            sql.append(" AND (").append(String.join(" OR ", any)).append(")");
+        }
+        if (superviseeId != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM session_participant q WHERE q.session_id = s.id AND q.supervisee_id = ?)");
+            args.add(superviseeId.toString());
+        }
+        if (supervisorId != null) {
+            sql.append(" AND s.supervisor_id = ?");
+            args.add(supervisorId.toString());
+        }
+        if (from != null) {
+            sql.append(" AND s.meeting_date >= ?");
+            args.add(Date.valueOf(from));
+        }
+        if (to != null) {
+            sql.append(" AND s.meeting_date <= ?");
+            args.add(Date.valueOf(to));
+        }
+        if (status != null) {
+            sql.append(" AND s.status = ?");
+            args.add(status.getValue());
+        }
+        List<String> after = Cursor.decode(cursor, 3);
+        if (after != null) {
+            sql.append(" AND (s.meeting_date > ? OR (s.meeting_date = ? AND (s.start_time > ? OR (s.start_time = ? AND s.id > ?))))");
+            Date d = Date.valueOf(LocalDate.parse(after.get(0)));
+            args.addAll(List.of(d, d, after.get(1), after.get(1), after.get(2)));
+        }
+        sql.append(" ORDER BY s.meeting_date, s.start_time, s.id LIMIT ?");
+        args.add(size + 1);
+        List<String> ids = jdbc.prepareStatement(sql.toString(), ps -> {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            List<String> out = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+        boolean more = ids.size() > size;
+        List<String> page = more ? ids.subList(0, size) : ids;
+        Map<String, SupervisionSession> byId = new HashMap<>();
+        if (!page.isEmpty()) {
+            sessions.findByIdIn(page).forEach(x -> byId.put(x.id(), x));
+        }
+        SessionPage result = new SessionPage(toDtos(page.stream().map(byId::get).toList()));
+        if (more) {
+            SupervisionSession last = byId.get(page.get(page.size() - 1));
+            result.setNextCursor(Cursor.encode(last.meetingDate(), last.startTime(), last.id()));
+        }
+        return result;
+    }
+
+    // ---- helpers
+
+    /** The interval of a series: as asked, else the supervisee's active agreement's, else the organisation's. */
+    private Period interval(Caller caller, SessionPlan body, List<Staff> supervisees) {
+        if (body.getIntervalWeeks() != null) {
+            return Period.ofWeeks(body.getIntervalWeeks());
+        }
+        if (supervisees.size() == 1) {
+            for (Agreement a : agreements.findBySuperviseeIdAndStatusIn(supervisees.get(0).id(), List.of(Agreement.ACTIVE))) {
+                if (a.intervalWeeks() != null) {
+                    return Period.ofWeeks(a.intervalWeeks());
+                }
+            }
+        }
+        return Period.parse(policy.effectiveRules(caller.organisationId()).getNormalInterval());
+    }
+
+    private SupervisionSession insert(SupervisionSession session, List<String> superviseeIds) {
+        SupervisionSession saved = sessions.save(session);
+        for (String superviseeId : superviseeIds) {
+            jdbc.prepareStatement("INSERT INTO session_participant (session_id, supervisee_id) VALUES (?, ?)", ps -> {
+                ps.setString(1, saved.id());
+                ps.setString(2, superviseeId);
+                return ps.executeUpdate();
+            });
+        }
+        return saved;
+    }
+
+    private List<String> participants(String sessionId) {
+        return participantsOf(List.of(sessionId)).getOrDefault(sessionId, List.of());
+    }
+
+    private Map<String, List<String>> participantsOf(List<String> sessionIds) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (sessionIds.isEmpty()) {
+            return out;
+        }
+        return jdbc.prepareStatement("SELECT session_id, supervisee_id FROM session_participant WHERE session_id IN ("
+                + Sql.placeholders(sessionIds.size()) + ") ORDER BY supervisee_id", ps -> {
+            for (int i = 0; i < sessionIds.size(); i++) {
+                ps.setString(i + 1, sessionIds.get(i));
+            }
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    private SupervisionSession readable(Caller caller, String id) {
+        SupervisionSession s = sessions.findById(id).filter(x -> x.organisationId().equals(caller.organisationId()))
+                .orElseThrow(() -> Problems.notFound("Session " + id));
+        if (caller.isSelf(s.supervisorId())) {
+            return s;
+        }
+        List<Staff> people = staff.findByIdIn(participants(s.id()));
+        Predicate<Staff> readableFor = p -> access.canReadRecord(caller, p, s.supervisorId());
+        if (people.stream().noneMatch(readableFor)) {
+            throw Problems.forbidden("Sessions are seen only by the people in them, the managers above them and quality assurance.");
+        }
+        return s;
+    }
+
+    /** Only the people in a session change it; managers read it. */
+    private SupervisionSession changeable(Caller caller, String id, String ifMatch) {
+        SupervisionSession s = readable(caller, id);
+        if (!caller.isSelf(s.supervisorId()) && !participants(s.id()).contains(caller.staffId())) {
+            throw Problems.forbidden("Only the supervisor and the supervisees of a session change it.");
+        }
+        ETags.requireCurrent(ifMatch, s.version());
+        return s;
+    }
+
+    private static void requireStatus(SupervisionSession s, String what, String... allowed) {
+        if (!List.of(allowed).contains(s.status())) {
+            throw Problems.conflict("A " + s.status().toLowerCase() + " session cannot be " + what + ".");
+        }
+    }
+
+    private static void applied(SupervisionSession s, long rows) {
+        if (rows != 1) {
+            throw Problems.preconditionFailed(s.version());
+        }
+    }
+
+    private String currentSupervisor(Staff supervisee) {
+        List<SupervisionRelation> current = relations.findCurrentBySupervisees(List.of(supervisee.id()), LocalDate.now(clock));
+        return current.isEmpty() ? null : current.get(current.size() - 1).supervisorId();
+    }
+
+    private List<uk.supervision.api.model.Session> toDtos(List<SupervisionSession> rows) {
+        Map<String, List<String>> participants = participantsOf(rows.stream().map(SupervisionSession::id).toList());
+        Set<String> people = new HashSet<>();
+        rows.forEach(s -> people.add(s.supervisorId()));
+        participants.values().forEach(people::addAll);
+        Map<String, Staff> byId = new HashMap<>();
+        if (!people.isEmpty()) {
+            staff.findByIdIn(people).forEach(p -> byId.put(p.id(), p));
+        }
+        return rows.stream().map(s -> SessionMapper.toDto(s, participants.getOrDefault(s.id(), List.of()), byId)).toList();
+    }
+}
