@@ -5,6 +5,8 @@ import { AuthProvider, canUseStaffDirectory, useAuth } from './features/auth/Aut
 import { RequireAuth } from './features/auth/RequireAuth';
 import { SignInPage } from './features/auth/SignInPage';
 import { SignOutPage } from './features/auth/SignOutPage';
+import { AgreementFormPage } from './features/agreements/AgreementFormPage';
+import { AgreementPage } from './features/agreements/AgreementPage';
 import { HomePage } from './features/home/HomePage';
 import { NotFoundPage } from './features/notfound/NotFoundPage';
 import { StaffDetailPage } from './features/staff/StaffDetailPage';
@@ -30,7 +32,16 @@ function Routes() {
 
   let page: ReactNode;
   let staffMatch: Record<string, string> | null;
+  let agreementMatch: Record<string, string> | null;
   if (matchPath('/', pathname)) page = <HomePage />;
+  else if (matchPath('/agreements/new', pathname)) {
+    const superviseeId = params.get('superviseeId') ?? '';
+    page = <AgreementFormPage key={`new-${superviseeId}`} superviseeId={superviseeId} />;
+  } else if ((agreementMatch = matchPath('/agreements/:agreementId/edit', pathname))) {
+    page = <AgreementFormPage key={`edit-${agreementMatch.agreementId}`} agreementId={agreementMatch.agreementId as string} />;
+  } else if ((agreementMatch = matchPath('/agreements/:agreementId', pathname))) {
+    page = <AgreementPage key={agreementMatch.agreementId} agreementId={agreementMatch.agreementId as string} />;
+  }
   else if (matchPath('/staff', pathname)) page = <StaffListPage />;
   else if ((staffMatch = matchPath('/staff/:staffId', pathname))) {
     page = <StaffDetailPage key={staffMatch.staffId} staffId={staffMatch.staffId as string} />;

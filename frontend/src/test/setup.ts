@@ -8,6 +8,9 @@ window.scrollTo = () => {};
 
 beforeEach(() => {
   window.sessionStorage.clear();
+  window.localStorage.clear();
+  // jsdom's default window: 1024px wide, a landscape tablet.
+  Object.defineProperty(window, 'innerWidth', { configurable: true, writable: true, value: 1024 });
   window.history.replaceState(null, '', '/');
   resetSessionForTests();
 });

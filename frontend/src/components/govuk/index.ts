@@ -13,3 +13,5 @@ export { SummaryList, type SummaryRow } from './SummaryList';
 export { Table, type TableHeading } from './Table';
 export { Tag, type TagColour } from './Tag';
 export { classNames, setFocus } from './focus';
+export { Textarea } from './Textarea';
+export { Checkbox } from './Checkbox';

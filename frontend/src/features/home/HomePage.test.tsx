@@ -4,6 +4,7 @@ import { PRIYA, SAM, TOKENS } from '../../test/fixtures';
 import { json, mockApi } from '../../test/mockApi';
 import { renderApp, withStoredRefreshToken } from '../../test/renderApp';
 import type { Me } from '../auth/AuthContext';
+import { agreement } from '../agreements/agreementFixtures';
 
 function signedInAs(me: Me) {
   withStoredRefreshToken();
@@ -20,7 +21,7 @@ describe('My supervision (home)', () => {
 
     const table = screen.getByRole('table', { name: 'People you supervise' });
     const headers = within(table).getAllByRole('columnheader').map((th) => th.textContent);
-    expect(headers).toEqual(['Name', 'Job title', 'Category', 'Employment', 'Team']);
+    expect(headers).toEqual(['Name', 'Job title', 'Category', 'Employment', 'Team', 'Agreement']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
       'Sam Okafor',
@@ -71,5 +72,57 @@ describe('My supervision (home)', () => {
     signedInAs({ ...PRIYA, roles: ['ADMIN'], staff: undefined, supervisees: [], supervisors: [] });
     renderApp('/');
     expect(await screen.findByTestId('no-staff-record')).toHaveTextContent('Your account is not linked to a staff record');
+  });
+
+  it('shows my newest agreement, and per supervisee its status or a link to draft one, from one list call', async () => {
+    withStoredRefreshToken();
+    const api = mockApi({
+      'POST /api/v1/auth/token-refresh': json(TOKENS),
+      'GET /api/v1/me': json(PRIYA),
+      'GET /api/v1/agreements': (request) =>
+        request.query.get('superviseeId') === 'p1'
+          ? json({ items: [] })
+          : json({
+              items: [
+                agreement({ id: 'ag-sam', status: 'AWAITING_SIGNATURES' }),
+                agreement({
+                  id: 'ag-jordan-old',
+                  status: 'SUPERSEDED',
+                  supervisee: { id: 'a2', displayName: 'Jordan Reid' },
+                }),
+              ],
+            }),
+    });
+    renderApp('/');
+    expect(await screen.findByText('You do not have a supervision agreement yet.')).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'People you supervise' });
+    const sam = await within(table).findByRole('link', { name: 'Awaiting signatures agreement for Sam Okafor' });
+    expect(sam).toHaveAttribute('href', '/agreements/ag-sam');
+    expect(within(table).queryByRole('link', { name: 'Draft agreement for Sam Okafor' })).toBeNull();
+    expect(within(table).getByRole('link', { name: 'Superseded agreement for Jordan Reid' })).toBeInTheDocument();
+    expect(within(table).getByRole('link', { name: 'Draft agreement for Jordan Reid' })).toHaveAttribute(
+      'href',
+      '/agreements/new?superviseeId=a2',
+    );
+    expect(within(table).getByRole('link', { name: 'Draft agreement for Chris Taylor' })).toBeInTheDocument();
+    // One list for the table (limit 200) and one for my own: no request per row.
+    const lists = api.callsTo('GET /api/v1/agreements');
+    expect(lists).toHaveLength(2);
+    expect(lists.some((c) => c.query.get('limit') === '200' && !c.query.has('superviseeId'))).toBe(true);
+  });
+
+  it("shows a practitioner's own agreement with its status and a link", async () => {
+    withStoredRefreshToken();
+    mockApi({
+      'POST /api/v1/auth/token-refresh': json(TOKENS),
+      'GET /api/v1/me': json(SAM),
+      'GET /api/v1/agreements': json({ items: [agreement({ id: 'ag-9', status: 'ACTIVE' })] }),
+    });
+    renderApp('/');
+    const section = await screen.findByTestId('your-agreement');
+    const link = await within(section).findByRole('link', { name: /View your supervision agreement with Priya Shah/ });
+    expect(link).toHaveAttribute('href', '/agreements/ag-9');
+    expect(within(section).getByText('Active')).toHaveClass('govuk-tag--green');
+    expect(within(section).getByText('Locked')).toHaveClass('govuk-tag--grey');
   });
 });

@@ -1,11 +1,85 @@
-import { useEffect } from 'react';
-import type { Schemas } from '../../api/client';
+import { useEffect, useState } from 'react';
+import { api, type Schemas } from '../../api/client';
 import { Employment } from '../../components/app/StaffBadges';
 import { SummaryList, Table } from '../../components/govuk';
 import { categoryText } from '../../format';
 import { Link } from '../../router';
 import { usePageTitle } from '../../usePageTitle';
 import { canUseStaffDirectory, useAuth } from '../auth/AuthContext';
+import { AgreementStatusTag } from '../agreements/AgreementStatusTag';
+import { OPEN_STATUSES, call, type Agreement } from '../agreements/agreements';
+
+type Agreements = { state: 'loading' } | { state: 'error' } | { state: 'ok'; items: Agreement[] };
+
+/** Agreements from one list call (newest first); none per row. */
+function useAgreements(query: { superviseeId?: string; limit: number } | null): Agreements {
+  const [state, setState] = useState<Agreements>({ state: 'loading' });
+  const key = query ? `${query.superviseeId ?? ''}|${query.limit}` : null;
+  useEffect(() => {
+    if (!query) return;
+    const controller = new AbortController();
+    call(api.GET('/api/v1/agreements', { params: { query }, signal: controller.signal }))
+      .then((result) => {
+        if (!controller.signal.aborted) setState(result.ok ? { state: 'ok', items: result.data.items } : { state: 'error' });
+      })
+      .catch(() => {});
+    return () => controller.abort();
+  }, [key]);
+  return state;
+}
+
+const agreementHref = (agreement: Agreement) => `/agreements/${encodeURIComponent(agreement.id)}`;
+const draftHref = (superviseeId: string) => `/agreements/new?superviseeId=${encodeURIComponent(superviseeId)}`;
+
+function YourAgreement({ agreements }: { agreements: Agreements }) {
+  const newest = agreements.state === 'ok' ? agreements.items[0] : undefined;
+  return (
+    <section aria-labelledby="your-agreement-heading" data-testid="your-agreement">
+      <h2 className="govuk-heading-m" id="your-agreement-heading">
+        Your agreement
+      </h2>
+      {agreements.state === 'loading' && <p className="govuk-body">Loading…</p>}
+      {agreements.state === 'error' && <p className="govuk-body">Your agreement cannot be shown at the moment.</p>}
+      {agreements.state === 'ok' &&
+        (newest ? (
+          <p className="govuk-body">
+            <AgreementStatusTag status={newest.status} showLock />{' '}
+            <Link className="govuk-link app-touch-link" href={agreementHref(newest)}>
+              View your supervision agreement with {newest.supervisor.displayName}
+            </Link>
+          </p>
+        ) : (
+          <p className="govuk-body">You do not have a supervision agreement yet.</p>
+        ))}
+    </section>
+  );
+}
+
+/** The agreement cell for one supervisee: the newest agreement's status, or a link to draft one. */
+function AgreementCell({ supervisee, agreements }: { supervisee: Schemas['Staff']; agreements: Agreements }) {
+  if (agreements.state !== 'ok') return agreements.state === 'loading' ? <>Loading…</> : <>Not known</>;
+  const theirs = agreements.items.filter((a) => a.supervisee.id === supervisee.id);
+  const current = theirs.find((a) => OPEN_STATUSES.includes(a.status));
+  const shown = current ?? theirs[0];
+  return (
+    <>
+      {shown && (
+        <span className="app-block">
+          <Link className="govuk-link" href={agreementHref(shown)}>
+            <AgreementStatusTag status={shown.status} />{' '}
+            <span className="govuk-visually-hidden">agreement for {supervisee.displayName}</span>
+          </Link>
+        </span>
+      )}
+      {!current && (
+        <Link className="govuk-link" href={draftHref(supervisee.id)}>
+          Draft agreement{' '}
+          <span className="govuk-visually-hidden">for {supervisee.displayName}</span>
+        </Link>
+      )}
+    </>
+  );
+}
 
 /** How old the signed-in person's details may be before the home page asks again. */
 const FRESH_FOR_MS = 30_000;
@@ -40,6 +114,10 @@ export function HomePage() {
     if (Date.now() - loadedAt > FRESH_FOR_MS) void reloadMe();
     // Once per visit to the page.
   }, []);
+
+  const staffId = me?.staff?.id;
+  const mine = useAgreements(staffId ? { superviseeId: staffId, limit: 1 } : null);
+  const supervised = useAgreements(me && me.supervisees.length > 0 ? { limit: 200 } : null);
 
   if (!me) return null;
   const staff = me.staff;
@@ -87,10 +165,12 @@ export function HomePage() {
         </div>
       )}
 
+      {staff && <YourAgreement agreements={mine} />}
+
       {me.supervisees.length > 0 ? (
         <Table
           caption="People you supervise"
-          head={[{ text: 'Name' }, { text: 'Job title' }, { text: 'Category' }, { text: 'Employment' }, { text: 'Team' }]}
+          head={[{ text: 'Name' }, { text: 'Job title' }, { text: 'Category' }, { text: 'Employment' }, { text: 'Team' }, { text: 'Agreement' }]}
           firstCellIsHeader
           rowKeys={me.supervisees.map((s) => s.id)}
           rows={me.supervisees.map((s) => [
@@ -105,6 +185,7 @@ export function HomePage() {
             categoryText(s.category),
             <Employment type={s.employmentType} />,
             s.team?.name ?? 'No team',
+            <AgreementCell supervisee={s} agreements={supervised} />,
           ])}
           className="app-table--supervisees"
         />

@@ -114,6 +114,8 @@ class ContractConformanceTest {
                         etagOf(agreementUrl(toSign), As.SUPERVISOR))),
                 entry("reviewAgreement", post(agreementUrl(active) + "/reviews", As.SUPERVISOR, null)),
                 entry("listAgreementVersions", get(agreementUrl(active) + "/versions", As.SUPERVISOR)),
+                entry("getSupervisionSchedule", get(patUrl + "/schedule", As.SUPERVISOR)),
+                entry("getMySuperviseesDashboard", get("/api/v1/dashboards/my-supervisees", As.SUPERVISOR)),
                 entry("listSessions", get("/api/v1/sessions?superviseeId=" + pat.id(), As.PRACTITIONER)),
                 entry("planSessions", post("/api/v1/sessions", As.SUPERVISOR, sessionPlan(pat.id(), 3))),
                 entry("getSession", get(sessionUrl(sessions.get(0)), As.PRACTITIONER)),

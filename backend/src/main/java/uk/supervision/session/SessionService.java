@@ -266,6 +266,17 @@ public class SessionService {
         return result;
     }
 
+    /** Sessions by id, as the API shows them; for callers that have already checked access. */
+    @Transactional(readOnly = true)
+    public List<uk.supervision.api.model.Session> byIds(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, SupervisionSession> byId = new HashMap<>();
+        sessions.findByIdIn(ids).forEach(x -> byId.put(x.id(), x));
+        return toDtos(ids.stream().map(byId::get).toList());
+    }
+
     // ---- helpers
 
     /** The interval of a series: as asked, else the supervisee's active agreement's, else the organisation's. */

@@ -1,0 +1,443 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { api, type Problem, type Schemas } from '../../api/client';
+import { pointerToField } from '../../api/problems';
+import { Loading, ProblemMessage } from '../../components/app/ProblemMessage';
+import { BackLink, Button, ErrorSummary, Input, Select, Textarea, type ErrorItem } from '../../components/govuk';
+import { formatTime } from '../../format';
+import { useNavigate } from '../../router';
+import { usePageTitle } from '../../usePageTitle';
+import { useMe } from '../auth/AuthContext';
+import {
+  call,
+  clearLocalDraft,
+  draftStorageKey,
+  loadAgreementTemplate,
+  newIdempotencyKey,
+  readLocalDraft,
+  sectionsOf,
+  weeksOf,
+  writeLocalDraft,
+  type Agreement,
+  type LocalDraft,
+  type Section,
+  type TemplateItem,
+} from './agreements';
+import { useIsLandscape } from './useIsLandscape';
+
+/** How long typing may pause before the form is saved on the device. */
+export const AUTOSAVE_DELAY_MS = 400;
+
+const FIELD_ORDER = ['intervalWeeks', 'durationMinutes', 'location', 'escalationPeriod'];
+const answerField = (key: string) => `answer-${key}`;
+
+interface Loaded {
+  items: TemplateItem[];
+  agreement?: Agreement;
+  etag?: string | null;
+}
+
+interface Errors {
+  summary: ErrorItem[];
+  byField: Record<string, string>;
+}
+
+function blankDraft(agreement?: Agreement): LocalDraft {
+  const answers: Record<string, string> = {};
+  for (const answer of agreement?.answers ?? []) answers[answer.key] = answer.text;
+  return {
+    intervalWeeks: agreement?.intervalWeeks != null ? String(agreement.intervalWeeks) : '',
+    durationMinutes: agreement ? String(agreement.durationMinutes) : '90',
+    location: agreement?.location ?? '',
+    escalationWeeks: String(weeksOf(agreement?.escalationPeriod) ?? ''),
+    answers,
+    idempotencyKey: newIdempotencyKey(),
+    savedAt: '',
+  };
+}
+
+export const sectionComplete = (section: Section, answers: Record<string, string>) =>
+  section.items.every((item) => (answers[item.key] ?? '').trim() !== '');
+
+const wholeNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
+
+/** Checks before sending: the same rules as the contract, in GOV.UK error wording. */
+function validate(draft: LocalDraft): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (draft.intervalWeeks.trim()) {
+    const weeks = wholeNumber(draft.intervalWeeks);
+    if (!(weeks >= 1 && weeks <= 12)) errors.intervalWeeks = 'How often must be a whole number of weeks between 1 and 12';
+  }
+  const minutes = wholeNumber(draft.durationMinutes);
+  if (!draft.durationMinutes.trim()) errors.durationMinutes = 'Enter how long each session lasts, in minutes';
+  else if (!(minutes >= 15 && minutes <= 480)) errors.durationMinutes = 'How long must be between 15 and 480 minutes';
+  if (!draft.location.trim()) errors.location = 'Enter where supervision takes place';
+  else if (draft.location.length > 300) errors.location = 'Where supervision takes place must be 300 characters or fewer';
+  if (draft.escalationWeeks.trim()) {
+    const weeks = wholeNumber(draft.escalationWeeks);
+    if (!(weeks >= 1 && weeks <= 52)) errors.escalationPeriod = 'The escalation period must be a whole number of weeks between 1 and 52';
+  }
+  return errors;
+}
+
+function toFields(draft: LocalDraft): Schemas['AgreementFields'] {
+  const answers = Object.entries(draft.answers)
+    .filter(([, text]) => text.trim() !== '')
+    .map(([key, text]) => ({ key, text }));
+  return {
+    ...(draft.intervalWeeks.trim() ? { intervalWeeks: wholeNumber(draft.intervalWeeks) } : {}),
+    durationMinutes: wholeNumber(draft.durationMinutes),
+    location: draft.location.trim(),
+    ...(draft.escalationWeeks.trim() ? { escalationPeriod: `P${wholeNumber(draft.escalationWeeks)}W` } : {}),
+    answers,
+  };
+}
+
+/** problem+json errors[] to the form's fields; "/answers/3/key" is the fourth answer sent. */
+function errorsFromProblem(problem: Problem, sent: Schemas['AgreementAnswer'][], items: TemplateItem[]): Errors {
+  const byField: Record<string, string> = {};
+  const unlinked: ErrorItem[] = [];
+  for (const error of problem.errors ?? []) {
+    const answer = /^\/answers\/(\d+)/.exec(error.pointer);
+    let field: string | null = null;
+    if (answer) {
+      const key = sent[Number(answer[1])]?.key;
+      if (key && items.some((item) => item.key === key)) field = answerField(key);
+    } else {
+      const name = pointerToField(error.pointer);
+      if (FIELD_ORDER.includes(name)) field = name;
+    }
+    if (field) byField[field] ??= error.message;
+    else unlinked.push({ text: error.message });
+  }
+  const order = [...FIELD_ORDER, ...items.map((item) => answerField(item.key))];
+  const summary: ErrorItem[] = order.filter((f) => byField[f]).map((f) => ({ text: byField[f] as string, href: `#${f}` }));
+  summary.push(...unlinked);
+  if (summary.length === 0) summary.push({ text: conflictText(problem) });
+  return { summary, byField };
+}
+
+function conflictText(problem: Problem): string {
+  if (problem.status === 412) {
+    return 'Someone else changed this agreement since you opened it. Your changes are still saved on this device: reload the page to see theirs.';
+  }
+  if (problem.status === 0) return 'You are offline. Your changes are saved on this device: save the draft again when you are back online.';
+  return problem.detail ?? problem.title;
+}
+
+export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?: string; superviseeId?: string }) {
+  const me = useMe();
+  const navigate = useNavigate();
+  const landscape = useIsLandscape();
+  const storageKey = draftStorageKey({ agreementId, superviseeId });
+
+  const [loaded, setLoaded] = useState<{ state: 'loading' } | { state: 'error'; problem: Problem } | { state: 'ok'; value: Loaded }>({
+    state: 'loading',
+  });
+  const [draft, setDraft] = useState<LocalDraft | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [savedAt, setSavedAt] = useState<string>('');
+  const [sectionIndex, setSectionIndex] = useState(0);
+  const [errors, setErrors] = useState<Errors | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  usePageTitle(agreementId ? 'Edit supervision agreement' : 'Draft a supervision agreement', !!errors);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    (async () => {
+      const template = await loadAgreementTemplate(controller.signal);
+      if (!template.ok) return setLoaded({ state: 'error', problem: template.problem });
+      let value: Loaded = { items: template.data };
+      if (agreementId) {
+        const got = await call(
+          api.GET('/api/v1/agreements/{agreementId}', { params: { path: { agreementId } }, signal: controller.signal }),
+        );
+        if (!got.ok) return setLoaded({ state: 'error', problem: got.problem });
+        value = { ...value, agreement: got.data, etag: got.etag };
+      }
+      const local = readLocalDraft(storageKey);
+      setDraft(local ?? blankDraft(value.agreement));
+      setDirty(!!local);
+      setSavedAt(local?.savedAt ?? '');
+      setLoaded({ state: 'ok', value });
+    })().catch(() => {
+      // aborted: the page has gone
+    });
+    return () => controller.abort();
+  }, [agreementId, storageKey]);
+
+  // Save on the device as you type (debounced), and once more on leaving the page.
+  const pending = useRef<LocalDraft | null>(null);
+  const flush = useCallback(() => {
+    const value = pending.current;
+    if (!value) return;
+    pending.current = null;
+    const stamped = { ...value, savedAt: new Date().toISOString() };
+    if (writeLocalDraft(storageKey, stamped)) setSavedAt(stamped.savedAt);
+  }, [storageKey]);
+  useEffect(() => {
+    if (!draft || !dirty) return;
+    pending.current = draft;
+    const timer = window.setTimeout(flush, AUTOSAVE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [draft, dirty, flush]);
+  useEffect(() => () => flush(), [flush]);
+
+  // Leaving with changes the server does not have yet asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      flush();
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty, flush]);
+
+  const items = loaded.state === 'ok' ? loaded.value.items : [];
+  const sections = useMemo(() => sectionsOf(items), [items]);
+
+  const change = (patch: Partial<LocalDraft>) => {
+    setDraft((current) => (current ? { ...current, ...patch } : current));
+    setDirty(true);
+  };
+  const changeAnswer = (key: string, text: string) => {
+    setDraft((current) => (current ? { ...current, answers: { ...current.answers, [key]: text } } : current));
+    setDirty(true);
+  };
+
+  const showSection = (index: number) => {
+    setSectionIndex(Math.max(0, Math.min(sections.length - 1, index)));
+  };
+
+  // An error summary link to a question in another section opens that section first.
+  const onErrorLinkCapture = (event: MouseEvent<HTMLDivElement>) => {
+    const href = (event.target as HTMLElement).closest('a')?.getAttribute('href') ?? '';
+    const key = href.startsWith('#answer-') ? href.slice('#answer-'.length) : null;
+    if (!key) return;
+    const index = sections.findIndex((s) => s.items.some((item) => item.key === key));
+    if (index >= 0 && index !== sectionIndex) flushSync(() => setSectionIndex(index));
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!draft || loaded.state !== 'ok' || saving) return;
+    flush();
+    const invalid = validate(draft);
+    const invalidFields = FIELD_ORDER.filter((f) => invalid[f]);
+    if (invalidFields.length) {
+      setErrors({ summary: invalidFields.map((f) => ({ text: invalid[f] as string, href: `#${f}` })), byField: invalid });
+      return;
+    }
+    const fields = toFields(draft);
+    setSaving(true);
+    const result = agreementId
+      ? await call(
+          api.PUT('/api/v1/agreements/{agreementId}', {
+            params: { path: { agreementId }, header: { 'If-Match': loaded.value.etag ?? '*' } },
+            body: fields,
+          }),
+        )
+      : await call(
+          api.POST('/api/v1/agreements', {
+            params: { header: { 'Idempotency-Key': draft.idempotencyKey } },
+            body: { ...fields, superviseeId: superviseeId ?? '' },
+          }),
+        );
+    setSaving(false);
+    if (!result.ok) {
+      setErrors(errorsFromProblem(result.problem, fields.answers, items));
+      return;
+    }
+    pending.current = null;
+    clearLocalDraft(storageKey);
+    setDirty(false);
+    setErrors(null);
+    navigate(`/agreements/${encodeURIComponent(result.data.id)}`, { state: { saved: true } });
+  };
+
+  if (loaded.state !== 'ok' || !draft) {
+    return (
+      <>
+        <h1 className="govuk-heading-l">{agreementId ? 'Edit supervision agreement' : 'Draft a supervision agreement'}</h1>
+        {loaded.state === 'error' ? <ProblemMessage problem={loaded.problem} /> : <Loading />}
+      </>
+    );
+  }
+  const { agreement } = loaded.value;
+  const backHref = agreement ? `/agreements/${encodeURIComponent(agreement.id)}` : '/';
+  if (agreement && agreement.status !== 'DRAFT') {
+    return (
+      <>
+        <BackLink href={backHref} />
+        <h1 className="govuk-heading-l">Edit supervision agreement</h1>
+        <p className="govuk-body" data-testid="not-editable">
+          This agreement has been sent for signature and can no longer be changed.
+        </p>
+      </>
+    );
+  }
+
+  const superviseeName =
+    agreement?.supervisee.displayName ??
+    me?.supervisees.find((s) => s.id === superviseeId)?.displayName ??
+    (me?.staff?.id === superviseeId ? me?.displayName : undefined);
+  const current = sections[Math.min(sectionIndex, Math.max(0, sections.length - 1))];
+  const currentIndex = current ? sections.indexOf(current) : 0;
+  const err = (field: string) => errors?.byField[field];
+
+  const sectionNav = landscape ? (
+    <nav className="app-section-list" aria-label="Sections of the agreement">
+      <h2 className="govuk-heading-s">Sections</h2>
+      <ol className="govuk-list app-section-list__items">
+        {sections.map((section, index) => {
+          const complete = sectionComplete(section, draft.answers);
+          return (
+            <li key={section.name} className="app-section-list__item">
+              <button
+                type="button"
+                className="app-section-list__button"
+                aria-current={index === currentIndex ? 'step' : undefined}
+                onClick={() => showSection(index)}
+              >
+                <span className="app-section-list__name">{section.name}</span>
+                {complete && (
+                  <span className="app-section-list__tick" data-testid="section-tick">
+                    <span aria-hidden="true">✓</span>
+                    <span className="govuk-visually-hidden"> (complete)</span>
+                  </span>
+                )}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  ) : (
+    <div className="app-section-picker">
+      <Select
+        id="section-picker"
+        label="Section"
+        value={String(currentIndex)}
+        onChange={(event) => showSection(Number(event.target.value))}
+        options={sections.map((section, index) => ({
+          value: String(index),
+          text: `${index + 1}. ${section.name}${sectionComplete(section, draft.answers) ? ' (complete)' : ''}`,
+        }))}
+      />
+    </div>
+  );
+
+  const questions = current && (
+    <section aria-labelledby="current-section-heading" data-testid="current-section">
+      <span className="govuk-caption-m">
+        Section {currentIndex + 1} of {sections.length}
+      </span>
+      <h2 className="govuk-heading-m" id="current-section-heading">
+        {current.name}
+      </h2>
+      {current.items.map((item) => (
+        <Textarea
+          key={item.key}
+          id={answerField(item.key)}
+          label={item.label}
+          labelClassName="govuk-label--s"
+          hint={item.hint}
+          error={err(answerField(item.key))}
+          value={draft.answers[item.key] ?? ''}
+          onChange={(event) => changeAnswer(item.key, event.target.value)}
+        />
+      ))}
+      <div className="govuk-button-group">
+        {currentIndex > 0 && (
+          <Button type="button" variant="secondary" onClick={() => showSection(currentIndex - 1)}>
+            Previous section
+          </Button>
+        )}
+        {currentIndex < sections.length - 1 && (
+          <Button type="button" variant="secondary" onClick={() => showSection(currentIndex + 1)}>
+            Next section
+          </Button>
+        )}
+      </div>
+    </section>
+  );
+
+  return (
+    <>
+      <BackLink href={backHref} />
+      {errors && (
+        <div onClickCapture={onErrorLinkCapture}>
+          <ErrorSummary errors={errors.summary} />
+        </div>
+      )}
+      {superviseeName && <span className="govuk-caption-l">{superviseeName}</span>}
+      <h1 className="govuk-heading-l">{agreementId ? 'Edit supervision agreement' : 'Draft a supervision agreement'}</h1>
+      <p className="govuk-body-s app-save-status" role="status" data-testid="save-status">
+        {savedAt ? `Saved on this device ${formatTime(savedAt)}` : dirty ? 'Not saved yet' : agreement ? 'Saved' : ''}
+      </p>
+
+      <form noValidate onSubmit={save}>
+        <h2 className="govuk-heading-m">Frequency, length and place</h2>
+        <Input
+          id="intervalWeeks"
+          label="How often, in weeks"
+          optional
+          hint="Leave empty to follow the policy's interval"
+          inputMode="numeric"
+          className="govuk-input--width-3"
+          value={draft.intervalWeeks}
+          error={err('intervalWeeks')}
+          onChange={(event) => change({ intervalWeeks: event.target.value })}
+        />
+        <Input
+          id="durationMinutes"
+          label="How long each session lasts, in minutes"
+          inputMode="numeric"
+          className="govuk-input--width-3"
+          value={draft.durationMinutes}
+          error={err('durationMinutes')}
+          onChange={(event) => change({ durationMinutes: event.target.value })}
+        />
+        <Input
+          id="location"
+          label="Where supervision usually takes place"
+          className="govuk-!-width-two-thirds"
+          value={draft.location}
+          error={err('location')}
+          onChange={(event) => change({ location: event.target.value })}
+        />
+        <Input
+          id="escalationPeriod"
+          label="Escalation period, in weeks"
+          optional
+          hint="The supervisee will approach the line manager if there is no formal supervision for this many weeks"
+          inputMode="numeric"
+          className="govuk-input--width-3"
+          value={draft.escalationWeeks}
+          error={err('escalationPeriod')}
+          onChange={(event) => change({ escalationWeeks: event.target.value })}
+        />
+
+        {sections.length > 0 &&
+          (landscape ? (
+            <div className="govuk-grid-row app-sections">
+              <div className="govuk-grid-column-one-third">{sectionNav}</div>
+              <div className="govuk-grid-column-two-thirds">{questions}</div>
+            </div>
+          ) : (
+            <div className="app-sections">
+              {sectionNav}
+              {questions}
+            </div>
+          ))}
+
+        <Button type="submit" preventDoubleClick disabled={saving}>
+          Save draft
+        </Button>
+      </form>
+    </>
+  );
+}
