@@ -114,6 +114,16 @@ class ContractConformanceTest {
                         etagOf(agreementUrl(toSign), As.SUPERVISOR))),
                 entry("reviewAgreement", post(agreementUrl(active) + "/reviews", As.SUPERVISOR, null)),
                 entry("listAgreementVersions", get(agreementUrl(active) + "/versions", As.SUPERVISOR)),
+                entry("getSessionRecord", get(recordUrl(), As.PRACTITIONER)),
+                entry("updateSessionRecord", put(recordUrl(), As.SUPERVISOR, recordUpdate(), etagOf(recordUrl(), As.SUPERVISOR))),
+                entry("addRecordNote", post(recordUrl() + "/notes", As.PRACTITIONER, Map.of("kind", "COMMENT", "text", "Agreed, with one addition."))),
+                entry("signSessionRecord", post(recordUrl() + "/signatures", As.PRACTITIONER, null, etagOf(recordUrl(), As.PRACTITIONER))),
+                entry("listActions", get("/api/v1/actions?superviseeId=" + pat.id(), As.SUPERVISOR)),
+                entry("createAction", post("/api/v1/actions", As.SUPERVISOR,
+                        Map.of("superviseeId", pat.id(), "ownerId", pat.id(), "text", "Update the chronology", "dueDate", today()))),
+                entry("updateAction", put("/api/v1/actions/" + actionId, As.SUPERVISOR,
+                        Map.of("ownerId", sam.id(), "text", "Arrange the case audit", "dueDate", today(), "status", "OPEN"),
+                        etagOfAction())),
                 entry("getSupervisionSchedule", get(patUrl + "/schedule", As.SUPERVISOR)),
                 entry("getMySuperviseesDashboard", get("/api/v1/dashboards/my-supervisees", As.SUPERVISOR)),
                 entry("listSessions", get("/api/v1/sessions?superviseeId=" + pat.id(), As.PRACTITIONER)),
@@ -164,6 +174,8 @@ class ContractConformanceTest {
     private String toSign;    // awaiting signatures (supervisee Cal)
     private String active;    // signed by both (supervisee Dee)
     private final List<String> sessions = new ArrayList<>();  // Pat's planned sessions, one per state change example
+    private String recordSession;  // a session held today, whose record the record examples use
+    private String actionId;       // an open action of Pat's
     private final Map<As, String> credentials = new EnumMap<>(As.class);
 
     @BeforeAll
@@ -220,6 +232,32 @@ class ContractConformanceTest {
         Api.Response booked = api.post("/api/v1/sessions", credentials.get(As.SUPERVISOR), sessionPlan(pat.id(), 4));
         assertEquals(201, booked.status(), () -> "Could not plan sessions: " + booked);
         booked.json().get("items").forEach(i -> sessions.add(i.get("id").asText()));
+
+        Api.Response forRecord = api.post("/api/v1/sessions", credentials.get(As.SUPERVISOR), sessionPlan(pat.id(), 1));
+        recordSession = forRecord.json().get("items").get(0).get("id").asText();
+        Api.Response held = api.post(sessionUrl(recordSession) + "/held", credentials.get(As.SUPERVISOR), Map.of("actualMinutes", 90),
+                etagOf(sessionUrl(recordSession), As.SUPERVISOR).get());
+        assertEquals(200, held.status(), () -> "Could not hold the session: " + held);
+        Api.Response action = api.post("/api/v1/actions", credentials.get(As.SUPERVISOR),
+                Map.of("superviseeId", pat.id(), "ownerId", sam.id(), "text", "Arrange the audit", "dueDate", today()));
+        assertEquals(201, action.status(), () -> "Could not agree an action: " + action);
+        actionId = action.json().get("id").asText();
+    }
+
+    private String recordUrl() {
+        return sessionUrl(recordSession) + "/record";
+    }
+
+    /** Actions have no single read operation: their current version comes from the database. */
+    private Supplier<String> etagOfAction() {
+        return () -> "\"v" + fixtures.string("SELECT version FROM supervision_action WHERE id = ?", actionId) + "\"";
+    }
+
+    private static Map<String, Object> recordUpdate() {
+        return Map.of("entries", List.of(Map.of("key", "workload_caseload", "text", "Caseload of 18; two court cases.", "notApplicable", false),
+                        Map.of("key", "aob", "notApplicable", true)),
+                "reflection", "The child's view changed the plan.", "nextDate", today(), "personalIssuesDiscussed", false,
+                "actionReviews", List.of());
     }
 
     /** Sessions starting today, so that one of them can be marked as held. */

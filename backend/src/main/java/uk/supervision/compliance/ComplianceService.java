@@ -97,12 +97,13 @@ public class ComplianceService {
         Map<String, uk.supervision.api.model.Session> planned = new HashMap<>();
         sessions.byIds(new ArrayList<>(new HashSet<>(nextPlanned.values()))).forEach(s -> planned.put(s.getId().toString(), s));
         Map<String, Integer> awaiting = heldAwaitingRecord(ids);
+        Map<String, Integer> overdueActions = overdueActions(ids, today);
 
         List<SuperviseeDashboardRow> rows = new ArrayList<>();
         for (StaffView v : people) {
             Schedule schedule = schedules.get(v.staff().id());
             SuperviseeDashboardRow row = new SuperviseeDashboardRow(StaffMapper.toDto(v), toDto(schedule),
-                    awaiting.getOrDefault(v.staff().id(), 0));
+                    awaiting.getOrDefault(v.staff().id(), 0), overdueActions.getOrDefault(v.staff().id(), 0));
             String next = nextPlanned.get(v.staff().id());
             row.setNextPlanned(next == null ? null : planned.get(next));
             rows.add(row);
@@ -184,6 +185,15 @@ public class ComplianceService {
         query("SELECT p.supervisee_id, COUNT(*) FROM supervision_session s JOIN session_participant p ON p.session_id = s.id "
                 + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND s.status IN ('HELD', 'RECORDED') "
                 + "GROUP BY p.supervisee_id", list, List.of(), rs -> out.put(rs.getString(1), rs.getInt(2)));
+        return out;
+    }
+
+    private Map<String, Integer> overdueActions(Set<String> ids, LocalDate today) {
+        Map<String, Integer> out = new HashMap<>();
+        List<String> list = new ArrayList<>(ids);
+        query("SELECT supervisee_id, COUNT(*) FROM supervision_action WHERE supervisee_id IN (" + Sql.placeholders(list.size()) + ") "
+                + "AND status = 'OPEN' AND due_date < ? GROUP BY supervisee_id", list, List.of(Date.valueOf(today)),
+                rs -> out.put(rs.getString(1), rs.getInt(2)));
         return out;
     }
 

@@ -34,6 +34,10 @@ public interface SessionRepository extends CrudRepository<SupervisionSession, St
             + "WHERE id = :id AND version = :version AND status IN ('PLANNED', 'POSTPONED')")
     long cancel(String id, int version, String cancelledBy, String reason, @Nullable String rebookedAsId, Instant now);
 
+    @Query("UPDATE supervision_session SET status = :status, version = version + 1, updated_at = :now "
+            + "WHERE id = :id AND status IN ('HELD', 'RECORDED')")
+    long markRecord(String id, String status, Instant now);
+
     @Query("UPDATE supervision_session SET status = 'HELD', actual_minutes = :actualMinutes, interrupted_by = :interruptedBy, "
             + "version = version + 1, updated_at = :now WHERE id = :id AND version = :version AND status IN ('PLANNED', 'POSTPONED')")
     long markHeld(String id, int version, int actualMinutes, @Nullable String interruptedBy, Instant now);

@@ -13,6 +13,7 @@ import uk.supervision.api.model.SessionPlan;
 import uk.supervision.api.model.SessionPostponement;
 import uk.supervision.api.model.SessionReschedule;
 import uk.supervision.api.model.SessionStatus;
+import uk.supervision.api.model.TemplateKind;
 import uk.supervision.policy.PolicyService;
 import uk.supervision.problem.Problems;
 import uk.supervision.security.AccessPolicy;
@@ -50,6 +51,7 @@ import java.util.function.Predicate;
 @Singleton
 public class SessionService {
     private final SessionRepository sessions;
+    private final SessionRecordRepository records;
     private final StaffRepository staff;
     private final SupervisionRelationRepository relations;
     private final AgreementRepository agreements;
@@ -60,10 +62,11 @@ public class SessionService {
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    public SessionService(SessionRepository sessions, StaffRepository staff, SupervisionRelationRepository relations,
+    public SessionService(SessionRepository sessions, SessionRecordRepository records, StaffRepository staff, SupervisionRelationRepository relations,
                           AgreementRepository agreements, PolicyService policy, AccessPolicy access, Idempotency idempotency,
                           ActivityLog activityLog, JdbcOperations jdbc, Clock clock) {
         this.sessions = sessions;
+        this.records = records;
         this.staff = staff;
         this.relations = relations;
         this.agreements = agreements;
@@ -180,6 +183,9 @@ public class SessionService {
         }
         String interruptedBy = body.getInterruptedBy() == null || body.getInterruptedBy().isBlank() ? null : body.getInterruptedBy().trim();
         applied(s, sessions.markHeld(s.id(), s.version(), body.getActualMinutes(), interruptedBy, clock.instant()));
+        // The record starts empty, on the organisation's agenda template as it is today.
+        records.save(new SessionRecord(s.id(), policy.activeTemplate(s.organisationId(), TemplateKind.SESSION_AGENDA).id(),
+                SessionRecord.DRAFT, "[]", null, null, null, false, null, "[]", null, null, 1, clock.instant()));
         activityLog.record(caller, "SESSION_HELD", "supervision_session", s.id(), body.getActualMinutes() + " minutes");
         return get(caller, id);
     }
@@ -306,7 +312,7 @@ public class SessionService {
         return saved;
     }
 
-    private List<String> participants(String sessionId) {
+    List<String> participants(String sessionId) {
         return participantsOf(List.of(sessionId)).getOrDefault(sessionId, List.of());
     }
 
@@ -329,7 +335,7 @@ public class SessionService {
         });
     }
 
-    private SupervisionSession readable(Caller caller, String id) {
+    SupervisionSession readable(Caller caller, String id) {
         SupervisionSession s = sessions.findById(id).filter(x -> x.organisationId().equals(caller.organisationId()))
                 .orElseThrow(() -> Problems.notFound("Session " + id));
         if (caller.isSelf(s.supervisorId())) {
@@ -344,7 +350,7 @@ public class SessionService {
     }
 
     /** Only the people in a session change it; managers read it. */
-    private SupervisionSession changeable(Caller caller, String id, String ifMatch) {
+    SupervisionSession changeable(Caller caller, String id, String ifMatch) {
         SupervisionSession s = readable(caller, id);
         if (!caller.isSelf(s.supervisorId()) && !participants(s.id()).contains(caller.staffId())) {
             throw Problems.forbidden("Only the supervisor and the supervisees of a session change it.");

@@ -80,6 +80,10 @@ class ComplianceApiTest extends ApiTest {
         hold(List.of(kim.id()), today.minusMonths(2).minusDays(1));
         plan(jo.id(), today.plusWeeks(3));
         world.worker(world.teamA1(), "Not", "Mine");
+        for (LocalDate due : List.of(today.minusDays(2), today.plusDays(2))) {
+            assertEquals(201, api.post("/api/v1/actions", supervisor, Map.of("superviseeId", sam.id(), "ownerId", sam.id(),
+                    "text", "Update the chronology", "dueDate", due.toString())).status());
+        }
 
         JsonNode items = api.get("/api/v1/dashboards/my-supervisees", supervisor).json().get("items");
         List<String> order = new ArrayList<>();
@@ -94,6 +98,8 @@ class ComplianceApiTest extends ApiTest {
         assertEquals(today.plusWeeks(3).toString(), joRow.get("nextPlanned").get("date").asText());
         assertEquals(1, joRow.get("heldAwaitingRecord").asInt(), "held, no record written yet");
         assertFalse(items.get(0).has("nextPlanned"));
+        assertEquals(1, items.get(1).get("overdueActions").asInt(), "Sam: one of two actions is past due");
+        assertEquals(0, items.get(2).get("overdueActions").asInt());
 
         String nobody = api.token(world.person(world.teamA1(), "Pat", Role.PRACTITIONER).username(), Fixtures.PASSWORD);
         assertEquals(0, api.get("/api/v1/dashboards/my-supervisees", nobody).json().get("items").size());

@@ -1,0 +1,245 @@
+package uk.supervision.action;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import uk.supervision.activitylog.ActivityLog;
+import uk.supervision.api.model.ActionCreate;
+import uk.supervision.api.model.ActionPage;
+import uk.supervision.api.model.ActionReviewOutcome;
+import uk.supervision.api.model.ActionStatus;
+import uk.supervision.api.model.ActionUpdate;
+import uk.supervision.problem.Problems;
+import uk.supervision.security.AccessPolicy;
+import uk.supervision.security.AccessPolicy.StaffScope;
+import uk.supervision.security.Caller;
+import uk.supervision.staff.Staff;
+import uk.supervision.staff.StaffMapper;
+import uk.supervision.staff.StaffRepository;
+import uk.supervision.staff.SupervisionRelation;
+import uk.supervision.staff.SupervisionRelationRepository;
+import uk.supervision.support.Cursor;
+import uk.supervision.support.ETags;
+import uk.supervision.support.Idempotency;
+import uk.supervision.support.Ids;
+import uk.supervision.support.Sql;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Actions agreed in supervision: an owner (supervisor or supervisee), a due date, open until closed. */
+@Singleton
+public class ActionService {
+    private final ActionRepository actions;
+    private final StaffRepository staff;
+    private final SupervisionRelationRepository relations;
+    private final AccessPolicy access;
+    private final Idempotency idempotency;
+    private final ActivityLog activityLog;
+    private final JdbcOperations jdbc;
+    private final Clock clock;
+
+    public ActionService(ActionRepository actions, StaffRepository staff, SupervisionRelationRepository relations, AccessPolicy access,
+                         Idempotency idempotency, ActivityLog activityLog, JdbcOperations jdbc, Clock clock) {
+        this.actions = actions;
+        this.staff = staff;
+        this.relations = relations;
+        this.access = access;
+        this.idempotency = idempotency;
+        this.activityLog = activityLog;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Created(uk.supervision.api.model.Action action, boolean replayed) {
+    }
+
+    @Transactional
+    public Created create(Caller caller, ActionCreate body, String idempotencyKey) {
+        var previous = idempotency.previous(caller, idempotencyKey, "createAction", body);
+        if (previous.isPresent()) {
+            return new Created(toDtos(actions.findByIdIn(List.of(previous.get()))).get(0), true);
+        }
+        Staff supervisee = staff.findByIdAndOrganisationId(body.getSuperviseeId().toString(), caller.organisationId())
+                .orElseThrow(() -> Problems.rule("/superviseeId", "There is no such member of staff in your organisation."));
+        String supervisorId = currentSupervisor(supervisee);
+        requireActionsOf(caller, supervisee, supervisorId);
+        String owner = checkedOwner(body.getOwnerId(), supervisee, supervisorId);
+        if (body.getSessionId() != null && !isSessionOf(body.getSessionId().toString(), supervisee.id())) {
+            throw Problems.rule("/sessionId", "That session is not one of " + supervisee.displayName() + "'s.");
+        }
+        Instant now = clock.instant();
+        SupervisionAction saved = actions.save(new SupervisionAction(Ids.newId(), caller.organisationId(), supervisee.id(), owner,
+                body.getText().trim(), body.getDueDate(), SupervisionAction.OPEN, null, null,
+                body.getSessionId() == null ? null : body.getSessionId().toString(), null, 1, now, now));
+        idempotency.remember(caller, idempotencyKey, "createAction", body, saved.id());
+        activityLog.record(caller, "ACTION_AGREED", "supervision_action", saved.id(), "due " + saved.dueDate());
+        return new Created(toDtos(List.of(saved)).get(0), false);
+    }
+
+    @Transactional
+    public uk.supervision.api.model.Action update(Caller caller, UUID id, ActionUpdate body, String ifMatch) {
+        SupervisionAction current = actions.findById(id.toString()).filter(a -> a.organisationId().equals(caller.organisationId()))
+                .orElseThrow(() -> Problems.notFound("Action " + id));
+        Staff supervisee = staff.findById(current.superviseeId()).orElseThrow();
+        String supervisorId = currentSupervisor(supervisee);
+        requireActionsOf(caller, supervisee, supervisorId);
+        ETags.requireCurrent(ifMatch, current.version());
+        if (!SupervisionAction.OPEN.equals(current.status())) {
+            throw Problems.conflict("This action is closed (" + current.status().toLowerCase().replace('_', ' ') + ").");
+        }
+        String owner = checkedOwner(body.getOwnerId(), supervisee, supervisorId);
+        if (actions.updateOpen(current.id(), current.version(), owner, body.getText().trim(), body.getDueDate(),
+                body.getStatus().getValue(), clock.instant()) != 1) {
+            throw Problems.preconditionFailed(current.version());
+        }
+        activityLog.record(caller, "ACTION_CHANGED", "supervision_action", current.id(), body.getStatus().getValue());
+        return toDtos(actions.findByIdIn(List.of(current.id()))).get(0);
+    }
+
+    @Transactional(readOnly = true)
+    public ActionPage list(Caller caller, Integer limit, String cursor, UUID ownerId, UUID superviseeId, UUID teamId,
+                           ActionStatus status, Boolean overdue) {
+        StaffScope scope = access.recordScope(caller);
+        if (scope.isEmpty()) {
+            return new ActionPage(List.of());
+        }
+        LocalDate today = LocalDate.now(clock);
+        StringBuilder sql = new StringBuilder("SELECT a.id, a.due_date FROM supervision_action a JOIN staff e ON e.id = a.supervisee_id "
+                + "WHERE a.organisation_id = ?");
+        List<Object> args = new ArrayList<>(List.of(caller.organisationId()));
+        if (!scope.wholeOrganisation()) {
+            List<String> any = new ArrayList<>();
+            if (!scope.serviceIds().isEmpty()) {
+                any.add("e.service_id IN (" + Sql.placeholders(scope.serviceIds().size()) + ")");
+                args.addAll(scope.serviceIds());
+            }
+            any.add("a.supervisee_id IN (" + Sql.placeholders(scope.staffIds().size()) + ")");
+            args.addAll(scope.staffIds());
+            if (caller.staffId() != null) {
+                any.add("a.owner_staff_id = ?");
+                args.add(caller.staffId());
+            }
+            sql.append(" AND (").append(String.join(" OR ", any)).append(")");
+        }
+        if (ownerId != null) {
+            sql.append(" AND a.owner_staff_id = ?");
+            args.add(ownerId.toString());
+        }
+        if (superviseeId != null) {
+            sql.append(" AND a.supervisee_id = ?");
+            args.add(superviseeId.toString());
+        }
+        if (teamId != null) {
+            sql.append(" AND e.team_id = ?");
+            args.add(teamId.toString());
+        }
+        if (status != null) {
+            sql.append(" AND a.status = ?");
+            args.add(status.getValue());
+        }
+        if (Boolean.TRUE.equals(overdue)) {
+            sql.append(" AND a.status = 'OPEN' AND a.due_date < ?");
+            args.add(Date.valueOf(today));
+        }
+        List<String> after = Cursor.decode(cursor, 2);
+        if (after != null) {
+            Date d = Date.valueOf(LocalDate.parse(after.get(0)));
+            sql.append(" AND (a.due_date > ? OR (a.due_date = ? AND a.id > ?))");
+            args.addAll(List.of(d, d, after.get(1)));
+        }
+        int size = Cursor.limit(limit);
+        sql.append(" ORDER BY a.due_date, a.id LIMIT ?");
+        args.add(size + 1);
+        List<String> ids = jdbc.prepareStatement(sql.toString(), ps -> {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            List<String> out = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+        boolean more = ids.size() > size;
+        List<String> page = more ? ids.subList(0, size) : ids;
+        Map<String, SupervisionAction> byId = new HashMap<>();
+        if (!page.isEmpty()) {
+            actions.findByIdIn(page).forEach(a -> byId.put(a.id(), a));
+        }
+        ActionPage result = new ActionPage(toDtos(page.stream().map(byId::get).toList()));
+        if (more) {
+            SupervisionAction last = byId.get(page.get(page.size() - 1));
+            result.setNextCursor(Cursor.encode(last.dueDate(), last.id()));
+        }
+        return result;
+    }
+
+    /** Actions as the API shows them, names loaded in one query. */
+    public List<uk.supervision.api.model.Action> toDtos(List<SupervisionAction> rows) {
+        Set<String> people = new HashSet<>();
+        rows.forEach(a -> {
+            people.add(a.superviseeId());
+            people.add(a.ownerStaffId());
+        });
+        Map<String, Staff> byId = new HashMap<>();
+        if (!people.isEmpty()) {
+            staff.findByIdIn(people).forEach(s -> byId.put(s.id(), s));
+        }
+        LocalDate today = LocalDate.now(clock);
+        return rows.stream().map(a -> {
+            uk.supervision.api.model.Action dto = new uk.supervision.api.model.Action(UUID.fromString(a.id()),
+                    StaffMapper.ref(byId.get(a.superviseeId())), StaffMapper.ref(byId.get(a.ownerStaffId())), a.text(), a.dueDate(),
+                    ActionStatus.fromValue(a.status()), SupervisionAction.OPEN.equals(a.status()) && a.dueDate().isBefore(today),
+                    a.version(), a.createdAt().atOffset(ZoneOffset.UTC), a.updatedAt().atOffset(ZoneOffset.UTC));
+            dto.setLastReview(a.lastReview() == null ? null : ActionReviewOutcome.fromValue(a.lastReview()));
+            dto.setLastReviewNote(a.lastReviewNote());
+            dto.setCreatedInSessionId(a.createdInSessionId() == null ? null : UUID.fromString(a.createdInSessionId()));
+            dto.setClosedInSessionId(a.closedInSessionId() == null ? null : UUID.fromString(a.closedInSessionId()));
+            return dto;
+        }).toList();
+    }
+
+    /** The supervisee themself, their supervisor, or a manager above them. */
+    private void requireActionsOf(Caller caller, Staff supervisee, String supervisorId) {
+        if (!caller.isSelf(supervisee.id())) {
+            access.requireArrangeSupervisionFor(caller, supervisee, supervisorId);
+        }
+    }
+
+    private String checkedOwner(UUID ownerId, Staff supervisee, String supervisorId) {
+        String owner = ownerId.toString();
+        if (!owner.equals(supervisee.id()) && !owner.equals(supervisorId)) {
+            throw Problems.rule("/ownerId", "An action is owned by the supervisee or their supervisor.");
+        }
+        return owner;
+    }
+
+    private boolean isSessionOf(String sessionId, String superviseeId) {
+        return jdbc.prepareStatement("SELECT COUNT(*) FROM session_participant WHERE session_id = ? AND supervisee_id = ?", ps -> {
+            ps.setString(1, sessionId);
+            ps.setString(2, superviseeId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        });
+    }
+
+    private String currentSupervisor(Staff supervisee) {
+        List<SupervisionRelation> current = relations.findCurrentBySupervisees(List.of(supervisee.id()), LocalDate.now(clock));
+        return current.isEmpty() ? null : current.get(current.size() - 1).supervisorId();
+    }
+}

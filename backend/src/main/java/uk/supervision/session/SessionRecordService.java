@@ -1,0 +1,381 @@
+package uk.supervision.session;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import uk.supervision.action.ActionRepository;
+import uk.supervision.action.ActionService;
+import uk.supervision.action.SupervisionAction;
+import uk.supervision.activitylog.ActivityLog;
+import uk.supervision.api.model.ActionReview;
+import uk.supervision.api.model.ActionReviewOutcome;
+import uk.supervision.api.model.RecordEntry;
+import uk.supervision.api.model.RecordNote;
+import uk.supervision.api.model.RecordNoteCreate;
+import uk.supervision.api.model.RecordNoteKind;
+import uk.supervision.api.model.RecordSignature;
+import uk.supervision.api.model.RecordStatus;
+import uk.supervision.api.model.SessionRecordUpdate;
+import uk.supervision.problem.Problems;
+import uk.supervision.security.Caller;
+import uk.supervision.security.PasswordHasher;
+import uk.supervision.staff.Staff;
+import uk.supervision.staff.StaffMapper;
+import uk.supervision.staff.StaffRepository;
+import uk.supervision.support.ETags;
+import uk.supervision.support.Idempotency;
+import uk.supervision.support.Ids;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The record of a held session: written by either party, commented on, signed by everyone in the
+ * session on the same content, then locked. Reviews of previous actions take effect when it is locked.
+ */
+@Singleton
+public class SessionRecordService {
+    private static final Set<String> BEFORE_SIGNING = Set.of("COMMENT", "AMENDMENT", "DISAGREEMENT");
+
+    private final SessionService sessions;
+    private final SessionRepository sessionRepository;
+    private final SessionRecordRepository records;
+    private final ActionRepository actions;
+    private final ActionService actionService;
+    private final StaffRepository staff;
+    private final Idempotency idempotency;
+    private final ActivityLog activityLog;
+    private final JdbcOperations jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public SessionRecordService(SessionService sessions, SessionRepository sessionRepository, SessionRecordRepository records,
+                                ActionRepository actions, ActionService actionService, StaffRepository staff, Idempotency idempotency,
+                                ActivityLog activityLog, JdbcOperations jdbc, JsonMapper json, Clock clock) {
+        this.sessions = sessions;
+        this.sessionRepository = sessionRepository;
+        this.records = records;
+        this.actions = actions;
+        this.actionService = actionService;
+        this.staff = staff;
+        this.idempotency = idempotency;
+        this.activityLog = activityLog;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public uk.supervision.api.model.SessionRecord get(Caller caller, UUID sessionId) {
+        SupervisionSession session = sessions.readable(caller, sessionId.toString());
+        return view(caller, session, record(session));
+    }
+
+    @Transactional
+    public uk.supervision.api.model.SessionRecord update(Caller caller, UUID sessionId, SessionRecordUpdate body, String ifMatch) {
+        SupervisionSession session = sessions.readable(caller, sessionId.toString());
+        requireParty(caller, session);
+        SessionRecord record = record(session);
+        ETags.requireCurrent(ifMatch, record.version());
+        requireDraft(record);
+        List<String> keys = templateKeys(record.templateId());
+        Map<String, RecordEntry> entries = new LinkedHashMap<>();
+        for (int i = 0; i < body.getEntries().size(); i++) {
+            RecordEntry e = body.getEntries().get(i);
+            if (!keys.contains(e.getKey())) {
+                throw Problems.rule("/entries/" + i + "/key", "The agenda has no item " + e.getKey() + ".");
+            }
+            if (entries.put(e.getKey(), e) != null) {
+                throw Problems.rule("/entries/" + i + "/key", "The agenda item " + e.getKey() + " is recorded twice.");
+            }
+        }
+        Set<String> reviewable = new HashSet<>(openToReview(session).stream().map(SupervisionAction::id).toList());
+        for (int i = 0; i < body.getActionReviews().size(); i++) {
+            if (!reviewable.contains(body.getActionReviews().get(i).getActionId().toString())) {
+                throw Problems.rule("/actionReviews/" + i + "/actionId", "That is not an open action of the people in this session.");
+            }
+        }
+        List<RecordEntry> ordered = keys.stream().filter(entries::containsKey).map(entries::get).toList();
+        if (records.updateDraft(session.id(), record.version(), write(ordered), blank(body.getReflection()), blank(body.getFutureAgenda()),
+                body.getNextDate(), body.getPersonalIssuesDiscussed(), blank(body.getConfidentialNotes()),
+                write(body.getActionReviews()), clock.instant()) != 1) {
+            throw Problems.preconditionFailed(record.version());
+        }
+        sessionRepository.markRecord(session.id(), "RECORDED", clock.instant());
+        activityLog.record(caller, "RECORD_WRITTEN", "supervision_session", session.id(), null);
+        return view(caller, session, record(session));
+    }
+
+    @Transactional
+    public uk.supervision.api.model.SessionRecord addNote(Caller caller, UUID sessionId, RecordNoteCreate body, String idempotencyKey) {
+        SupervisionSession session = sessions.readable(caller, sessionId.toString());
+        if (idempotency.previous(caller, idempotencyKey, "addRecordNote", body).isPresent()) {
+            return view(caller, session, record(session));
+        }
+        requireParty(caller, session);
+        SessionRecord record = record(session);
+        String kind = body.getKind().getValue();
+        boolean signed = SessionRecord.SIGNED.equals(record.status());
+        if (signed && !kind.equals("ADDENDUM")) {
+            throw Problems.rule("/kind", "The record is signed and locked: later notes are dated addenda.");
+        }
+        if (!signed && !BEFORE_SIGNING.contains(kind)) {
+            throw Problems.rule("/kind", "Until the record is signed, add a comment, an amendment or a disagreement; it becomes part of the record.");
+        }
+        String noteId = Ids.newId();
+        Instant now = clock.instant();
+        jdbc.prepareStatement("INSERT INTO record_note (id, session_id, kind, author_staff_id, text, created_at) VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, noteId);
+            ps.setString(2, session.id());
+            ps.setString(3, kind);
+            ps.setString(4, caller.staffId());
+            ps.setString(5, body.getText());
+            ps.setTimestamp(6, java.sql.Timestamp.from(now));
+            return ps.executeUpdate();
+        });
+        if (!signed) {
+            records.touch(session.id(), now);
+        }
+        idempotency.remember(caller, idempotencyKey, "addRecordNote", body, noteId);
+        activityLog.record(caller, "RECORD_" + kind, "supervision_session", session.id(), null);
+        return view(caller, session, record(session));
+    }
+
+    @Transactional
+    public uk.supervision.api.model.SessionRecord sign(Caller caller, UUID sessionId, String ifMatch) {
+        SupervisionSession session = sessions.readable(caller, sessionId.toString());
+        requireParty(caller, session);
+        SessionRecord record = record(session);
+        ETags.requireCurrent(ifMatch, record.version());
+        requireDraft(record);
+        String hash = contentHash(record, notes(session.id()));
+        List<Map<String, Object>> signatures = signatureRows(session.id());
+        if (signatures.stream().anyMatch(s -> s.get("signer").equals(caller.staffId()) && s.get("hash").equals(hash))) {
+            throw Problems.conflict("You have already signed the record as it stands.");
+        }
+        Instant now = clock.instant();
+        jdbc.prepareStatement("INSERT INTO record_signature (id, session_id, signer_staff_id, signer_account_id, signed_at, content_hash) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, Ids.newId());
+            ps.setString(2, session.id());
+            ps.setString(3, caller.staffId());
+            ps.setString(4, caller.accountId());
+            ps.setTimestamp(5, java.sql.Timestamp.from(now));
+            ps.setString(6, hash);
+            return ps.executeUpdate();
+        });
+        Set<String> signedCurrent = new HashSet<>();
+        signatureRows(session.id()).stream().filter(s -> s.get("hash").equals(hash)).forEach(s -> signedCurrent.add((String) s.get("signer")));
+        Set<String> parties = new HashSet<>(sessions.participants(session.id()));
+        parties.add(session.supervisorId());
+        if (signedCurrent.containsAll(parties)) {
+            if (records.lock(session.id(), record.version(), hash, now) != 1) {
+                throw Problems.preconditionFailed(record.version());
+            }
+            sessionRepository.markRecord(session.id(), "SIGNED", now);
+            applyReviews(session, record, now);
+            activityLog.record(caller, "RECORD_SIGNED_AND_LOCKED", "supervision_session", session.id(), "content " + hash);
+        } else {
+            records.touch(session.id(), now);
+            activityLog.record(caller, "RECORD_SIGNED", "supervision_session", session.id(), "content " + hash);
+        }
+        return view(caller, session, record(session));
+    }
+
+    // ---- helpers
+
+    private void applyReviews(SupervisionSession session, SessionRecord record, Instant now) {
+        for (ActionReview review : readReviews(record.actionReviewsJson())) {
+            ActionReviewOutcome outcome = review.getOutcome();
+            boolean closes = outcome == ActionReviewOutcome.DONE || outcome == ActionReviewOutcome.NO_LONGER_NEEDED;
+            actions.review(review.getActionId().toString(), closes ? (outcome == ActionReviewOutcome.DONE ? "DONE" : "NO_LONGER_NEEDED") : "OPEN",
+                    outcome.getValue(), review.getNote(), closes ? session.id() : null, now);
+        }
+    }
+
+    private SessionRecord record(SupervisionSession session) {
+        return records.findById(session.id()).orElseThrow(() -> Problems.conflict(
+                "This session has no record yet: record it as held first."));
+    }
+
+    private void requireParty(Caller caller, SupervisionSession session) {
+        if (!caller.isSelf(session.supervisorId()) && !sessions.participants(session.id()).contains(caller.staffId())) {
+            throw Problems.forbidden("Only the people in the session write, comment on and sign its record.");
+        }
+    }
+
+    private static void requireDraft(SessionRecord record) {
+        if (SessionRecord.SIGNED.equals(record.status())) {
+            throw Problems.conflict("The record is signed and locked. Add a dated addendum instead.");
+        }
+    }
+
+    /** Open actions to review: for a draft, those open now; once signed, those the record reviewed. */
+    private List<SupervisionAction> openToReview(SupervisionSession session) {
+        return actions.findOpenToReview(sessions.participants(session.id()), session.id());
+    }
+
+    private uk.supervision.api.model.SessionRecord view(Caller caller, SupervisionSession session, SessionRecord r) {
+        List<String> participants = sessions.participants(session.id());
+        boolean party = caller.isSelf(session.supervisorId()) || participants.contains(caller.staffId());
+        List<ActionReview> reviews = readReviews(r.actionReviewsJson());
+        List<SupervisionAction> toReview = SessionRecord.SIGNED.equals(r.status())
+                ? (reviews.isEmpty() ? List.of() : actions.findByIdIn(reviews.stream().map(a -> a.getActionId().toString()).toList()))
+                : openToReview(session);
+        List<Map<String, Object>> noteRows = notes(session.id());
+        List<Map<String, Object>> signatureRows = signatureRows(session.id());
+        Set<String> people = new HashSet<>(participants);
+        people.add(session.supervisorId());
+        noteRows.forEach(n -> people.add((String) n.get("author")));
+        signatureRows.forEach(s -> people.add((String) s.get("signer")));
+        Map<String, Staff> byId = new HashMap<>();
+        staff.findByIdIn(people).forEach(p -> byId.put(p.id(), p));
+        String currentHash = SessionRecord.SIGNED.equals(r.status()) ? r.contentHash() : contentHash(r, noteRows);
+
+        List<RecordEntry> entries = readEntries(r.entriesJson());
+        uk.supervision.api.model.SessionRecord dto = new uk.supervision.api.model.SessionRecord(UUID.fromString(session.id()),
+                RecordStatus.fromValue(r.status()), UUID.fromString(r.templateId()), entries, r.personalDiscussed(),
+                !party && r.confidentialNotes() != null, reviews, actionService.toDtos(toReview),
+                noteRows.stream().map(n -> new RecordNote(RecordNoteKind.fromValue((String) n.get("kind")),
+                        StaffMapper.ref(byId.get((String) n.get("author"))), (String) n.get("text"),
+                        ((Instant) n.get("at")).atOffset(ZoneOffset.UTC))).toList(),
+                signatureRows.stream().map(s -> new RecordSignature(StaffMapper.ref(byId.get((String) s.get("signer"))),
+                        ((Instant) s.get("at")).atOffset(ZoneOffset.UTC), (String) s.get("hash"), s.get("hash").equals(currentHash))).toList(),
+                missing(r, entries, reviews, toReview), r.version(), r.updatedAt().atOffset(ZoneOffset.UTC));
+        dto.setReflection(r.reflection());
+        dto.setFutureAgenda(r.futureAgenda());
+        dto.setNextDate(r.nextDate());
+        dto.setConfidentialNotes(party ? r.confidentialNotes() : null);
+        dto.setContentHash(r.contentHash());
+        dto.setSignedAt(r.signedAt() == null ? null : r.signedAt().atOffset(ZoneOffset.UTC));
+        return dto;
+    }
+
+    /** "Say what is missing before it matters": agenda items not addressed, actions not reviewed, no next date. */
+    private List<String> missing(SessionRecord r, List<RecordEntry> entries, List<ActionReview> reviews, List<SupervisionAction> toReview) {
+        if (SessionRecord.SIGNED.equals(r.status())) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        Set<String> addressed = new HashSet<>();
+        entries.stream().filter(e -> Boolean.TRUE.equals(e.getNotApplicable()) || (e.getText() != null && !e.getText().isBlank()))
+                .forEach(e -> addressed.add(e.getKey()));
+        for (String key : templateKeys(r.templateId())) {
+            if (!addressed.contains(key)) {
+                out.add("Agenda item not recorded: " + key);
+            }
+        }
+        Set<String> reviewed = new HashSet<>();
+        reviews.forEach(v -> reviewed.add(v.getActionId().toString()));
+        toReview.stream().filter(a -> !reviewed.contains(a.id())).forEach(a -> out.add("Previous action not reviewed: " + a.text()));
+        if (r.reflection() == null) {
+            out.add("No reflection on practice");
+        }
+        if (r.nextDate() == null) {
+            out.add("No date for the next session");
+        }
+        return out;
+    }
+
+    /** SHA-256 over everything the parties sign, notes made before signing included. */
+    private String contentHash(SessionRecord r, List<Map<String, Object>> notes) {
+        Map<String, Object> content = new TreeMap<>();
+        content.put("session", r.sessionId());
+        content.put("template", r.templateId());
+        content.put("entries", r.entriesJson());
+        content.put("reflection", r.reflection() == null ? "" : r.reflection());
+        content.put("futureAgenda", r.futureAgenda() == null ? "" : r.futureAgenda());
+        content.put("nextDate", r.nextDate() == null ? "" : r.nextDate().toString());
+        content.put("personal", r.personalDiscussed());
+        content.put("confidential", r.confidentialNotes() == null ? "" : r.confidentialNotes());
+        content.put("actionReviews", r.actionReviewsJson());
+        List<String> noteContent = new ArrayList<>();
+        notes.stream().filter(n -> BEFORE_SIGNING.contains((String) n.get("kind")))
+                .forEach(n -> noteContent.add(n.get("id") + ":" + n.get("kind") + ":" + n.get("author") + ":" + n.get("text")));
+        content.put("notes", noteContent);
+        return PasswordHasher.sha256(write(content));
+    }
+
+    private List<Map<String, Object>> notes(String sessionId) {
+        return rows("SELECT id, kind, author_staff_id, text, created_at FROM record_note WHERE session_id = ? ORDER BY created_at, id", sessionId,
+                rs -> Map.of("id", rs.getString(1), "kind", rs.getString(2), "author", rs.getString(3), "text", rs.getString(4),
+                        "at", rs.getTimestamp(5).toInstant()));
+    }
+
+    private List<Map<String, Object>> signatureRows(String sessionId) {
+        return rows("SELECT signer_staff_id, signed_at, content_hash FROM record_signature WHERE session_id = ? ORDER BY signed_at, id", sessionId,
+                rs -> Map.of("signer", rs.getString(1), "at", rs.getTimestamp(2).toInstant(), "hash", rs.getString(3)));
+    }
+
+    private interface RowMapper {
+        Map<String, Object> map(java.sql.ResultSet rs) throws java.sql.SQLException;
+    }
+
+    private List<Map<String, Object>> rows(String sql, String sessionId, RowMapper mapper) {
+        return jdbc.prepareStatement(sql, ps -> {
+            ps.setString(1, sessionId);
+            List<Map<String, Object>> out = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    private List<String> templateKeys(String templateId) {
+        return jdbc.prepareStatement("SELECT item_key FROM template_item WHERE template_id = ? ORDER BY position", ps -> {
+            ps.setString(1, templateId);
+            List<String> out = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    private List<RecordEntry> readEntries(String text) {
+        try {
+            return json.readValue(text, Argument.listOf(RecordEntry.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<ActionReview> readReviews(String text) {
+        try {
+            return json.readValue(text, Argument.listOf(ActionReview.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
