@@ -114,7 +114,36 @@ class AccessMatrixTest {
 
     enum Relation { SELF, SUPERVISEE, SAME_SERVICE, OTHER_SERVICE, OTHER_ORGANISATION }
 
-    enum AgreementRelation { AS_SUPERVISEE, AS_SUPERVISOR, BELOW_ME, SAME_SERVICE, OTHER_SERVICE, OTHER_ORGANISATION }
+    /** Sessions (read, postpone) and actions (change), by the same relations as agreements. */
+    static final String SESSION_AND_ACTION_MATRIX = """
+            operation     role             AS_SUPERVISEE AS_SUPERVISOR BELOW_ME SAME_SERVICE OTHER_SERVICE OTHER_ORGANISATION
+            READ_SESSION  PRACTITIONER     Y             -             -        N            N             X
+            READ_SESSION  SUPERVISOR       Y             Y             Y        N            N             X
+            READ_SESSION  SERVICE_MANAGER  Y             Y             Y        Y            N             X
+            READ_SESSION  HEAD_OF_SERVICE  Y             Y             Y        Y            Y             X
+            READ_SESSION  QA_AUDITOR       Y             -             -        Y            Y             X
+            READ_SESSION  HR               Y             -             -        N            N             X
+            READ_SESSION  ELECTED_MEMBER   -             -             -        N            N             X
+            READ_SESSION  ADMIN            -             -             -        N            N             X
+            POSTPONE      PRACTITIONER     Y             -             -        N            N             X
+            POSTPONE      SUPERVISOR       Y             Y             N        N            N             X
+            POSTPONE      SERVICE_MANAGER  Y             Y             N        N            N             X
+            POSTPONE      HEAD_OF_SERVICE  Y             Y             N        N            N             X
+            POSTPONE      QA_AUDITOR       Y             -             -        N            N             X
+            POSTPONE      HR               Y             -             -        N            N             X
+            POSTPONE      ELECTED_MEMBER   -             -             -        N            N             X
+            POSTPONE      ADMIN            -             -             -        N            N             X
+            CHANGE_ACTION PRACTITIONER     Y             -             -        N            N             X
+            CHANGE_ACTION SUPERVISOR       Y             Y             Y        N            N             X
+            CHANGE_ACTION SERVICE_MANAGER  Y             Y             Y        Y            N             X
+            CHANGE_ACTION HEAD_OF_SERVICE  Y             Y             Y        Y            Y             X
+            CHANGE_ACTION QA_AUDITOR       Y             -             -        N            N             X
+            CHANGE_ACTION HR               Y             -             -        N            N             X
+            CHANGE_ACTION ELECTED_MEMBER   -             -             -        N            N             X
+            CHANGE_ACTION ADMIN            -             -             -        N            N             X
+            """;
+
+    enum RecordRelation { AS_SUPERVISEE, AS_SUPERVISOR, BELOW_ME, SAME_SERVICE, OTHER_SERVICE, OTHER_ORGANISATION }
 
     @Inject
     EmbeddedServer server;
@@ -169,9 +198,22 @@ class AccessMatrixTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> sessionAndActionMatrix() {
+        return recordTests(SESSION_AND_ACTION_MATRIX, this::checkSessionOrAction);
+    }
+
+    @TestFactory
     Stream<DynamicTest> agreementMatrix() {
+        return recordTests(AGREEMENT_MATRIX, this::checkAgreement);
+    }
+
+    interface RecordCheck {
+        void check(String operation, Caller caller, RecordRelation relation, String expected);
+    }
+
+    private Stream<DynamicTest> recordTests(String matrix, RecordCheck check) {
         List<DynamicTest> tests = new ArrayList<>();
-        List<String> lines = AGREEMENT_MATRIX.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+        List<String> lines = matrix.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
         String[] header = lines.get(0).split("\\s+");
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split("\\s+");
@@ -180,17 +222,86 @@ class AccessMatrixTest {
                 if (cells[i].equals("-")) {
                     continue;
                 }
-                AgreementRelation relation = AgreementRelation.valueOf(header[i]);
+                RecordRelation relation = RecordRelation.valueOf(header[i]);
                 String operation = cells[0];
                 String expected = cells[i];
-                tests.add(DynamicTest.dynamicTest("AGREEMENT " + operation + " " + role + " " + relation + " -> " + expected,
-                        () -> checkAgreement(operation, callers.get(role), relation, expected)));
+                tests.add(DynamicTest.dynamicTest(operation + " " + role + " " + relation + " -> " + expected,
+                        () -> check.check(operation, callers.get(role), relation, expected)));
             }
         }
         return tests.stream();
     }
 
-    private void checkAgreement(String operation, Caller caller, AgreementRelation relation, String expected) {
+    private void checkSessionOrAction(String operation, Caller caller, RecordRelation relation, String expected) {
+        Staff[] pair = parties(caller, relation);
+        var org = relation == RecordRelation.OTHER_ORGANISATION ? elsewhere.org() : world.org();
+        Api.Response response;
+        String id;
+        switch (operation) {
+            case "READ_SESSION" -> {
+                id = fixtures.session(org, pair[0], pair[1]);
+                response = api.get("/api/v1/sessions/" + id, caller.token());
+            }
+            case "POSTPONE" -> {
+                id = fixtures.session(org, pair[0], pair[1]);
+                response = api.post("/api/v1/sessions/" + id + "/postponement", caller.token(), Map.of("reason", "Court"), "\"v1\"");
+            }
+            case "CHANGE_ACTION" -> {
+                id = fixtures.action(org, pair[0]);
+                response = api.put("/api/v1/actions/" + id, caller.token(), Map.of("ownerId", pair[0].id(), "text", "Changed",
+                        "dueDate", LocalDate.now().toString(), "status", "OPEN"), "\"v1\"");
+            }
+            default -> throw new IllegalArgumentException(operation);
+        }
+        int expectedStatus = switch (expected) {
+            case "Y" -> 200;
+            case "N" -> 403;
+            default -> 404;
+        };
+        assertEquals(expectedStatus, response.status(), response.toString());
+        if (operation.equals("POSTPONE")) {
+            assertEquals(expectedStatus == 200 ? "POSTPONED" : "PLANNED", fixtures.string("SELECT status FROM supervision_session WHERE id = ?", id));
+        }
+        if (operation.equals("CHANGE_ACTION")) {
+            assertEquals(expectedStatus == 200 ? "Changed" : "Update the chronology", fixtures.string("SELECT text FROM supervision_action WHERE id = ?", id));
+        }
+    }
+
+    /** A supervisee and their supervisor in that relation to the caller; the supervisor is supervising them today. */
+    private Staff[] parties(Caller caller, RecordRelation relation) {
+        String tag = String.valueOf(Math.abs(Fixtures.unique("p").hashCode()));
+        return switch (relation) {
+            case AS_SUPERVISEE -> {
+                Staff supervisor = world.worker(world.teamA1(), "Their", "Supervisor" + tag);
+                world.supervise(supervisor, caller.staff());
+                yield new Staff[]{caller.staff(), supervisor};
+            }
+            case AS_SUPERVISOR -> {
+                Staff supervisee = world.worker(world.teamA1(), "My", "Supervisee" + tag);
+                world.supervise(caller.staff(), supervisee);
+                yield new Staff[]{supervisee, caller.staff()};
+            }
+            case BELOW_ME -> {
+                Staff deputy = world.worker(world.teamA1(), "Deputy", "Below" + tag);
+                Staff worker = world.worker(world.teamA1(), "Worker", "Below" + tag);
+                world.supervise(caller.staff(), deputy);
+                world.supervise(deputy, worker);
+                yield new Staff[]{worker, deputy};
+            }
+            case SAME_SERVICE -> pair(world, world.teamA2(), "Same" + tag);
+            case OTHER_SERVICE -> pair(world, world.teamB1(), "Other" + tag);
+            case OTHER_ORGANISATION -> pair(elsewhere, elsewhere.teamA1(), "Far" + tag);
+        };
+    }
+
+    private static Staff[] pair(World w, uk.supervision.team.Team team, String name) {
+        Staff supervisee = w.worker(team, "Supervisee", name);
+        Staff supervisor = w.worker(team, "Supervisor", name);
+        w.supervise(supervisor, supervisee);
+        return new Staff[]{supervisee, supervisor};
+    }
+
+    private void checkAgreement(String operation, Caller caller, RecordRelation relation, String expected) {
         String status = operation.equals("SIGN") ? "AWAITING_SIGNATURES" : "ACTIVE";
         String id = agreement(caller, relation, status);
         String url = "/api/v1/agreements/" + id;
@@ -208,33 +319,10 @@ class AccessMatrixTest {
         }
     }
 
-    /** A fresh agreement in that relation to the caller. */
-    private String agreement(Caller caller, AgreementRelation relation, String status) {
-        String tag = String.valueOf(Math.abs(Fixtures.unique("a").hashCode()));
-        return switch (relation) {
-            case AS_SUPERVISEE -> {
-                Staff supervisor = world.worker(world.teamA1(), "Their", "Supervisor" + tag);
-                yield fixtures.agreement(world.org(), caller.staff(), supervisor, status);
-            }
-            case AS_SUPERVISOR -> {
-                Staff supervisee = world.worker(world.teamA1(), "My", "Supervisee" + tag);
-                world.supervise(caller.staff(), supervisee);
-                yield fixtures.agreement(world.org(), supervisee, caller.staff(), status);
-            }
-            case BELOW_ME -> {
-                Staff deputy = world.worker(world.teamA1(), "Deputy", "Below" + tag);
-                Staff worker = world.worker(world.teamA1(), "Worker", "Below" + tag);
-                world.supervise(caller.staff(), deputy);
-                world.supervise(deputy, worker);
-                yield fixtures.agreement(world.org(), worker, deputy, status);
-            }
-            case SAME_SERVICE -> fixtures.agreement(world.org(), world.worker(world.teamA2(), "Same", "Service" + tag),
-                    world.worker(world.teamA2(), "Same", "Supervisor" + tag), status);
-            case OTHER_SERVICE -> fixtures.agreement(world.org(), world.worker(world.teamB1(), "Other", "Service" + tag),
-                    world.worker(world.teamB1(), "Other", "Supervisor" + tag), status);
-            case OTHER_ORGANISATION -> fixtures.agreement(elsewhere.org(), elsewhere.worker(elsewhere.teamA1(), "Far", "Away" + tag),
-                    elsewhere.worker(elsewhere.teamA1(), "Far", "Supervisor" + tag), status);
-        };
+    /** A fresh agreement between two people in that relation to the caller. */
+    private String agreement(Caller caller, RecordRelation relation, String status) {
+        Staff[] pair = parties(caller, relation);
+        return fixtures.agreement(relation == RecordRelation.OTHER_ORGANISATION ? elsewhere.org() : world.org(), pair[0], pair[1], status);
     }
 
     private void check(String operation, Caller caller, Relation relation, String expected) {

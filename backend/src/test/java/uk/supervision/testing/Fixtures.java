@@ -128,6 +128,29 @@ public class Fixtures {
         return id;
     }
 
+    /** A planned one-to-one session between two people, straight into the database. */
+    @Transactional
+    public String session(Organisation org, Staff supervisee, Staff supervisor) {
+        String id = Ids.newId();
+        java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+        execute("INSERT INTO supervision_session (id, organisation_id, supervisor_id, kind, status, meeting_date, start_time, "
+                + "planned_minutes, location, version, created_at, updated_at) VALUES (?, ?, ?, 'ONE_TO_ONE', 'PLANNED', ?, '10:00', 90, "
+                + "'Room 1', 1, ?, ?)", id, org.id(), supervisor.id(), java.sql.Date.valueOf(LocalDate.now().plusDays(7)), now, now);
+        execute("INSERT INTO session_participant (session_id, supervisee_id) VALUES (?, ?)", id, supervisee.id());
+        return id;
+    }
+
+    /** An open action of a supervisee's, owned by them, straight into the database. */
+    @Transactional
+    public String action(Organisation org, Staff supervisee) {
+        String id = Ids.newId();
+        java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+        execute("INSERT INTO supervision_action (id, organisation_id, supervisee_id, owner_staff_id, text, due_date, status, version, "
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, 'Update the chronology', ?, 'OPEN', 1, ?, ?)",
+                id, org.id(), supervisee.id(), supervisee.id(), java.sql.Date.valueOf(LocalDate.now().plusDays(7)), now, now);
+        return id;
+    }
+
     /** A count straight from the database, for asserting what was (not) stored. */
     @Transactional
     public long count(String sql, Object... args) {
