@@ -42,8 +42,8 @@ public class StaffController implements StaffApi {
     }
 
     @Override
-    public HttpResponse<Staff> createStaff(StaffCreate body) {
-        StaffView created = staff.create(callers.current(), body);
+    public HttpResponse<Staff> createStaff(StaffCreate body, String idempotencyKey) {
+        StaffView created = staff.create(callers.current(), body, idempotencyKey);
         return HttpResponse.created(StaffMapper.toDto(created), URI.create("/api/v1/staff/" + created.staff().id()))
                 .header("ETag", ETags.of(created.staff().version()));
     }

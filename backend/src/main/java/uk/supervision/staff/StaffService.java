@@ -22,6 +22,7 @@ import uk.supervision.security.AccessPolicy.StaffScope;
 import uk.supervision.security.Caller;
 import uk.supervision.support.Cursor;
 import uk.supervision.support.ETags;
+import uk.supervision.support.Idempotency;
 import uk.supervision.support.Ids;
 import uk.supervision.team.DirectorateService;
 import uk.supervision.team.DirectorateServiceRepository;
@@ -51,12 +52,13 @@ public class StaffService {
     private final TeamTree tree;
     private final AccessPolicy access;
     private final ActivityLog activityLog;
+    private final Idempotency idempotency;
     private final Clock clock;
 
     public StaffService(StaffRepository staff, StaffQueries queries, StaffTeamHistoryRepository history,
                         SupervisionRelationService relations, SupervisionRelationRepository relationRepository,
                         DirectorateServiceRepository services, TeamTree tree, AccessPolicy access,
-                        ActivityLog activityLog, Clock clock) {
+                        ActivityLog activityLog, Idempotency idempotency, Clock clock) {
         this.staff = staff;
         this.queries = queries;
         this.history = history;
@@ -66,6 +68,7 @@ public class StaffService {
         this.tree = tree;
         this.access = access;
         this.activityLog = activityLog;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -102,8 +105,12 @@ public class StaffService {
     }
 
     @Transactional
-    public StaffView create(Caller caller, StaffCreate body) {
+    public StaffView create(Caller caller, StaffCreate body, String idempotencyKey) {
         access.requireEditStaffDetails(caller, null);
+        var previous = idempotency.previous(caller, idempotencyKey, "createStaff", body);
+        if (previous.isPresent()) {
+            return queries.find(caller.organisationId(), previous.get(), today()).orElseThrow();
+        }
         String org = caller.organisationId();
         checkFields(body.getEmploymentStartDate(), body.getPostStartDate(), body.getCarriesCaseload(), body.getCaseloadSize());
         String email = normaliseEmail(body.getEmail());
@@ -130,6 +137,7 @@ public class StaffService {
         if (supervisor != null) {
             relations.start(caller, supervisor, created, body.getPostStartDate(), "Supervisor on joining");
         }
+        idempotency.remember(caller, idempotencyKey, "createStaff", body, created.id());
         activityLog.record(caller, "STAFF_CREATED", "staff", created.id(), created.displayName());
         return queries.find(org, created.id(), today()).orElseThrow();
     }

@@ -189,6 +189,22 @@ class StaffApiTest extends ApiTest {
                 "the secret itself is never stored");
     }
 
+    @Test
+    void anHrSystemResendingTheSamePersonCreatesThemOnce() {
+        String admin = api.token(world.accountOnly(Role.ADMIN).username(), Fixtures.PASSWORD);
+        String writer = clientToken(api.post("/api/v1/machine-clients", admin,
+                Map.of("name", "HR sync", "scopes", List.of("staff.read", "staff.write"))).json());
+        Map<String, Object> body = person("Ada", "Once", "REGISTERED_SOCIAL_WORKER");
+        String json = Api.JSON.valueToTree(body).toString();
+        String key = Fixtures.unique("hr-sync");
+        Api.Response first = api.raw("POST", "/api/v1/staff", writer, "application/json", json, Map.of("Idempotency-Key", key));
+        Api.Response again = api.raw("POST", "/api/v1/staff", writer, "application/json", json, Map.of("Idempotency-Key", key));
+        assertEquals(201, first.status(), first.body());
+        assertEquals(201, again.status(), again.body());
+        assertEquals(first.json().get("id"), again.json().get("id"));
+        assertEquals(1, fixtures.count("SELECT COUNT(*) FROM staff WHERE email = ?", body.get("email")));
+    }
+
     private String clientToken(JsonNode client) {
         Api.Response r = api.form("/api/v1/oauth/token", null, "grant_type=client_credentials&client_id="
                 + client.get("clientId").asText() + "&client_secret=" + client.get("clientSecret").asText());
