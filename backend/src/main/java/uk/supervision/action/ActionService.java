@@ -16,7 +16,6 @@ import uk.supervision.security.Caller;
 import uk.supervision.staff.Staff;
 import uk.supervision.staff.StaffMapper;
 import uk.supervision.staff.StaffRepository;
-import uk.supervision.staff.SupervisionRelation;
 import uk.supervision.staff.SupervisionRelationRepository;
 import uk.supervision.support.Cursor;
 import uk.supervision.support.ETags;
@@ -72,7 +71,7 @@ public class ActionService {
         }
         Staff supervisee = staff.findByIdAndOrganisationId(body.getSuperviseeId().toString(), caller.organisationId())
                 .orElseThrow(() -> Problems.rule("/superviseeId", "There is no such member of staff in your organisation."));
-        String supervisorId = currentSupervisor(supervisee);
+        String supervisorId = relations.currentSupervisorId(supervisee.id(), LocalDate.now(clock));
         requireActionsOf(caller, supervisee, supervisorId);
         String owner = checkedOwner(body.getOwnerId(), supervisee, supervisorId);
         if (body.getSessionId() != null && !isSessionOf(body.getSessionId().toString(), supervisee.id())) {
@@ -92,7 +91,7 @@ public class ActionService {
         SupervisionAction current = actions.findById(id.toString()).filter(a -> a.organisationId().equals(caller.organisationId()))
                 .orElseThrow(() -> Problems.notFound("Action " + id));
         Staff supervisee = staff.findById(current.superviseeId()).orElseThrow();
-        String supervisorId = currentSupervisor(supervisee);
+        String supervisorId = relations.currentSupervisorId(supervisee.id(), LocalDate.now(clock));
         requireActionsOf(caller, supervisee, supervisorId);
         ETags.requireCurrent(ifMatch, current.version());
         if (!SupervisionAction.OPEN.equals(current.status())) {
@@ -118,19 +117,13 @@ public class ActionService {
         StringBuilder sql = new StringBuilder("SELECT a.id, a.due_date FROM supervision_action a JOIN staff e ON e.id = a.supervisee_id "
                 + "WHERE a.organisation_id = ?");
         List<Object> args = new ArrayList<>(List.of(caller.organisationId()));
-        if (!scope.wholeOrganisation()) {
-            List<String> any = new ArrayList<>();
-            if (!scope.serviceIds().isEmpty()) {
-                any.add("e.service_id IN (" + Sql.placeholders(scope.serviceIds().size()) + ")");
-                args.addAll(scope.serviceIds());
-            }
-            any.add("a.supervisee_id IN (" + Sql.placeholders(scope.staffIds().size()) + ")");
-            args.addAll(scope.staffIds());
-            if (caller.staffId() != null) {
-                any.add("a.owner_staff_id = ?");
+        if (caller.staffId() != null) {
+            sql.append(scope.sql("e.service_id", "a.supervisee_id", args, "a.owner_staff_id = ?"));
+            if (!scope.wholeOrganisation()) {
                 args.add(caller.staffId());
             }
-            sql.append(" AND (").append(String.join(" OR ", any)).append(")");
+        } else {
+            sql.append(scope.sql("e.service_id", "a.supervisee_id", args));
         }
         if (ownerId != null) {
             sql.append(" AND a.owner_staff_id = ?");
@@ -238,8 +231,4 @@ public class ActionService {
         });
     }
 
-    private String currentSupervisor(Staff supervisee) {
-        List<SupervisionRelation> current = relations.findCurrentBySupervisees(List.of(supervisee.id()), LocalDate.now(clock));
-        return current.isEmpty() ? null : current.get(current.size() - 1).supervisorId();
-    }
 }

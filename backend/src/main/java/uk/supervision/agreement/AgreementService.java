@@ -21,7 +21,6 @@ import uk.supervision.security.Caller;
 import uk.supervision.security.PasswordHasher;
 import uk.supervision.staff.Staff;
 import uk.supervision.staff.StaffRepository;
-import uk.supervision.staff.SupervisionRelation;
 import uk.supervision.staff.SupervisionRelationRepository;
 import uk.supervision.support.Cursor;
 import uk.supervision.support.Sql;
@@ -93,7 +92,7 @@ public class AgreementService {
         }
         Staff supervisee = staff.findByIdAndOrganisationId(body.getSuperviseeId().toString(), caller.organisationId())
                 .orElseThrow(() -> Problems.rule("/superviseeId", "There is no such member of staff in your organisation."));
-        String supervisorId = currentSupervisor(supervisee);
+        String supervisorId = relations.currentSupervisorId(supervisee.id(), LocalDate.now(clock));
         access.requireArrangeSupervisionFor(caller, supervisee, supervisorId);
         requireSupervised(supervisee, supervisorId, "/superviseeId");
         refuseSecondOpenAgreement(supervisee);
@@ -185,7 +184,7 @@ public class AgreementService {
         }
         Agreement current = readable(caller, id.toString());
         Staff supervisee = staff.findById(current.superviseeId()).orElseThrow();
-        String supervisorId = currentSupervisor(supervisee);
+        String supervisorId = relations.currentSupervisorId(supervisee.id(), LocalDate.now(clock));
         access.requireArrangeSupervisionFor(caller, supervisee, supervisorId);
         requireSupervised(supervisee, supervisorId, "");
         if (!Agreement.ACTIVE.equals(current.status())) {
@@ -230,19 +229,13 @@ public class AgreementService {
         int size = Cursor.limit(limit);
         StringBuilder sql = new StringBuilder("SELECT a.id FROM agreement a JOIN staff e ON e.id = a.supervisee_id WHERE a.organisation_id = ?");
         List<Object> args = new ArrayList<>(List.of(caller.organisationId()));
-        if (!scope.wholeOrganisation()) {
-            List<String> any = new ArrayList<>();
-            if (!scope.serviceIds().isEmpty()) {
-                any.add("e.service_id IN (" + Sql.placeholders(scope.serviceIds().size()) + ")");
-                args.addAll(scope.serviceIds());
-            }
-            any.add("a.supervisee_id IN (" + Sql.placeholders(scope.staffIds().size()) + ")");
-            args.addAll(scope.staffIds());
-            if (caller.staffId() != null) {
-                any.add("a.supervisor_id = ?");
+        if (caller.staffId() != null) {
+            sql.append(scope.sql("e.service_id", "a.supervisee_id", args, "a.supervisor_id = ?"));
+            if (!scope.wholeOrganisation()) {
                 args.add(caller.staffId());
             }
-            sql.append(" AND (").append(String.join(" OR ", any)).append(")");
+        } else {
+            sql.append(scope.sql("e.service_id", "a.supervisee_id", args));
         }
         if (superviseeId != null) {
             sql.append(" AND a.supervisee_id = ?");
@@ -336,11 +329,6 @@ public class AgreementService {
         }
     }
 
-    /** The supervisee's supervisor today, or null. */
-    private String currentSupervisor(Staff supervisee) {
-        List<SupervisionRelation> current = relations.findCurrentBySupervisees(List.of(supervisee.id()), LocalDate.now(clock));
-        return current.isEmpty() ? null : current.get(current.size() - 1).supervisorId();
-    }
 
     private static void requireSupervised(Staff supervisee, String supervisorId, String pointer) {
         if (supervisorId == null) {

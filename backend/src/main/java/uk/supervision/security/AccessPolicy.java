@@ -41,6 +41,27 @@ public class AccessPolicy {
         public boolean isEmpty() {
             return !wholeOrganisation && serviceIds.isEmpty() && staffIds.isEmpty();
         }
+
+        /**
+         * The scope as a SQL condition on a person's service and id columns (plus any further
+         * alternatives, e.g. "the caller owns it"), appending its parameters; "" for the whole organisation.
+         */
+        public String sql(String serviceColumn, String staffColumn, List<Object> args, String... orElse) {
+            if (wholeOrganisation) {
+                return "";
+            }
+            List<String> any = new java.util.ArrayList<>();
+            if (!serviceIds.isEmpty()) {
+                any.add(serviceColumn + " IN (" + uk.supervision.support.Sql.placeholders(serviceIds.size()) + ")");
+                args.addAll(serviceIds);
+            }
+            if (!staffIds.isEmpty()) {
+                any.add(staffColumn + " IN (" + uk.supervision.support.Sql.placeholders(staffIds.size()) + ")");
+                args.addAll(staffIds);
+            }
+            any.addAll(List.of(orElse));
+            return " AND (" + String.join(" OR ", any) + ")";
+        }
     }
 
     public StaffScope staffScope(Caller caller) {

@@ -21,7 +21,6 @@ import uk.supervision.security.AccessPolicy.StaffScope;
 import uk.supervision.security.Caller;
 import uk.supervision.staff.Staff;
 import uk.supervision.staff.StaffRepository;
-import uk.supervision.staff.SupervisionRelation;
 import uk.supervision.staff.SupervisionRelationRepository;
 import uk.supervision.support.Cursor;
 import uk.supervision.support.ETags;
@@ -97,7 +96,7 @@ public class SessionService {
             String pointer = "/superviseeIds/" + i;
             Staff s = staff.findByIdAndOrganisationId(requested.get(i).toString(), caller.organisationId())
                     .orElseThrow(() -> Problems.rule(pointer, "There is no such member of staff in your organisation."));
-            access.requireArrangeSupervisionFor(caller, s, currentSupervisor(s));
+            access.requireArrangeSupervisionFor(caller, s, relations.currentSupervisorId(s.id(), LocalDate.now(clock)));
             if (s.hasLeftBy(body.getDate())) {
                 throw Problems.rule(pointer, s.displayName() + " has left by then.");
             }
@@ -105,7 +104,7 @@ public class SessionService {
         }
         boolean group = supervisees.size() > 1;
         // One-to-one: the supervisee's supervisor leads it. Group: whoever arranges it (e.g. a senior practitioner).
-        String supervisorId = group ? caller.staffId() : currentSupervisor(supervisees.get(0));
+        String supervisorId = group ? caller.staffId() : relations.currentSupervisorId(supervisees.get(0).id(), LocalDate.now(clock));
         if (supervisorId == null) {
             throw Problems.rule("/superviseeIds/0", supervisees.get(0).displayName()
                     + " has no current supervisor. Record who supervises them first.");
@@ -201,22 +200,17 @@ public class SessionService {
         StringBuilder sql = new StringBuilder("SELECT s.id FROM supervision_session s WHERE s.organisation_id = ?");
         List<Object> args = new ArrayList<>(List.of(caller.organisationId()));
         if (!scope.wholeOrganisation()) {
-            List<String> any = new ArrayList<>();
+            // Sessions I lead, or with someone in my scope taking part.
+            List<Object> scopeArgs = new ArrayList<>();
+            String visible = "EXISTS (SELECT 1 FROM session_participant p JOIN staff e ON e.id = p.supervisee_id WHERE p.session_id = s.id"
+                    + scope.sql("e.service_id", "p.supervisee_id", scopeArgs) + ")";
             if (caller.staffId() != null) {
-                any.add("s.supervisor_id = ?");
+                sql.append(" AND (s.supervisor_id = ? OR ").append(visible).append(")");
                 args.add(caller.staffId());
+            } else {
+                sql.append(" AND ").append(visible);
             }
-            StringBuilder visible = new StringBuilder("EXISTS (SELECT 1 FROM session_participant p JOIN staff e ON e.id = p.supervisee_id "
-                    + "WHERE p.session_id = s.id AND (");
-            List<String> who = new ArrayList<>();
-            if (!scope.serviceIds().isEmpty()) {
-                who.add("e.service_id IN (" + Sql.placeholders(scope.serviceIds().size()) + ")");
-                args.addAll(scope.serviceIds());
-            }
-            who.add("p.supervisee_id IN (" + Sql.placeholders(scope.staffIds().size()) + ")");
-            args.addAll(scope.staffIds());
-            any.add(visible.append(String.join(" OR ", who)).append("))").toString());
-            sql.append(" AND (").append(String.join(" OR ", any)).append(")");
+            args.addAll(scopeArgs);
         }
         if (superviseeId != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM session_participant q WHERE q.session_id = s.id AND q.supervisee_id = ?)");
@@ -371,10 +365,6 @@ public class SessionService {
         }
     }
 
-    private String currentSupervisor(Staff supervisee) {
-        List<SupervisionRelation> current = relations.findCurrentBySupervisees(List.of(supervisee.id()), LocalDate.now(clock));
-        return current.isEmpty() ? null : current.get(current.size() - 1).supervisorId();
-    }
 
     private List<uk.supervision.api.model.Session> toDtos(List<SupervisionSession> rows) {
         Map<String, List<String>> participants = participantsOf(rows.stream().map(SupervisionSession::id).toList());

@@ -62,18 +62,7 @@ public class StaffQueries {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(FROM).append(" WHERE s.organisation_id = ?");
         List<Object> args = new ArrayList<>();
         args.add(organisationId);
-        if (!scope.wholeOrganisation()) {
-            List<String> any = new ArrayList<>();
-            if (!scope.serviceIds().isEmpty()) {
-                any.add("s.service_id IN (" + Sql.placeholders(scope.serviceIds().size()) + ")");
-                args.addAll(scope.serviceIds());
-            }
-            if (!scope.staffIds().isEmpty()) {
-                any.add("s.id IN (" + Sql.placeholders(scope.staffIds().size()) + ")");
-                args.addAll(scope.staffIds());
-            }
-            sql.append(" AND (").append(String.join(" OR ", any)).append(")");
-        }
+        sql.append(scope.sql("s.service_id", "s.id", args));
         if (filter.teamId() != null) {
             sql.append(" AND s.team_id = ?");
             args.add(filter.teamId());

@@ -22,6 +22,12 @@ public interface SupervisionRelationRepository extends CrudRepository<Supervisio
 
     List<SupervisionRelation> findBySuperviseeIdOrderByFromDateAsc(String superviseeId);
 
+    /** The supervisee's supervisor on a day (the latest to start, if relations overlap), or null. */
+    default String currentSupervisorId(String superviseeId, LocalDate day) {
+        List<SupervisionRelation> current = findCurrentBySupervisees(List.of(superviseeId), day);
+        return current.isEmpty() ? null : current.get(current.size() - 1).supervisorId();
+    }
+
     /** Ends the supervisee's relations still open on a day (they end that day). */
     @Query("UPDATE supervision_relation SET to_date = :lastDay WHERE supervisee_id = :superviseeId "
             + "AND from_date <= :lastDay AND (to_date IS NULL OR to_date > :lastDay)")

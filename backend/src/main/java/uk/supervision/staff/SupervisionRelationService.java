@@ -104,18 +104,7 @@ public class SupervisionRelationService {
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder("WHERE e.organisation_id = ?");
         args.add(caller.organisationId());
-        if (!scope.wholeOrganisation()) {
-            List<String> any = new ArrayList<>();
-            if (!scope.serviceIds().isEmpty()) {
-                any.add("e.service_id IN (" + Sql.placeholders(scope.serviceIds().size()) + ")");
-                args.addAll(scope.serviceIds());
-            }
-            if (!scope.staffIds().isEmpty()) {
-                any.add("e.id IN (" + Sql.placeholders(scope.staffIds().size()) + ")");
-                args.addAll(scope.staffIds());
-            }
-            where.append(" AND (").append(String.join(" OR ", any)).append(")");
-        }
+        where.append(scope.sql("e.service_id", "e.id", args));
         if (supervisorId != null) {
             where.append(" AND r.supervisor_id = ?");
             args.add(supervisorId.toString());

@@ -199,6 +199,23 @@ class SessionApiTest extends ApiTest {
         assertFalse(fixtures.string("SELECT status FROM supervision_session WHERE id = ?", future.get("id").asText()).equals("HELD"));
     }
 
+    @Test
+    void aServiceManagerWithoutAStaffRecordListsTheirServicesRecords() {
+        // Regression: a scope of services and no people once made an empty SQL IN list (a 500).
+        JsonNode s = api.post("/api/v1/sessions", supervisor, plan(List.of(sam.id()), monday, 1)).json().get("items").get(0);
+        api.post("/api/v1/actions", supervisor, Map.of("superviseeId", sam.id(), "ownerId", sam.id(), "text", "x", "dueDate", monday.toString()));
+        fixtures.agreement(world.org(), sam.staff(), priya.staff(), "DRAFT");
+        String manager = api.token(world.accountOnly(Role.SERVICE_MANAGER).username(), Fixtures.PASSWORD);
+        Api.Response sessions = api.get("/api/v1/sessions", manager);
+        assertEquals(200, sessions.status(), sessions.body());
+        assertEquals(List.of(s.get("id").asText()), ids(sessions.json()));
+        for (String list : List.of("/api/v1/agreements", "/api/v1/actions")) {
+            Api.Response r = api.get(list, manager);
+            assertEquals(200, r.status(), r.body());
+            assertEquals(1, r.json().get("items").size(), list);
+        }
+    }
+
     static Map<String, Object> plan(List<String> superviseeIds, LocalDate date, int count) {
         Map<String, Object> body = new HashMap<>();
         body.put("superviseeIds", superviseeIds);
