@@ -8,6 +8,8 @@ import { SignOutPage } from './features/auth/SignOutPage';
 import { AgreementFormPage } from './features/agreements/AgreementFormPage';
 import { AgreementPage } from './features/agreements/AgreementPage';
 import { HomePage } from './features/home/HomePage';
+import { PlanSessionsPage } from './features/sessions/PlanSessionsPage';
+import { SessionPage } from './features/sessions/SessionPage';
 import { NotFoundPage } from './features/notfound/NotFoundPage';
 import { StaffDetailPage } from './features/staff/StaffDetailPage';
 import { StaffListPage } from './features/staff/StaffListPage';
@@ -42,7 +44,12 @@ function Routes() {
   } else if ((agreementMatch = matchPath('/agreements/:agreementId', pathname))) {
     page = <AgreementPage key={agreementMatch.agreementId} agreementId={agreementMatch.agreementId as string} />;
   }
-  else if (matchPath('/staff', pathname)) page = <StaffListPage />;
+  else if (matchPath('/sessions/new', pathname)) {
+    const superviseeId = params.get('superviseeId') ?? '';
+    page = <PlanSessionsPage key={`plan-${superviseeId}`} superviseeId={superviseeId} />;
+  } else if ((staffMatch = matchPath('/sessions/:sessionId', pathname))) {
+    page = <SessionPage key={staffMatch.sessionId} sessionId={staffMatch.sessionId as string} />;
+  } else if (matchPath('/staff', pathname)) page = <StaffListPage />;
   else if ((staffMatch = matchPath('/staff/:staffId', pathname))) {
     page = <StaffDetailPage key={staffMatch.staffId} staffId={staffMatch.staffId as string} />;
   } else if (matchPath('/teams', pathname)) page = <TeamsPage />;

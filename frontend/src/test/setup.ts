@@ -1,7 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { resetSessionForTests } from '../api/session';
+
+// Whole-app renders under a parallel run can take over a second on a busy machine: wait longer
+// for findBy*/waitFor than the 1s default, so a slow CI box does not make tests flaky.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom has no layout: scrolling is a no-op rather than a console error.
 window.scrollTo = () => {};

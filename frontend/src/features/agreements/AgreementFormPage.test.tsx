@@ -21,8 +21,9 @@ const NEW = '/agreements/new?superviseeId=a1';
 
 async function openNewForm() {
   renderApp(NEW);
-  expect(await screen.findByRole('heading', { level: 1, name: 'Draft a supervision agreement' })).toBeInTheDocument();
+  // The loading state has its own h1, replaced when the form appears: wait for the form first.
   await screen.findByRole('button', { name: 'Save draft' });
+  expect(screen.getByRole('heading', { level: 1, name: 'Draft a supervision agreement' })).toBeInTheDocument();
 }
 
 function setWidth(width: number) {

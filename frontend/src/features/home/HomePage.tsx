@@ -8,6 +8,8 @@ import { usePageTitle } from '../../usePageTitle';
 import { canUseStaffDirectory, useAuth } from '../auth/AuthContext';
 import { AgreementStatusTag } from '../agreements/AgreementStatusTag';
 import { OPEN_STATUSES, call, type Agreement } from '../agreements/agreements';
+import { MySchedule } from './MySchedule';
+import { SuperviseeDashboard } from './SuperviseeDashboard';
 
 type Agreements = { state: 'loading' } | { state: 'error' } | { state: 'ok'; items: Agreement[] };
 
@@ -129,6 +131,8 @@ export function HomePage() {
       <span className="govuk-caption-l">{me.displayName}</span>
       <h1 className="govuk-heading-l">My supervision</h1>
 
+      {me.supervisees.length > 0 && <SuperviseeDashboard linkToStaff={linkToStaff} />}
+
       {!staff && (
         <p className="govuk-body" data-testid="no-staff-record">
           Your account is not linked to a staff record, so there is no supervision to show.
@@ -164,6 +168,8 @@ export function HomePage() {
           </div>
         </div>
       )}
+
+      {staff && <MySchedule staffId={staff.id} />}
 
       {staff && <YourAgreement agreements={mine} />}
 
