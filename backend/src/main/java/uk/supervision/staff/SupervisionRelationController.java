@@ -34,8 +34,8 @@ public class SupervisionRelationController implements SupervisionApi {
     }
 
     @Override
-    public HttpResponse<SupervisionRelation> createSupervisionRelation(SupervisionRelationCreate body) {
-        SupervisionRelation created = relations.create(callers.current(), body);
+    public HttpResponse<SupervisionRelation> createSupervisionRelation(SupervisionRelationCreate body, String idempotencyKey) {
+        SupervisionRelation created = relations.create(callers.current(), body, idempotencyKey);
         return HttpResponse.created(created, URI.create("/api/v1/supervision-relations?superviseeId=" + created.getSupervisee().getId()));
     }
 }

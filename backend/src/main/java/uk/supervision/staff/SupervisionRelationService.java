@@ -13,6 +13,7 @@ import uk.supervision.security.AccessPolicy.StaffScope;
 import uk.supervision.security.Caller;
 import uk.supervision.support.Cursor;
 import uk.supervision.support.Sql;
+import uk.supervision.support.Idempotency;
 import uk.supervision.support.Ids;
 
 import java.sql.Date;
@@ -31,20 +32,27 @@ public class SupervisionRelationService {
     private final JdbcOperations jdbc;
     private final AccessPolicy access;
     private final ActivityLog activityLog;
+    private final Idempotency idempotency;
     private final Clock clock;
 
     public SupervisionRelationService(SupervisionRelationRepository relations, StaffRepository staff, JdbcOperations jdbc,
-                                      AccessPolicy access, ActivityLog activityLog, Clock clock) {
+                                      AccessPolicy access, ActivityLog activityLog, Idempotency idempotency, Clock clock) {
         this.relations = relations;
         this.staff = staff;
         this.jdbc = jdbc;
         this.access = access;
         this.activityLog = activityLog;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
     @Transactional
-    public uk.supervision.api.model.SupervisionRelation create(Caller caller, SupervisionRelationCreate body) {
+    public uk.supervision.api.model.SupervisionRelation create(Caller caller, SupervisionRelationCreate body, String idempotencyKey) {
+        var previous = idempotency.previous(caller, idempotencyKey, "createSupervisionRelation", body);
+        if (previous.isPresent()) {
+            SupervisionRelation r = relations.findById(previous.get()).orElseThrow();
+            return toDto(r, staff.findById(r.supervisorId()).orElseThrow(), staff.findById(r.superviseeId()).orElseThrow());
+        }
         Staff supervisee = staff.findByIdAndOrganisationId(body.getSuperviseeId().toString(), caller.organisationId())
                 .orElseThrow(() -> Problems.rule("/superviseeId", "There is no such member of staff in your organisation."));
         access.requireArrangeSupervision(caller, supervisee, null);
@@ -54,6 +62,7 @@ public class SupervisionRelationService {
             throw Problems.rule("/supervisorId", supervisor.displayName() + " has left and cannot supervise.");
         }
         SupervisionRelation saved = start(caller, supervisor, supervisee, body.getFromDate(), body.getReason());
+        idempotency.remember(caller, idempotencyKey, "createSupervisionRelation", body, saved.id());
         return toDto(saved, supervisor, supervisee);
     }
 

@@ -36,8 +36,8 @@ public class OrganisationController implements OrganisationApi {
     }
 
     @Override
-    public HttpResponse<Service> createService(ServiceCreate body) {
-        Service created = organisation.createService(callers.person(), body);
+    public HttpResponse<Service> createService(ServiceCreate body, String idempotencyKey) {
+        Service created = organisation.createService(callers.person(), body, idempotencyKey);
         return HttpResponse.created(created, URI.create("/api/v1/services#" + created.getId()));
     }
 
@@ -52,8 +52,8 @@ public class OrganisationController implements OrganisationApi {
     }
 
     @Override
-    public HttpResponse<Team> createTeam(TeamCreate body) {
-        Team created = organisation.createTeam(callers.person(), body);
+    public HttpResponse<Team> createTeam(TeamCreate body, String idempotencyKey) {
+        Team created = organisation.createTeam(callers.person(), body, idempotencyKey);
         return HttpResponse.created(created, URI.create("/api/v1/teams/" + created.getId()));
     }
 }

@@ -13,6 +13,7 @@ import uk.supervision.problem.Problems;
 import uk.supervision.security.AccessPolicy;
 import uk.supervision.security.Caller;
 import uk.supervision.support.Cursor;
+import uk.supervision.support.Idempotency;
 import uk.supervision.support.Ids;
 
 import java.time.Clock;
@@ -31,15 +32,17 @@ public class OrganisationService {
     private final TeamTree tree;
     private final AccessPolicy access;
     private final ActivityLog activityLog;
+    private final Idempotency idempotency;
     private final Clock clock;
 
     public OrganisationService(DirectorateServiceRepository services, TeamRepository teams, TeamTree tree,
-                               AccessPolicy access, ActivityLog activityLog, Clock clock) {
+                               AccessPolicy access, ActivityLog activityLog, Idempotency idempotency, Clock clock) {
         this.services = services;
         this.teams = teams;
         this.tree = tree;
         this.access = access;
         this.activityLog = activityLog;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -73,13 +76,19 @@ public class OrganisationService {
     }
 
     @Transactional
-    public Service createService(Caller caller, ServiceCreate body) {
+    public Service createService(Caller caller, ServiceCreate body, String idempotencyKey) {
         access.requireAdministrator(caller);
+        var previous = idempotency.previous(caller, idempotencyKey, "createService", body);
+        if (previous.isPresent()) {
+            DirectorateService s = services.findById(previous.get()).orElseThrow();
+            return new Service(UUID.fromString(s.id()), s.name(), List.of());
+        }
         String name = body.getName().trim();
         if (services.existsByOrganisationIdAndName(caller.organisationId(), name)) {
             throw Problems.conflict("There is already a service called " + name + ".");
         }
         DirectorateService saved = services.save(new DirectorateService(Ids.newId(), caller.organisationId(), name, clock.instant()));
+        idempotency.remember(caller, idempotencyKey, "createService", body, saved.id());
         activityLog.record(caller, "SERVICE_CREATED", "service", saved.id(), name);
         return new Service(UUID.fromString(saved.id()), saved.name(), List.of());
     }
@@ -118,8 +127,12 @@ public class OrganisationService {
     }
 
     @Transactional
-    public uk.supervision.api.model.Team createTeam(Caller caller, TeamCreate body) {
+    public uk.supervision.api.model.Team createTeam(Caller caller, TeamCreate body, String idempotencyKey) {
         access.requireAdministrator(caller);
+        var previous = idempotency.previous(caller, idempotencyKey, "createTeam", body);
+        if (previous.isPresent()) {
+            return getTeam(caller, UUID.fromString(previous.get()));
+        }
         DirectorateService service = services.findByIdAndOrganisationId(body.getServiceId().toString(), caller.organisationId())
                 .orElseThrow(() -> Problems.rule("/serviceId", "There is no such service in your organisation."));
         String name = body.getName().trim();
@@ -127,6 +140,7 @@ public class OrganisationService {
             throw Problems.conflict("There is already a team called " + name + " in " + service.name() + ".");
         }
         Team saved = teams.save(new Team(Ids.newId(), service.id(), name, clock.instant()));
+        idempotency.remember(caller, idempotencyKey, "createTeam", body, saved.id());
         activityLog.record(caller, "TEAM_CREATED", "team", saved.id(), name);
         return toDto(saved, new ServiceRef(UUID.fromString(service.id()), service.name()), 0);
     }

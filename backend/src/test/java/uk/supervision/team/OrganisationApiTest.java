@@ -65,7 +65,16 @@ class OrganisationApiTest extends ApiTest {
         assertEquals(422, foreign.status(), "a service of another organisation is not ours to extend");
 
         assertEquals(1, fixtures.count("SELECT COUNT(*) FROM team WHERE service_id = ?", serviceId));
-        assertEquals(2, fixtures.count("SELECT COUNT(*) FROM activity_log WHERE organisation_id = ? AND action IN ('SERVICE_CREATED', 'TEAM_CREATED')",
+
+        // A resend with the same Idempotency-Key returns the first team and adds nothing.
+        String key = Fixtures.unique("team-key");
+        String body = "{\"serviceId\":\"" + serviceId + "\",\"name\":\"Family Hub South\"}";
+        Api.Response first = api.raw("POST", "/api/v1/teams", admin, "application/json", body, Map.of("Idempotency-Key", key));
+        Api.Response again = api.raw("POST", "/api/v1/teams", admin, "application/json", body, Map.of("Idempotency-Key", key));
+        assertEquals(201, again.status(), again.body());
+        assertEquals(first.json().get("id"), again.json().get("id"));
+        assertEquals(2, fixtures.count("SELECT COUNT(*) FROM team WHERE service_id = ?", serviceId));
+        assertEquals(3, fixtures.count("SELECT COUNT(*) FROM activity_log WHERE organisation_id = ? AND action IN ('SERVICE_CREATED', 'TEAM_CREATED')",
                 world.org().id()));
     }
 }
