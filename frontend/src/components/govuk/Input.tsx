@@ -10,7 +10,7 @@ export interface InputProps {
   labelClassName?: string;
   hint?: ReactNode;
   error?: string;
-  type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'number' | 'url';
+  type?: 'text' | 'email' | 'password' | 'date' | 'search' | 'tel' | 'number' | 'url';
   value?: string;
   defaultValue?: string;
   onChange?: (event: ChangeEvent<HTMLInputElement>) => void;

@@ -9,6 +9,7 @@ import { canUseStaffDirectory, useAuth } from '../auth/AuthContext';
 import { AgreementStatusTag } from '../agreements/AgreementStatusTag';
 import { OPEN_STATUSES, call, type Agreement } from '../agreements/agreements';
 import { MySchedule } from './MySchedule';
+import { MyOpenActions, RecordsToSign } from './MyRecordsAndActions';
 import { SuperviseeDashboard } from './SuperviseeDashboard';
 
 type Agreements = { state: 'loading' } | { state: 'error' } | { state: 'ok'; items: Agreement[] };
@@ -168,6 +169,10 @@ export function HomePage() {
           </div>
         </div>
       )}
+
+      {staff && <RecordsToSign staffId={staff.id} />}
+
+      {staff && <MyOpenActions staffId={staff.id} />}
 
       {staff && <MySchedule staffId={staff.id} />}
 

@@ -92,4 +92,10 @@ describe('Session page', () => {
     await user.click(screen.getByRole('button', { name: 'Save: postpone' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Someone else changed this session since you opened it.');
   });
+  it('links a held session to its record, and a planned one not', async () => {
+    signedIn({ 'GET /api/v1/sessions/:id': json(session({ status: 'HELD' }), 200, { ETag: '"2"' }) });
+    renderApp('/sessions/s-1');
+    const link = await screen.findByTestId('record-link');
+    expect(within(link).getByRole('link', { name: 'Write or sign the session record' })).toHaveAttribute('href', '/sessions/s-1/record');
+  });
 });

@@ -372,6 +372,13 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
             : []),
         ]}
       />
+      {(session.status === 'HELD' || session.status === 'RECORDED' || session.status === 'SIGNED') && (
+        <p className="govuk-body" data-testid="record-link">
+          <Link className="govuk-link app-touch-link" href={`${sessionHref(session.id)}/record`}>
+            {session.status === 'SIGNED' ? 'Read the session record' : 'Write or sign the session record'}
+          </Link>
+        </p>
+      )}
       {action ? (
         <ActionForm
           key={action}

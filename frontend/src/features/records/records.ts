@@ -1,0 +1,119 @@
+/** Session records: the local draft, the agenda template, words for outcomes and note kinds. */
+import { api, type Schemas } from '../../api/client';
+import { call, sectionsOf, type Result, type Section, type TemplateItem } from '../agreements/agreements';
+
+export type SessionRecord = Schemas['SessionRecord'];
+export type Action = Schemas['Action'];
+export type Outcome = Schemas['ActionReviewOutcome'];
+export type NoteKind = Schemas['RecordNoteKind'];
+
+export const OUTCOME_TEXT: Record<Outcome, string> = {
+  DONE: 'Done',
+  PARTLY: 'Partly',
+  NOT_DONE: 'Not done',
+  NO_LONGER_NEEDED: 'No longer needed',
+};
+export const OUTCOMES = Object.keys(OUTCOME_TEXT) as Outcome[];
+
+export const NOTE_TEXT: Record<NoteKind, string> = {
+  COMMENT: 'Comment',
+  AMENDMENT: 'Amendment',
+  DISAGREEMENT: 'Disagreement',
+  ADDENDUM: 'Addendum',
+};
+
+export const recordHref = (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}/record`;
+
+/** What the form keeps on the device between keystrokes and reloads. */
+export interface RecordDraft {
+  entries: Record<string, { text: string; notApplicable: boolean }>;
+  reflection: string;
+  futureAgenda: string;
+  nextDate: string;
+  personalIssuesDiscussed: boolean;
+  confidentialNotes: string;
+  reviews: Record<string, { outcome?: Outcome; note: string }>;
+  savedAt: string;
+}
+
+export function draftFromRecord(record: SessionRecord): RecordDraft {
+  const entries: RecordDraft['entries'] = {};
+  for (const e of record.entries) entries[e.key] = { text: e.text ?? '', notApplicable: e.notApplicable };
+  const reviews: RecordDraft['reviews'] = {};
+  for (const r of record.actionReviews) reviews[r.actionId] = { outcome: r.outcome, note: r.note ?? '' };
+  return {
+    entries,
+    reflection: record.reflection ?? '',
+    futureAgenda: record.futureAgenda ?? '',
+    nextDate: record.nextDate ?? '',
+    personalIssuesDiscussed: record.personalIssuesDiscussed,
+    confidentialNotes: record.confidentialNotes ?? '',
+    reviews,
+    savedAt: '',
+  };
+}
+
+/** The body of PUT /record. */
+export function toUpdate(draft: RecordDraft): Schemas['SessionRecordUpdate'] {
+  const entries = Object.entries(draft.entries)
+    .filter(([, e]) => e.notApplicable || e.text.trim() !== '')
+    .map(([key, e]) => (e.notApplicable ? { key, notApplicable: true } : { key, text: e.text, notApplicable: false }));
+  const actionReviews = Object.entries(draft.reviews)
+    .filter(([, r]) => r.outcome)
+    .map(([actionId, r]) => ({ actionId, outcome: r.outcome as Outcome, ...(r.note.trim() ? { note: r.note.trim() } : {}) }));
+  return {
+    entries,
+    ...(draft.reflection.trim() ? { reflection: draft.reflection } : {}),
+    ...(draft.futureAgenda.trim() ? { futureAgenda: draft.futureAgenda } : {}),
+    ...(draft.nextDate ? { nextDate: draft.nextDate } : {}),
+    personalIssuesDiscussed: draft.personalIssuesDiscussed,
+    ...(draft.personalIssuesDiscussed && draft.confidentialNotes.trim() ? { confidentialNotes: draft.confidentialNotes } : {}),
+    actionReviews,
+  };
+}
+
+const PREFIX = 'supervision.recordDraft.';
+export const recordDraftKey = (sessionId: string) => `${PREFIX}${sessionId}`;
+
+export function readRecordDraft(key: string): RecordDraft | null {
+  try {
+    const text = window.localStorage.getItem(key);
+    if (!text) return null;
+    const value = JSON.parse(text) as RecordDraft;
+    if (!value || typeof value !== 'object' || typeof value.entries !== 'object') return null;
+    return value;
+  } catch {
+    return null;
+  }
+}
+
+export function writeRecordDraft(key: string, draft: RecordDraft): boolean {
+  try {
+    window.localStorage.setItem(key, JSON.stringify(draft));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function clearRecordDraft(key: string): void {
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // nothing to clear
+  }
+}
+
+/** The agenda items of the record's template version (falls back to the profile's SESSION_AGENDA). */
+export async function loadAgendaSections(templateId: string, signal?: AbortSignal): Promise<Result<Section[]>> {
+  const policy = await call(api.GET('/api/v1/organisation/policy', { signal }));
+  if (!policy.ok) return policy;
+  const profile = await call(
+    api.GET('/api/v1/policy-profiles/{profileId}', { params: { path: { profileId: policy.data.profile.id } }, signal }),
+  );
+  if (!profile.ok) return profile;
+  const templates = profile.data.templates;
+  const template = templates.find((t) => t.id === templateId) ?? templates.find((t) => t.kind === 'SESSION_AGENDA');
+  const items: TemplateItem[] = template?.items ?? [];
+  return { ok: true, data: sectionsOf(items), etag: null };
+}
