@@ -154,18 +154,7 @@ public class ActionService {
         int size = Cursor.limit(limit);
         sql.append(" ORDER BY a.due_date, a.id LIMIT ?");
         args.add(size + 1);
-        List<String> ids = jdbc.prepareStatement(sql.toString(), ps -> {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            List<String> out = new ArrayList<>();
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
+        List<String> ids = Sql.ids(jdbc, sql.toString(), args);
         boolean more = ids.size() > size;
         List<String> page = more ? ids.subList(0, size) : ids;
         Map<String, SupervisionAction> byId = new HashMap<>();

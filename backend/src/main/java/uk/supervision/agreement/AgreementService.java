@@ -252,18 +252,7 @@ public class AgreementService {
         }
         sql.append(" ORDER BY a.id DESC LIMIT ?");
         args.add(size + 1);
-        List<String> ids = jdbc.prepareStatement(sql.toString(), ps -> {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            List<String> out = new ArrayList<>();
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
+        List<String> ids = Sql.ids(jdbc, sql.toString(), args);
         boolean more = ids.size() > size;
         List<String> page = more ? ids.subList(0, size) : ids;
         List<Agreement> rows = new ArrayList<>();

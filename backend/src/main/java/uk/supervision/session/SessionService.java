@@ -240,18 +240,7 @@ public class SessionService {
         }
         sql.append(" ORDER BY s.meeting_date, s.start_time, s.id LIMIT ?");
         args.add(size + 1);
-        List<String> ids = jdbc.prepareStatement(sql.toString(), ps -> {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            List<String> out = new ArrayList<>();
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
+        List<String> ids = Sql.ids(jdbc, sql.toString(), args);
         boolean more = ids.size() > size;
         List<String> page = more ? ids.subList(0, size) : ids;
         Map<String, SupervisionSession> byId = new HashMap<>();
