@@ -73,3 +73,20 @@ export async function h1(page) {
   assert.equal(await heading.count(), 1, 'a page has exactly one h1');
   return (await heading.textContent()).trim();
 }
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Today in Europe/London as [year, month, day]. */
+export function today() {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric' })
+    .formatToParts(new Date());
+  const get = (type) => Number(parts.find((p) => p.type === type).value);
+  return [get('year'), get('month'), get('day')];
+}
+
+/** [y, m, d] plus days, as "Tuesday 8 December 2026". */
+export function dateText([y, m, d], plusDays = 0) {
+  const date = new Date(Date.UTC(y, m - 1, d + plusDays));
+  return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}

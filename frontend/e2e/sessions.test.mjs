@@ -2,7 +2,7 @@
 // and sees the supervisee's schedule move on.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BASE_URL, LANDSCAPE, PORTRAIT, expectNoAxeViolations, h1, launchBrowser, newPage, signIn } from './helpers.mjs';
+import { BASE_URL, LANDSCAPE, PORTRAIT, expectNoAxeViolations, h1, launchBrowser, newPage, signIn, today, dateText } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -12,22 +12,8 @@ after(async () => {
   await browser?.close();
 });
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Today in Europe/London as [year, month, day]. */
-function today() {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric' })
-    .formatToParts(new Date());
-  const get = (type) => Number(parts.find((p) => p.type === type).value);
-  return [get('year'), get('month'), get('day')];
-}
 
-/** [y, m, d] plus days, as "Tuesday 8 December 2026". */
-function dateText([y, m, d], plusDays = 0) {
-  const date = new Date(Date.UTC(y, m - 1, d + plusDays));
-  return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
-}
 
 async function signInAt(page, username) {
   await page.goto('/sign-in');

@@ -2,7 +2,7 @@
 // the supervisor signs again and the record locks. The action agreed shows on the supervisee's home.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BASE_URL, LANDSCAPE, expectNoAxeViolations, h1, launchBrowser, newPage, signIn } from './helpers.mjs';
+import { BASE_URL, LANDSCAPE, expectNoAxeViolations, h1, launchBrowser, newPage, signIn, today, dateText } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -12,13 +12,6 @@ after(async () => {
   await browser?.close();
 });
 
-/** Today in Europe/London as [year, month, day]. */
-function today() {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric' })
-    .formatToParts(new Date());
-  const get = (type) => Number(parts.find((p) => p.type === type).value);
-  return [get('year'), get('month'), get('day')];
-}
 
 function isoPlus([y, m, d], days) {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
@@ -150,6 +143,12 @@ describe('Writing and signing a session record in the browser', { timeout: 240_0
     assert.equal(await again.getByRole('button', { name: 'Save record' }).count(), 0);
     await again.getByRole('heading', { name: 'Add an addendum' }).waitFor();
     await expectNoAxeViolations(again, 'a locked record');
+
+    // The supervisor's dashboard: Sam on track, next due four weeks (Coventry) after today's session.
+    await again.goto('/');
+    const samRow = again.getByTestId('dashboard-row').filter({ has: again.getByRole('heading', { level: 3, name: /^Sam Okafor/ }) });
+    await samRow.getByTestId('schedule-status').getByText('On track', { exact: true }).waitFor();
+    assert.equal((await samRow.getByTestId('next-due').textContent()).trim(), dateText(today(), 28));
     assert.deepEqual(again.consoleErrors, []);
     await again.context().close();
 

@@ -16,6 +16,9 @@ import { StaffDetailPage } from './features/staff/StaffDetailPage';
 import { StaffListPage } from './features/staff/StaffListPage';
 import { TeamsPage } from './features/teams/TeamsPage';
 import { OfflineBanner } from './offline/OfflineBanner';
+import { OutboxPage } from './offline/OutboxPage';
+import { OutboxSync } from './offline/OutboxSync';
+import { useOutboxCount } from './offline/useOutboxCount';
 import { Redirect, Router, isLocalPath, matchPath, useLocation, useSearchParams } from './router';
 
 /** The page for a path. Unknown paths get the 404 page (the server sends index.html for them). */
@@ -56,14 +59,16 @@ function Routes() {
   else if ((staffMatch = matchPath('/staff/:staffId', pathname))) {
     page = <StaffDetailPage key={staffMatch.staffId} staffId={staffMatch.staffId as string} />;
   } else if (matchPath('/teams', pathname)) page = <TeamsPage />;
+  else if (matchPath('/outbox', pathname)) page = <OutboxPage />;
   else return <NotFoundPage />;
   return <RequireAuth>{page}</RequireAuth>;
 }
 
-function navigationFor(pathname: string, showStaff: boolean): NavigationItem[] {
+function navigationFor(pathname: string, showStaff: boolean, waiting: number): NavigationItem[] {
   const items: NavigationItem[] = [{ href: '/', text: 'My supervision', current: pathname === '/' }];
   if (showStaff) items.push({ href: '/staff', text: 'Staff', current: pathname.startsWith('/staff') });
   items.push({ href: '/teams', text: 'Teams', current: pathname.startsWith('/teams') });
+  if (waiting > 0) items.push({ href: '/outbox', text: `Waiting to send (${waiting})`, current: pathname === '/outbox' });
   items.push({ href: '/sign-out', text: 'Sign out' });
   return items;
 }
@@ -74,6 +79,7 @@ function Layout() {
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const me = state.status === 'signedIn' ? state.me : null;
+  const waiting = useOutboxCount();
 
   // After moving to another page, start a screen reader (and the keyboard) at its heading.
   useEffect(() => {
@@ -92,10 +98,11 @@ function Layout() {
 
   return (
     <>
+      <OutboxSync signedIn={!!me} />
       <SkipLink />
       <Header
         organisationName={me?.organisation.name}
-        navigation={me ? navigationFor(pathname, canUseStaffDirectory(me)) : []}
+        navigation={me ? navigationFor(pathname, canUseStaffDirectory(me), waiting) : []}
         account={me ? { name: me.displayName, role: rolesText(me.roles) } : undefined}
       />
       <div className="govuk-width-container">

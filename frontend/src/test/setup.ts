@@ -1,7 +1,9 @@
 import '@testing-library/jest-dom/vitest';
+import 'fake-indexeddb/auto';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { resetSessionForTests } from '../api/session';
+import { resetOutboxForTests } from '../offline/outbox';
 
 // Whole-app renders under a parallel run can take over a second on a busy machine: wait longer
 // for findBy*/waitFor than the 1s default, so a slow CI box does not make tests flaky.
@@ -10,7 +12,8 @@ configure({ asyncUtilTimeout: 5000 });
 // jsdom has no layout: scrolling is a no-op rather than a console error.
 window.scrollTo = () => {};
 
-beforeEach(() => {
+beforeEach(async () => {
+  await resetOutboxForTests();
   window.sessionStorage.clear();
   window.localStorage.clear();
   // jsdom's default window: 1024px wide, a landscape tablet.

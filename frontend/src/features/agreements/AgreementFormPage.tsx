@@ -24,6 +24,7 @@ import {
   type TemplateItem,
 } from './agreements';
 import { useIsLandscape } from './useIsLandscape';
+import { enqueue, isOffline, list as listOutbox, onSent, subscribe as subscribeOutbox } from '../../offline/outbox';
 
 /** How long typing may pause before the form is saved on the device. */
 export const AUTOSAVE_DELAY_MS = 400;
@@ -125,6 +126,12 @@ function conflictText(problem: Problem): string {
   return problem.detail ?? problem.title;
 }
 
+/** The fields of a queued body, without the supervisee a new agreement names. */
+function stripSupervisee(body: object): unknown {
+  const { superviseeId: _ignored, ...rest } = body as Record<string, unknown>;
+  return rest;
+}
+
 export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?: string; superviseeId?: string }) {
   const me = useMe();
   const navigate = useNavigate();
@@ -140,6 +147,45 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
   const [sectionIndex, setSectionIndex] = useState(0);
   const [errors, setErrors] = useState<Errors | null>(null);
   const [saving, setSaving] = useState(false);
+  const [waiting, setWaiting] = useState(0);
+  const [sentAt, setSentAt] = useState('');
+  const draftRef = useRef<LocalDraft | null>(null);
+  draftRef.current = draft;
+  const pageHref = agreementId
+    ? `/agreements/${encodeURIComponent(agreementId)}/edit`
+    : `/agreements/new?superviseeId=${encodeURIComponent(superviseeId ?? '')}`;
+
+  // Saves of this form still in the outbox; when one is sent, carry on as after a save.
+  useEffect(() => {
+    let live = true;
+    const read = () =>
+      void listOutbox()
+        .then((entries) => {
+          if (live) setWaiting(entries.filter((e) => e.href === pageHref).length);
+        })
+        .catch(() => undefined);
+    read();
+    const off = subscribeOutbox(read);
+    const offSent = onSent(({ entry, data, at }) => {
+      if (entry.href !== pageHref) return;
+      setSentAt(at);
+      const now = draftRef.current;
+      const sentId = data && typeof data === 'object' && 'id' in data ? String((data as { id: unknown }).id) : null;
+      if (now && JSON.stringify(toFields(now)) === JSON.stringify(entry.body && typeof entry.body === 'object' ? stripSupervisee(entry.body) : entry.body)) {
+        pending.current = null;
+        clearLocalDraft(storageKey);
+        setDirty(false);
+        setSavedAt('');
+        if (sentId) navigate(`/agreements/${encodeURIComponent(sentId)}`, { state: { saved: true } });
+      }
+    });
+    return () => {
+      live = false;
+      off();
+      offSent();
+    };
+    // navigate is stable enough; the page re-mounts per agreement.
+  }, [pageHref, storageKey]);
 
   usePageTitle(agreementId ? 'Edit supervision agreement' : 'Draft a supervision agreement', !!errors);
 
@@ -233,6 +279,35 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
     }
     const fields = toFields(draft);
     setSaving(true);
+    const who =
+      loaded.value.agreement?.supervisee.displayName ?? me?.supervisees.find((s) => s.id === superviseeId)?.displayName;
+    const queue = async () => {
+      writeLocalDraft(storageKey, { ...draft, savedAt: new Date().toISOString() });
+      await enqueue(
+        agreementId
+          ? {
+              method: 'PUT',
+              path: `/api/v1/agreements/${encodeURIComponent(agreementId)}`,
+              body: fields,
+              ifMatch: loaded.value.etag ?? '*',
+              idempotencyKey: newIdempotencyKey(),
+              label: `Supervision agreement${who ? `: ${who}` : ''}`,
+              href: pageHref,
+            }
+          : {
+              method: 'POST',
+              path: '/api/v1/agreements',
+              body: { ...fields, superviseeId: superviseeId ?? '' },
+              idempotencyKey: draft.idempotencyKey,
+              label: `New supervision agreement${who ? `: ${who}` : ''}`,
+              href: pageHref,
+            },
+        { coalesce: true },
+      );
+      setSaving(false);
+      setErrors(null);
+    };
+    if (isOffline()) return queue();
     const result = agreementId
       ? await call(
           api.PUT('/api/v1/agreements/{agreementId}', {
@@ -246,6 +321,7 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
             body: { ...fields, superviseeId: superviseeId ?? '' },
           }),
         );
+    if (!result.ok && result.problem.status === 0) return queue();
     setSaving(false);
     if (!result.ok) {
       setErrors(errorsFromProblem(result.problem, fields.answers, items));
@@ -376,7 +452,17 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
       {superviseeName && <span className="govuk-caption-l">{superviseeName}</span>}
       <h1 className="govuk-heading-l">{agreementId ? 'Edit supervision agreement' : 'Draft a supervision agreement'}</h1>
       <p className="govuk-body-s app-save-status" role="status" data-testid="save-status">
-        {savedAt ? `Saved on this device ${formatTime(savedAt)}` : dirty ? 'Not saved yet' : agreement ? 'Saved' : ''}
+        {waiting > 0
+          ? `Waiting to send (${waiting})`
+          : savedAt
+            ? `Saved on this device ${formatTime(savedAt)}`
+            : sentAt
+              ? `Sent ${formatTime(sentAt)}`
+              : dirty
+                ? 'Not saved yet'
+                : agreement
+                  ? 'Saved'
+                  : ''}
       </p>
 
       <form noValidate onSubmit={save}>

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { NETWORK_PROBLEM, api, asProblem, type Problem, type Schemas } from '../../api/client';
+import { wipeDeviceData } from '../../offline/drafts';
 import { accessTokenExpired, clearSession, getRefreshToken, onSessionEnded, refreshSession, storeTokens } from '../../api/session';
 
 export type Me = Schemas['Me'];
@@ -121,6 +122,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } catch {
       // Offline: the tokens are forgotten here all the same; the refresh token expires on its own.
     } finally {
+      // Offline drafts and queued writes do not outlive the sign-in (data minimisation).
+      await wipeDeviceData();
       clearSession();
       signingOut.current = false;
       setState({ status: 'signedOut', reason: 'signedOut' });

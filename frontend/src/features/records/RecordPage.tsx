@@ -18,6 +18,7 @@ import {
 } from '../../components/govuk';
 import { formatDate, formatTime } from '../../format';
 import { usePageTitle } from '../../usePageTitle';
+import { enqueue, isOffline, list as listOutbox, onSent, subscribe as subscribeOutbox } from '../../offline/outbox';
 import { useMe } from '../auth/AuthContext';
 import { call, newIdempotencyKey, type Section } from '../agreements/agreements';
 import { useIsLandscape } from '../agreements/useIsLandscape';
@@ -39,6 +40,8 @@ import {
   type RecordDraft,
   type SessionRecord,
 } from './records';
+
+const recordPath = (sessionId: string) => `/api/v1/sessions/${encodeURIComponent(sessionId)}/record`;
 
 /** How long typing may pause before the record is saved on the device. */
 export const AUTOSAVE_DELAY_MS = 400;
@@ -152,11 +155,13 @@ function NoteForm({
   kinds,
   heading,
   onAdded,
+  onQueued,
 }: {
   sessionId: string;
   kinds: NoteKind[];
   heading: string;
   onAdded: (record: SessionRecord, etag: string | null) => void;
+  onQueued?: () => void;
 }) {
   const [kind, setKind] = useState<NoteKind | undefined>(kinds.length === 1 ? kinds[0] : undefined);
   const [text, setText] = useState('');
@@ -169,12 +174,29 @@ function NoteForm({
     if (!kind) return setError('Select what kind of note this is');
     if (!text.trim()) return setError('Enter the text of your note');
     setSending(true);
+    const queue = async () => {
+      await enqueue({
+        method: 'POST',
+        path: `/api/v1/sessions/${encodeURIComponent(sessionId)}/record/notes`,
+        body: { kind, text: text.trim() },
+        idempotencyKey: key.current,
+        label: `${NOTE_TEXT[kind]} on a session record`,
+        href: `/sessions/${encodeURIComponent(sessionId)}/record`,
+      });
+      key.current = newIdempotencyKey();
+      setSending(false);
+      setText('');
+      setError(null);
+      onQueued?.();
+    };
+    if (isOffline()) return queue();
     const result = await call(
       api.POST('/api/v1/sessions/{sessionId}/record/notes', {
         params: { path: { sessionId }, header: { 'Idempotency-Key': key.current } },
         body: { kind, text: text.trim() },
       }),
     );
+    if (!result.ok && result.problem.status === 0) return queue();
     setSending(false);
     if (!result.ok) return setError(problemText(result.problem));
     key.current = newIdempotencyKey();
@@ -365,6 +387,28 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
   const [accurate, setAccurate] = useState(false);
   const [accurateError, setAccurateError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [waiting, setWaiting] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const draftRef = useRef<RecordDraft | null>(null);
+  draftRef.current = draft;
+
+  // Writes for this record still in the outbox.
+  useEffect(() => {
+    let live = true;
+    const prefix = recordPath(sessionId);
+    const read = () =>
+      void listOutbox()
+        .then((entries) => {
+          if (live) setWaiting(entries.filter((e) => e.path === prefix || e.path.startsWith(`${prefix}/`)).length);
+        })
+        .catch(() => undefined);
+    read();
+    const off = subscribeOutbox(read);
+    return () => {
+      live = false;
+      off();
+    };
+  }, [sessionId]);
 
   usePageTitle('Session record', !!errors);
 
@@ -447,6 +491,38 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
     setLoaded((current) => (current.state === 'ok' ? { state: 'ok', value: { ...current.value, record, etag: etag ?? current.value.etag } } : current));
   };
 
+  // A queued write for this record reached the service.
+  useEffect(
+    () =>
+      onSent(({ entry, data, etag, at }) => {
+        const path = recordPath(sessionId);
+        if (entry.path !== path && !entry.path.startsWith(`${path}/`)) return;
+        if (data && typeof data === 'object' && 'entries' in data) {
+          setLoaded((current) =>
+            current.state === 'ok'
+              ? { state: 'ok', value: { ...current.value, record: data as SessionRecord, etag: etag ?? current.value.etag } }
+              : current,
+          );
+        }
+        setSentAt(at);
+        setNotice(null);
+        if (entry.method === 'PUT') {
+          const now = draftRef.current;
+          // Typing since the save stays on the device.
+          if (now && JSON.stringify(toUpdate(now)) === JSON.stringify(entry.body)) {
+            pending.current = null;
+            clearRecordDraft(storageKey);
+            setDirty(false);
+            setSavedAt('');
+          }
+          setMessage('Record saved');
+        } else {
+          setMessage('Your note has been added');
+        }
+      }),
+    [sessionId, storageKey],
+  );
+
   /** A fresh ETag when a response carried none. */
   const refetch = async (): Promise<string | null> => {
     const got = await call(api.GET('/api/v1/sessions/{sessionId}/record', { params: { path: { sessionId } } }));
@@ -458,15 +534,37 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
   };
 
   /** PUT the draft; true when the server has it. */
-  const saveToServer = async (): Promise<{ ok: boolean; etag: string | null }> => {
+  const saveToServer = async (): Promise<{ ok: boolean; etag: string | null; queued?: boolean }> => {
     if (!draft || loaded.state !== 'ok') return { ok: false, etag: null };
     flush();
+    const body = toUpdate(draft);
+    const ifMatch = loaded.value.etag ?? '*';
+    const queue = async () => {
+      // Keep the draft on the device until the service has it.
+      writeRecordDraft(storageKey, { ...draft, savedAt: new Date().toISOString() });
+      await enqueue(
+        {
+          method: 'PUT',
+          path: recordPath(sessionId),
+          body,
+          ifMatch,
+          idempotencyKey: newIdempotencyKey(),
+          label: `Session record: ${loaded.value.session.supervisees.map((s) => s.displayName).join(', ')}, ${formatDate(loaded.value.session.date)}`,
+          href: `/sessions/${encodeURIComponent(sessionId)}/record`,
+        },
+        { coalesce: true },
+      );
+      setErrors(null);
+      return { ok: false, etag: null, queued: true };
+    };
+    if (isOffline()) return queue();
     const result = await call(
       api.PUT('/api/v1/sessions/{sessionId}/record', {
-        params: { path: { sessionId }, header: { 'If-Match': loaded.value.etag ?? '*' } },
-        body: toUpdate(draft),
+        params: { path: { sessionId }, header: { 'If-Match': ifMatch } },
+        body,
       }),
     );
+    if (!result.ok && result.problem.status === 0) return queue();
     if (!result.ok) {
       setErrors([{ text: problemText(result.problem) }]);
       return { ok: false, etag: null };
@@ -488,6 +586,10 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
     const saved = await saveToServer();
     setBusy(false);
     if (saved.ok) setMessage('Record saved');
+    else if (saved.queued) {
+      setMessage(null);
+      setNotice('Your record is saved on this device. It will be sent when your connection comes back.');
+    }
   };
 
   const sign = async () => {
@@ -518,6 +620,11 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
     replaceRecord(result.data, result.etag);
     if (!result.etag) await refetch();
     setMessage(result.data.status === 'SIGNED' ? null : 'You have signed the record. It locks when everyone in the session has signed.');
+  };
+
+  const onNoteQueued = () => {
+    setMessage(null);
+    setNotice('Your note is saved on this device. It will be sent when your connection comes back.');
   };
 
   const onNote = (record: SessionRecord, etag: string | null) => {
@@ -568,12 +675,13 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
           </p>
         )}
         {message && <NotificationBanner type="success" heading={message} />}
+      {notice && waiting > 0 && <NotificationBanner title="Important" heading={notice} />}
         <ReadOnlyRecord loaded={loaded.value} actions={actions} />
         <h2 className="govuk-heading-m">Signatures</h2>
         <SignaturesList record={record} />
         <h2 className="govuk-heading-m">Comments and addenda</h2>
         <NotesList record={record} />
-        {record.status === 'SIGNED' && isParty && <NoteForm sessionId={sessionId} kinds={['ADDENDUM']} heading="Add an addendum" onAdded={onNote} />}
+        {record.status === 'SIGNED' && isParty && <NoteForm sessionId={sessionId} kinds={['ADDENDUM']} heading="Add an addendum" onAdded={onNote} onQueued={onNoteQueued} />}
       </>
     );
   }
@@ -675,9 +783,18 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
       <span className="govuk-caption-l">{caption}</span>
       <h1 className="govuk-heading-l">Session record</h1>
       <p className="govuk-body-s app-save-status" role="status" data-testid="save-status">
-        {savedAt ? `Saved on this device ${formatTime(savedAt)}` : sentAt ? `Sent ${formatTime(sentAt)}` : dirty ? 'Not saved yet' : ''}
+        {waiting > 0
+          ? `Waiting to send (${waiting})`
+          : savedAt
+            ? `Saved on this device ${formatTime(savedAt)}`
+            : sentAt
+              ? `Sent ${formatTime(sentAt)}`
+              : dirty
+                ? 'Not saved yet'
+                : ''}
       </p>
       {message && <NotificationBanner type="success" heading={message} />}
+      {notice && waiting > 0 && <NotificationBanner title="Important" heading={notice} />}
       <p className="govuk-body">
         <Tag colour="blue">Awaiting signature</Tag>
       </p>
@@ -817,7 +934,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
       <SignaturesList record={record} />
       <h2 className="govuk-heading-m">Comments, amendments and disagreements</h2>
       <NotesList record={record} />
-      <NoteForm sessionId={sessionId} kinds={['COMMENT', 'AMENDMENT', 'DISAGREEMENT']} heading="Add a comment or record a disagreement" onAdded={onNote} />
+      <NoteForm sessionId={sessionId} kinds={['COMMENT', 'AMENDMENT', 'DISAGREEMENT']} heading="Add a comment or record a disagreement" onAdded={onNote} onQueued={onNoteQueued} />
     </>
   );
 }
