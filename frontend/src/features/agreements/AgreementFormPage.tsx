@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { api, type Problem, type Schemas } from '../../api/client';
 import { pointerToField } from '../../api/problems';
@@ -25,10 +25,9 @@ import {
 } from './agreements';
 import { useIsLandscape } from './useIsLandscape';
 import { enqueue, isOffline, list as listOutbox, onSent, subscribe as subscribeOutbox } from '../../offline/outbox';
+import { useDeviceAutosave } from '../../offline/useDeviceAutosave';
 
 /** How long typing may pause before the form is saved on the device. */
-export const AUTOSAVE_DELAY_MS = 400;
-
 const FIELD_ORDER = ['intervalWeeks', 'durationMinutes', 'location', 'escalationPeriod'];
 const answerField = (key: string) => `answer-${key}`;
 
@@ -172,7 +171,7 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
       const now = draftRef.current;
       const sentId = data && typeof data === 'object' && 'id' in data ? String((data as { id: unknown }).id) : null;
       if (now && JSON.stringify(toFields(now)) === JSON.stringify(entry.body && typeof entry.body === 'object' ? stripSupervisee(entry.body) : entry.body)) {
-        pending.current = null;
+        discardPendingTyping();
         clearLocalDraft(storageKey);
         setDirty(false);
         setSavedAt('');
@@ -213,34 +212,8 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
     return () => controller.abort();
   }, [agreementId, storageKey]);
 
-  // Save on the device as you type (debounced), and once more on leaving the page.
-  const pending = useRef<LocalDraft | null>(null);
-  const flush = useCallback(() => {
-    const value = pending.current;
-    if (!value) return;
-    pending.current = null;
-    const stamped = { ...value, savedAt: new Date().toISOString() };
-    if (writeLocalDraft(storageKey, stamped)) setSavedAt(stamped.savedAt);
-  }, [storageKey]);
-  useEffect(() => {
-    if (!draft || !dirty) return;
-    pending.current = draft;
-    const timer = window.setTimeout(flush, AUTOSAVE_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [draft, dirty, flush]);
-  useEffect(() => () => flush(), [flush]);
-
-  // Leaving with changes the server does not have yet asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      flush();
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty, flush]);
+  // Save on the device as you type, once more on leaving the page; ask before closing with unsent changes.
+  const { flush, discard: discardPendingTyping } = useDeviceAutosave(storageKey, draft, dirty, writeLocalDraft, setSavedAt);
 
   const items = loaded.state === 'ok' ? loaded.value.items : [];
   const sections = useMemo(() => sectionsOf(items), [items]);
@@ -327,7 +300,7 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
       setErrors(errorsFromProblem(result.problem, fields.answers, items));
       return;
     }
-    pending.current = null;
+    discardPendingTyping();
     clearLocalDraft(storageKey);
     setDirty(false);
     setErrors(null);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api, type Problem } from '../../api/client';
 import { Loading, ProblemMessage } from '../../components/app/ProblemMessage';
 import {
@@ -40,12 +40,11 @@ import {
   type RecordDraft,
   type SessionRecord,
 } from './records';
+import { useDeviceAutosave } from '../../offline/useDeviceAutosave';
 
 const recordPath = (sessionId: string) => `/api/v1/sessions/${encodeURIComponent(sessionId)}/record`;
 
 /** How long typing may pause before the record is saved on the device. */
-export const AUTOSAVE_DELAY_MS = 400;
-
 interface Loaded {
   session: Session;
   record: SessionRecord;
@@ -438,32 +437,8 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
     return () => controller.abort();
   }, [sessionId, storageKey]);
 
-  // Save on the device as you type (debounced), and once more on leaving the page.
-  const pending = useRef<RecordDraft | null>(null);
-  const flush = useCallback(() => {
-    const value = pending.current;
-    if (!value) return;
-    pending.current = null;
-    const stamped = { ...value, savedAt: new Date().toISOString() };
-    if (writeRecordDraft(storageKey, stamped)) setSavedAt(stamped.savedAt);
-  }, [storageKey]);
-  useEffect(() => {
-    if (!draft || !dirty) return;
-    pending.current = draft;
-    const timer = window.setTimeout(flush, AUTOSAVE_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [draft, dirty, flush]);
-  useEffect(() => () => flush(), [flush]);
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      flush();
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty, flush]);
+  // Save on the device as you type, once more on leaving the page; ask before closing with unsent changes.
+  const { flush, discard: discardPendingTyping } = useDeviceAutosave(storageKey, draft, dirty, writeRecordDraft, setSavedAt);
 
   const sections = loaded.state === 'ok' ? loaded.value.sections : [];
   const nonEmpty = useMemo(() => sections.filter((s) => s.items.length > 0), [sections]);
@@ -510,7 +485,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
           const now = draftRef.current;
           // Typing since the save stays on the device.
           if (now && JSON.stringify(toUpdate(now)) === JSON.stringify(entry.body)) {
-            pending.current = null;
+            discardPendingTyping();
             clearRecordDraft(storageKey);
             setDirty(false);
             setSavedAt('');
@@ -569,7 +544,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
       setErrors([{ text: problemText(result.problem) }]);
       return { ok: false, etag: null };
     }
-    pending.current = null;
+    discardPendingTyping();
     clearRecordDraft(storageKey);
     setDirty(false);
     setSavedAt('');
