@@ -234,7 +234,7 @@ class AgreementApiTest extends ApiTest {
     }
 
     private Api.Response post(String token, Object body, String key) {
-        return api.raw("POST", "/api/v1/agreements", token, "application/json", json(body), Map.of("Idempotency-Key", key));
+        return api.raw("POST", "/api/v1/agreements", token, "application/json", Api.json(body), Map.of("Idempotency-Key", key));
     }
 
     private String token(World.Person person) {
@@ -276,11 +276,4 @@ class AgreementApiTest extends ApiTest {
         return out;
     }
 
-    private static String json(Object body) {
-        try {
-            return Api.JSON.writeValueAsString(body);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -145,8 +145,8 @@ class SessionApiTest extends ApiTest {
 
         assertEquals(403, api.post("/api/v1/sessions", colleague, plan(List.of(sam.id()), monday, 1)).status(),
                 "a colleague does not plan someone else's supervision");
-        assertTrue(ids(api.get("/api/v1/sessions", colleague).json()).isEmpty());
-        assertEquals(List.of(s.get("id").asText()), ids(api.get("/api/v1/sessions?superviseeId=" + sam.id(), supervisee).json()));
+        assertTrue(idsOf(api.get("/api/v1/sessions", colleague).json().get("items")).isEmpty());
+        assertEquals(List.of(s.get("id").asText()), idsOf(api.get("/api/v1/sessions?superviseeId=" + sam.id(), supervisee).json().get("items")));
     }
 
     @Test
@@ -170,11 +170,11 @@ class SessionApiTest extends ApiTest {
     @Test
     void aResentPlanBooksOnceAndBadPlansAreRefusedWithPointers() {
         String key = Fixtures.unique("plan-key");
-        String body = json(plan(List.of(sam.id()), monday, 2));
+        String body = Api.json(plan(List.of(sam.id()), monday, 2));
         Api.Response first = api.raw("POST", "/api/v1/sessions", supervisor, "application/json", body, Map.of("Idempotency-Key", key));
         Api.Response again = api.raw("POST", "/api/v1/sessions", supervisor, "application/json", body, Map.of("Idempotency-Key", key));
         assertEquals(201, again.status(), again.body());
-        assertEquals(ids(first.json()), ids(again.json()));
+        assertEquals(idsOf(first.json().get("items")), idsOf(again.json().get("items")));
         assertEquals("true", again.header("Idempotent-Replayed"));
         assertEquals(2, fixtures.count("SELECT COUNT(*) FROM session_participant WHERE supervisee_id = ?", sam.id()));
 
@@ -208,7 +208,7 @@ class SessionApiTest extends ApiTest {
         String manager = api.token(world.accountOnly(Role.SERVICE_MANAGER).username(), Fixtures.PASSWORD);
         Api.Response sessions = api.get("/api/v1/sessions", manager);
         assertEquals(200, sessions.status(), sessions.body());
-        assertEquals(List.of(s.get("id").asText()), ids(sessions.json()));
+        assertEquals(List.of(s.get("id").asText()), idsOf(sessions.json().get("items")));
         for (String list : List.of("/api/v1/agreements", "/api/v1/actions")) {
             Api.Response r = api.get(list, manager);
             assertEquals(200, r.status(), r.body());
@@ -233,17 +233,4 @@ class SessionApiTest extends ApiTest {
         return out;
     }
 
-    private static List<String> ids(JsonNode page) {
-        List<String> out = new ArrayList<>();
-        page.get("items").forEach(i -> out.add(i.get("id").asText()));
-        return out;
-    }
-
-    private static String json(Object body) {
-        try {
-            return Api.JSON.writeValueAsString(body);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 }

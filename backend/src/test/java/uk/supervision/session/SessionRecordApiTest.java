@@ -50,7 +50,7 @@ class SessionRecordApiTest extends ApiTest {
 
         JsonNode fresh = api.get(url, supervisor).json();
         assertEquals("DRAFT", fresh.get("status").asText());
-        assertEquals(List.of(finished, ongoing), ids(fresh.get("openActions")), "previous actions pre-filled, soonest due first");
+        assertEquals(List.of(finished, ongoing), idsOf(fresh.get("openActions")), "previous actions pre-filled, soonest due first");
         assertTrue(fresh.get("missing").size() >= COVENTRY_AGENDA.size() + 2, fresh.get("missing").toString());
         assertEquals("HELD", fixtures.string("SELECT status FROM supervision_session WHERE id = ?", session), "held, not yet recorded");
 
@@ -146,9 +146,9 @@ class SessionRecordApiTest extends ApiTest {
         String overdue = action(null, sam.id(), "Send the chronology", today.minusDays(3));
         action(null, priya.id(), "Arrange the observation", today.plusDays(10));
         JsonNode mine = api.get("/api/v1/actions?ownerId=" + sam.id(), supervisee).json().get("items");
-        assertEquals(List.of(overdue), ids(mine));
+        assertEquals(List.of(overdue), idsOf(mine));
         assertTrue(mine.get(0).get("overdue").asBoolean());
-        assertEquals(List.of(overdue), ids(api.get("/api/v1/actions?overdue=true&superviseeId=" + sam.id(), supervisor).json().get("items")));
+        assertEquals(List.of(overdue), idsOf(api.get("/api/v1/actions?overdue=true&superviseeId=" + sam.id(), supervisor).json().get("items")));
         assertEquals(2, api.get("/api/v1/actions?superviseeId=" + sam.id(), supervisor).json().get("items").size());
 
         String url = "/api/v1/actions/" + overdue;
@@ -216,12 +216,6 @@ class SessionRecordApiTest extends ApiTest {
         body.put("confidentialNotes", "Bereavement leave discussed.");
         body.put("actionReviews", reviews);
         return body;
-    }
-
-    private static List<String> ids(JsonNode items) {
-        List<String> out = new ArrayList<>();
-        items.forEach(i -> out.add(i.get("id").asText()));
-        return out;
     }
 
     private static List<String> kinds(JsonNode notes) {

@@ -58,7 +58,7 @@ class StaffApiTest extends ApiTest {
         // The supervisor now sees them on their home page.
         String supervisor = api.token(priya.username(), Fixtures.PASSWORD);
         JsonNode me = api.get("/api/v1/me", supervisor).json();
-        assertEquals(List.of(id), ids(me.get("supervisees")));
+        assertEquals(List.of(id), idsOf(me.get("supervisees")));
     }
 
     @Test
@@ -154,8 +154,8 @@ class StaffApiTest extends ApiTest {
                 + "AND (to_date IS NULL OR to_date > ?)", leaver.id(), leaver.id(), lastDay));
         assertEquals(0, fixtures.count("SELECT COUNT(*) FROM staff_team_history WHERE staff_id = ? AND to_date IS NULL", leaver.id()));
 
-        assertTrue(ids(api.get("/api/v1/staff?q=leaver", hr).json().get("items")).isEmpty(), "not a current member of staff");
-        assertEquals(List.of(leaver.id()), ids(api.get("/api/v1/staff?q=leaver&status=leavers", hr).json().get("items")));
+        assertTrue(idsOf(api.get("/api/v1/staff?q=leaver", hr).json().get("items")).isEmpty(), "not a current member of staff");
+        assertEquals(List.of(leaver.id()), idsOf(api.get("/api/v1/staff?q=leaver&status=leavers", hr).json().get("items")));
         assertEquals(409, api.post("/api/v1/staff/" + leaver.id() + "/leaving", hr,
                 Map.of("leavingDate", lastDay.toString()), left.header("ETag")).status());
         assertNull(api.get("/api/v1/me", api.token(priya.username(), Fixtures.PASSWORD)).json().get("supervisees").get(0));
@@ -230,9 +230,4 @@ class StaffApiTest extends ApiTest {
         return body;
     }
 
-    private static List<String> ids(JsonNode items) {
-        List<String> out = new ArrayList<>();
-        items.forEach(i -> out.add(i.get("id").asText()));
-        return out;
-    }
 }

@@ -99,6 +99,15 @@ public final class Api {
         return send(b.POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /** A request body as JSON text, for requests that need extra headers (raw). */
+    public static String json(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Signs in and returns the whole token pair. */
     public JsonNode signIn(String username, String password) {
         Response r = post("/api/v1/auth/sign-in", null, Map.of("username", username, "password", password));

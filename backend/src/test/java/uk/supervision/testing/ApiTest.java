@@ -16,6 +16,13 @@ public abstract class ApiTest {
     protected Api api;
     protected World world;
 
+    /** The ids of a list of resources, in order. */
+    protected static java.util.List<String> idsOf(com.fasterxml.jackson.databind.JsonNode items) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        items.forEach(i -> out.add(i.get("id").asText()));
+        return out;
+    }
+
     @BeforeEach
     void startWithAFreshOrganisation() {
         api = new Api(server.getURI());
