@@ -15,7 +15,9 @@ import uk.supervision.problem.Problems;
 import uk.supervision.security.AccessPolicy;
 import uk.supervision.security.Caller;
 import uk.supervision.session.SessionService;
+import uk.supervision.staff.AttributeTimeline;
 import uk.supervision.staff.Staff;
+import uk.supervision.staff.StaffAttributeHistory;
 import uk.supervision.staff.StaffMapper;
 import uk.supervision.staff.StaffQueries;
 import uk.supervision.staff.StaffView;
@@ -51,6 +53,7 @@ public class ComplianceService {
     private final ScheduleCalculator calculator;
     private final PolicyService policy;
     private final StaffQueries staffQueries;
+    private final StaffAttributeHistory attributes;
     private final SupervisionRelationRepository relations;
     private final SessionService sessions;
     private final AccessPolicy access;
@@ -58,11 +61,12 @@ public class ComplianceService {
     private final Clock clock;
 
     public ComplianceService(ScheduleCalculator calculator, PolicyService policy, StaffQueries staffQueries,
-                             SupervisionRelationRepository relations, SessionService sessions, AccessPolicy access,
+                             StaffAttributeHistory attributes, SupervisionRelationRepository relations, SessionService sessions, AccessPolicy access,
                              JdbcOperations jdbc, Clock clock) {
         this.calculator = calculator;
         this.policy = policy;
         this.staffQueries = staffQueries;
+        this.attributes = attributes;
         this.relations = relations;
         this.sessions = sessions;
         this.access = access;
@@ -114,7 +118,7 @@ public class ComplianceService {
         return new SuperviseeDashboard(rows);
     }
 
-    /** Schedules for a set of people of one organisation. */
+    /** Schedules for a set of people of one organisation, on a day, with the attributes in force then. */
     Map<String, Schedule> schedules(String organisationId, List<Staff> people, LocalDate today) {
         Map<String, Schedule> out = new HashMap<>();
         if (people.isEmpty()) {
@@ -128,12 +132,18 @@ public class ComplianceService {
         for (SupervisionRelation r : relations.findCurrentBySupervisees(ids, today)) {
             supervisorSince.merge(r.superviseeId(), r.fromDate(), (a, b) -> a.isAfter(b) ? a : b);
         }
+        Map<String, AttributeTimeline> timelines = attributes.timelines(people);
         for (Staff s : people) {
-            Supervisee person = new Supervisee(StaffCategory.fromValue(s.category()), EmploymentType.fromValue(s.employmentType()),
-                    s.weeklyHours().doubleValue(), s.employmentStartDate(), s.postStartDate(), s.leavingDate(), supervisorSince.get(s.id()));
+            Supervisee person = new Supervisee(timelines.get(s.id()).periods().stream().map(ComplianceService::attributes).toList(),
+                    s.employmentStartDate(), s.postStartDate(), s.leavingDate(), supervisorSince.get(s.id()));
             out.put(s.id(), calculator.compute(rules, person, agreements.get(s.id()), held.getOrDefault(s.id(), List.of()), today));
         }
         return out;
+    }
+
+    private static Supervisee.Attributes attributes(AttributeTimeline.Period p) {
+        return new Supervisee.Attributes(p.from(), StaffCategory.fromValue(p.values().category()),
+                EmploymentType.fromValue(p.values().employmentType()), p.values().weeklyHours().doubleValue());
     }
 
     /** One-to-one sessions held since a date, plus each person's last ever, for the clock and the yearly count. */

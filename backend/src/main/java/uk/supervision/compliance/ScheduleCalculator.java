@@ -60,13 +60,24 @@ public class ScheduleCalculator {
         LocalDate measuredFrom = lastHeld != null ? lastHeld : person.postStartDate();
 
         Period agreed = agreement != null && agreement.state() == AgreementState.ACTIVE ? agreement.interval() : null;
-        Chosen chosen = intervalOn(measuredFrom, rules, person, agreed);
-        // Flagged whenever the profile leaves this person's interval to the agreement and no signed one sets it.
-        boolean agreedIntervalMissing = agreed == null && agreementSetsInterval(rules.getAgreementSetsInterval(), person);
-
+        // Category, employment type and hours as in force on the day computed for (decision 0007): an NQSW who
+        // completed the ASYE yesterday is on the standard cadence today, a change after today is not yet seen.
+        Supervisee.Attributes now = person.on(today);
+        LocalDate since = person.inForceSince(today);
         // No capping at a cadence step boundary: the interval in force on the day the clock starts decides the
-        // whole gap (a new starter seen 1 day before the 4-month switch is next due 2 weeks later).
+        // whole gap (a new starter seen 1 day before the 4-month switch is next due 2 weeks later). When the
+        // attributes changed after the clock started, the steps are read on the day of the change instead.
+        LocalDate stepDay = since != null && since.isAfter(measuredFrom) ? since : measuredFrom;
+        Chosen chosen = intervalOn(stepDay, rules, person, now, agreed);
+        // Flagged whenever the profile leaves this person's interval to the agreement and no signed one sets it.
+        boolean agreedIntervalMissing = agreed == null && agreementSetsInterval(rules.getAgreementSetsInterval(), now);
+
+        // The clock still runs from the last session (a change resets nothing), but a shorter cadence that took
+        // effect after it cannot make the person due before the day it took effect.
         LocalDate nextDue = measuredFrom.plus(chosen.interval());
+        if (since != null && nextDue.isBefore(since)) {
+            nextDue = since;
+        }
         // The longest gap is profile-wide; an interval longer than it (by agreement or category) moves it out to
         // the due date, otherwise 8-weekly admin staff would be "past the longest gap" after 4 weeks.
         LocalDate latestAllowed = later(nextDue, measuredFrom.plus(period(rules.getLongestInterval())));
@@ -152,8 +163,8 @@ public class ScheduleCalculator {
      * agreement sets a shorter one; otherwise the agreement; otherwise the category interval; otherwise the
      * profile's normal interval.
      */
-    private static Chosen intervalOn(LocalDate day, PolicyRules rules, Supervisee person, Period agreed) {
-        CadenceStep step = stepOn(day, rules.getCadenceSteps(), person);
+    private static Chosen intervalOn(LocalDate day, PolicyRules rules, Supervisee person, Supervisee.Attributes values, Period agreed) {
+        CadenceStep step = stepOn(day, rules.getCadenceSteps(), person, values);
         if (step != null) {
             Period stepInterval = period(step.getInterval());
             // While a step applies the shorter of step and agreement wins (DOMAIN 15: CB's 2 weeks beats the
@@ -170,7 +181,7 @@ public class ScheduleCalculator {
         if (rules.getCategoryIntervals() != null) {
             for (CategoryInterval ci : rules.getCategoryIntervals()) {
                 // First matching category interval wins, as for steps.
-                if (ci.getCategories() != null && ci.getCategories().contains(person.category())) {
+                if (ci.getCategories() != null && ci.getCategories().contains(values.category())) {
                     return new Chosen(period(ci.getInterval()), IntervalSource.CATEGORY);
                 }
             }
@@ -178,16 +189,16 @@ public class ScheduleCalculator {
         return new Chosen(period(rules.getNormalInterval()), IntervalSource.PROFILE);
     }
 
-    private static CadenceStep stepOn(LocalDate day, List<CadenceStep> steps, Supervisee person) {
+    private static CadenceStep stepOn(LocalDate day, List<CadenceStep> steps, Supervisee person, Supervisee.Attributes values) {
         if (steps == null) {
             return null;
         }
         for (CadenceStep step : steps) {
             // A null or empty filter list means every category / employment type.
             boolean categoryMatches = step.getCategories() == null || step.getCategories().isEmpty()
-                    || step.getCategories().contains(person.category());
+                    || step.getCategories().contains(values.category());
             boolean typeMatches = step.getEmploymentTypes() == null || step.getEmploymentTypes().isEmpty()
-                    || step.getEmploymentTypes().contains(person.employmentType());
+                    || step.getEmploymentTypes().contains(values.employmentType());
             if (!categoryMatches || !typeMatches) {
                 continue;
             }
@@ -201,7 +212,7 @@ public class ScheduleCalculator {
         return null;
     }
 
-    private static boolean agreementSetsInterval(AgreementSetsInterval rule, Supervisee person) {
+    private static boolean agreementSetsInterval(AgreementSetsInterval rule, Supervisee.Attributes person) {
         if (rule == null) {
             return false;
         }

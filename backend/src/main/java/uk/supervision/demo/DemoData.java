@@ -16,6 +16,7 @@ import uk.supervision.security.PasswordHasher;
 import uk.supervision.staff.Staff;
 import uk.supervision.staff.StaffRepository;
 import uk.supervision.staff.StaffTeamHistory;
+import uk.supervision.staff.StaffAttributeHistory;
 import uk.supervision.staff.StaffTeamHistoryRepository;
 import uk.supervision.staff.SupervisionRelation;
 import uk.supervision.staff.SupervisionRelationRepository;
@@ -56,6 +57,7 @@ public class DemoData {
     private final TeamRepository teams;
     private final StaffRepository staff;
     private final StaffTeamHistoryRepository history;
+    private final StaffAttributeHistory attributes;
     private final SupervisionRelationRepository relations;
     private final AccountRepository accounts;
     private final RoleGrantRepository grants;
@@ -65,7 +67,7 @@ public class DemoData {
 
     public DemoData(@Value("${supervision.demo-data:auto}") String setting, DatabaseKind database,
                     OrganisationRepository organisations, OrganisationSetup setup, DirectorateServiceRepository services,
-                    TeamRepository teams, StaffRepository staff, StaffTeamHistoryRepository history,
+                    TeamRepository teams, StaffRepository staff, StaffTeamHistoryRepository history, StaffAttributeHistory attributes,
                     SupervisionRelationRepository relations, AccountRepository accounts, RoleGrantRepository grants,
                     PasswordHasher hasher, ActivityLog activityLog, Clock clock) {
         this.setting = setting;
@@ -76,6 +78,7 @@ public class DemoData {
         this.teams = teams;
         this.staff = staff;
         this.history = history;
+        this.attributes = attributes;
         this.relations = relations;
         this.accounts = accounts;
         this.grants = grants;
@@ -168,6 +171,7 @@ public class DemoData {
                 given, family, email, job, category, employment, BigDecimal.valueOf(hours), employed, inPost, caseload,
                 caseloadSize, null, null, 1, now, now));
         history.save(new StaffTeamHistory(Ids.newId(), s.id(), s.teamId(), s.serviceId(), inPost, null, now));
+        attributes.start(s, now);
         return s;
     }
 

@@ -35,6 +35,25 @@ public final class StaffMapper {
         return dto;
     }
 
+    public static uk.supervision.api.model.StaffAttributePeriod toDto(AttributeTimeline.Period p) {
+        StaffAttributes v = p.values();
+        var dto = new uk.supervision.api.model.StaffAttributePeriod(p.from(), StaffCategory.valueOf(v.category()),
+                EmploymentType.valueOf(v.employmentType()), v.weeklyHours().doubleValue(), v.carriesCaseload());
+        dto.setEffectiveTo(p.to());
+        dto.setCaseloadSize(v.caseloadSize());
+        return dto;
+    }
+
+    public static uk.supervision.api.model.StaffAttributeChange toDto(StaffAttributeChange c) {
+        var dto = new uk.supervision.api.model.StaffAttributeChange(c.effectiveFrom(), c.recordedAt().atOffset(ZoneOffset.UTC));
+        dto.setCategory(c.category() == null ? null : StaffCategory.valueOf(c.category()));
+        dto.setEmploymentType(c.employmentType() == null ? null : EmploymentType.valueOf(c.employmentType()));
+        dto.setWeeklyHours(c.weeklyHours() == null ? null : c.weeklyHours().doubleValue());
+        dto.setCarriesCaseload(c.carriesCaseload());
+        dto.setCaseloadSize(c.caseloadSize());
+        return dto;
+    }
+
     public static StaffRef ref(Staff s) {
         StaffRef ref = new StaffRef(UUID.fromString(s.id()), s.displayName());
         ref.setJobTitle(s.jobTitle());

@@ -46,6 +46,7 @@ public class StaffService {
     private final StaffRepository staff;
     private final StaffQueries queries;
     private final StaffTeamHistoryRepository history;
+    private final StaffAttributeHistory attributes;
     private final SupervisionRelationService relations;
     private final SupervisionRelationRepository relationRepository;
     private final DirectorateServiceRepository services;
@@ -56,12 +57,13 @@ public class StaffService {
     private final Clock clock;
 
     public StaffService(StaffRepository staff, StaffQueries queries, StaffTeamHistoryRepository history,
-                        SupervisionRelationService relations, SupervisionRelationRepository relationRepository,
+                        StaffAttributeHistory attributes, SupervisionRelationService relations, SupervisionRelationRepository relationRepository,
                         DirectorateServiceRepository services, TeamTree tree, AccessPolicy access,
                         ActivityLog activityLog, Idempotency idempotency, Clock clock) {
         this.staff = staff;
         this.queries = queries;
         this.history = history;
+        this.attributes = attributes;
         this.relations = relations;
         this.relationRepository = relationRepository;
         this.services = services;
@@ -132,6 +134,7 @@ public class StaffService {
                 body.getEmploymentStartDate(), body.getPostStartDate(), body.getCarriesCaseload(), body.getCaseloadSize(),
                 null, null, 1, now, now);
         staff.save(created);
+        attributes.start(created, now);
         history.save(new StaffTeamHistory(Ids.newId(), created.id(), placement.teamId(), placement.serviceId(),
                 body.getPostStartDate(), null, now));
         if (supervisor != null) {
@@ -157,14 +160,36 @@ public class StaffService {
                 && staff.existsByOrganisationIdAndExternalRef(current.organisationId(), externalRef)) {
             throw Problems.conflict("A member of staff with the HR reference " + externalRef + " already exists.");
         }
+        LocalDate from = effectiveDate(current, body);
+        Instant now = clock.instant();
+        // Category, employment type, hours and caseload are dated changes; the row keeps today's values as a cache.
+        StaffAttributes inForce = attributes.record(current, from, new StaffAttributes(body.getCategory().name(),
+                body.getEmploymentType().name(), BigDecimal.valueOf(body.getWeeklyHours()), body.getCarriesCaseload(),
+                body.getCaseloadSize()), now, today());
         Staff changed = new Staff(current.id(), current.organisationId(), current.teamId(), current.serviceId(), externalRef,
                 body.getGivenName().trim(), body.getFamilyName().trim(), email, body.getJobTitle().trim(),
-                body.getCategory().name(), body.getEmploymentType().name(), BigDecimal.valueOf(body.getWeeklyHours()),
-                body.getEmploymentStartDate(), body.getPostStartDate(), body.getCarriesCaseload(), body.getCaseloadSize(),
-                current.leavingDate(), current.leavingReason(), current.version(), current.createdAt(), clock.instant());
+                inForce.category(), inForce.employmentType(), inForce.weeklyHours(),
+                body.getEmploymentStartDate(), body.getPostStartDate(), inForce.carriesCaseload(), inForce.caseloadSize(),
+                current.leavingDate(), current.leavingReason(), current.version(), current.createdAt(), now);
         staff.update(changed);
-        activityLog.record(caller, "STAFF_UPDATED", "staff", current.id(), changedFields(current, changed));
+        activityLog.record(caller, "STAFF_UPDATED", "staff", current.id(), changedFields(current, changed)
+                + (from.equals(today()) ? "" : " (attributes as from " + from + ")"));
         return queries.find(current.organisationId(), current.id(), today()).orElseThrow();
+    }
+
+    /** Today unless given; never in the future (planned changes are recorded on the day, as moves are). */
+    private LocalDate effectiveDate(Staff current, StaffUpdate body) {
+        LocalDate from = body.getEffectiveDate() == null ? today() : body.getEffectiveDate();
+        if (from.isAfter(today())) {
+            throw Problems.rule("/effectiveDate", "A change takes effect from today or an earlier date. Record a planned change on the day it happens.");
+        }
+        if (from.isBefore(body.getEmploymentStartDate())) {
+            throw Problems.rule("/effectiveDate", "The change cannot take effect before the employment start date.");
+        }
+        if (current.hasLeftBy(from)) {
+            throw Problems.rule("/effectiveDate", current.displayName() + " left on " + current.leavingDate() + "; a change cannot take effect after that.");
+        }
+        return from;
     }
 
     @Transactional
@@ -265,7 +290,10 @@ public class StaffService {
             }
             return period;
         }).toList();
-        return new StaffHistory(teamPeriods, relations.historyOf(person.id()));
+        AttributeTimeline timeline = attributes.timeline(person);
+        return new StaffHistory(teamPeriods, relations.historyOf(person.id()),
+                timeline.periods().stream().map(StaffMapper::toDto).toList(),
+                timeline.changes().stream().map(StaffMapper::toDto).toList());
     }
 
     // ---- helpers

@@ -308,6 +308,86 @@ class ScheduleCalculatorTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+    // Attributes over time (decision 0007): the values in force on the day computed for
+
+    /** An NQSW in post from 4 January 2027 on the LGA profile: weekly for 6 weeks, fortnightly to 6 months, then monthly. */
+    private static Supervisee nqswWhoCompletesTheAsyeOn(LocalDate completed) {
+        LocalDate start = LocalDate.parse("2027-01-04");
+        return new Supervisee(List.of(
+                new Supervisee.Attributes(start, StaffCategory.NEWLY_QUALIFIED, EmploymentType.PERMANENT, 37),
+                new Supervisee.Attributes(completed, StaffCategory.REGISTERED_SOCIAL_WORKER, EmploymentType.PERMANENT, 37)),
+                start, start, null, null);
+    }
+
+    @Test
+    void anNqswCompletingTheAsyeMovesToTheStandardCadenceOnThatDay() {
+        Supervisee person = nqswWhoCompletesTheAsyeOn(LocalDate.parse("2027-03-01"));
+        List<LocalDate> held = List.of(LocalDate.parse("2027-02-22"));
+
+        Schedule before = calculator.compute(profile("LGA"), person, null, held, LocalDate.parse("2027-02-26"));
+        assertEquals(Period.ofWeeks(2), before.interval(), "still newly qualified: fortnightly");
+        assertEquals(IntervalSource.CADENCE_STEP, before.intervalSource());
+        assertEquals(LocalDate.parse("2027-03-08"), before.nextDue());
+        assertEquals(ScheduleStatus.ON_TRACK, before.status());
+
+        Schedule after = calculator.compute(profile("LGA"), person, null, held, LocalDate.parse("2027-03-03"));
+        assertEquals(Period.ofMonths(1), after.interval(), "qualified from 1 March: monthly, the clock still from 22 February");
+        assertEquals(IntervalSource.PROFILE, after.intervalSource());
+        assertEquals(LocalDate.parse("2027-03-22"), after.nextDue());
+        assertEquals(ScheduleStatus.ON_TRACK, after.status());
+
+        // On 9 March the NQSW cadence would make them overdue; the standard one in force then does not.
+        assertEquals(ScheduleStatus.ON_TRACK, calculator.compute(profile("LGA"), person, null, held, LocalDate.parse("2027-03-09")).status());
+        Supervisee stillNewlyQualified = nqswWhoCompletesTheAsyeOn(LocalDate.parse("2027-12-31"));
+        Schedule stayed = calculator.compute(profile("LGA"), stillNewlyQualified, null, held, LocalDate.parse("2027-03-09"));
+        assertEquals(ScheduleStatus.OVERDUE, stayed.status(), "the same dates without the ASYE completed");
+        assertEquals(LocalDate.parse("2027-03-08"), stayed.nextDue());
+
+        // The next session after qualifying starts a monthly gap.
+        Schedule next = calculator.compute(profile("LGA"), person, null,
+                List.of(LocalDate.parse("2027-02-22"), LocalDate.parse("2027-03-05")), LocalDate.parse("2027-03-10"));
+        assertEquals(LocalDate.parse("2027-04-05"), next.nextDue());
+        assertEquals(IntervalSource.PROFILE, next.intervalSource());
+    }
+
+    @Test
+    void aChangeToAShorterCadenceIsNotDueBeforeTheDayItTookEffect() {
+        // Administrative staff on Central Bedfordshire are 8-weekly; as a registered social worker 4-weekly.
+        LocalDate start = LocalDate.parse("2024-01-08");
+        Supervisee person = new Supervisee(List.of(
+                new Supervisee.Attributes(start, StaffCategory.ADMINISTRATIVE, EmploymentType.PERMANENT, 37),
+                new Supervisee.Attributes(LocalDate.parse("2027-03-10"), StaffCategory.REGISTERED_SOCIAL_WORKER, EmploymentType.PERMANENT, 37)),
+                start, start, null, null);
+        List<LocalDate> held = List.of(LocalDate.parse("2027-02-01"));
+
+        Schedule before = calculator.compute(profile("CB"), person, null, held, LocalDate.parse("2027-03-09"));
+        assertEquals(Period.ofWeeks(8), before.interval());
+        assertEquals(IntervalSource.CATEGORY, before.intervalSource());
+        assertEquals(LocalDate.parse("2027-03-29"), before.nextDue());
+        assertEquals(ScheduleStatus.ON_TRACK, before.status());
+
+        Schedule onTheDay = calculator.compute(profile("CB"), person, null, held, LocalDate.parse("2027-03-10"));
+        assertEquals(Period.ofWeeks(4), onTheDay.interval());
+        assertEquals(LocalDate.parse("2027-03-10"), onTheDay.nextDue(), "4 weeks from 1 February had passed before the change");
+        assertEquals(ScheduleStatus.DUE_SOON, onTheDay.status());
+        assertEquals(ScheduleStatus.PAST_LONGEST_GAP,
+                calculator.compute(profile("CB"), person, null, held, LocalDate.parse("2027-03-11")).status());
+    }
+
+    @Test
+    void hoursAndEmploymentTypeAreReadOnTheDayToo() {
+        // Central Bedfordshire: agency staff under 10 hours a week have their interval set in their agreement.
+        LocalDate start = LocalDate.parse("2024-01-08");
+        Supervisee person = new Supervisee(List.of(
+                new Supervisee.Attributes(start, StaffCategory.REGISTERED_SOCIAL_WORKER, EmploymentType.AGENCY, 8),
+                new Supervisee.Attributes(LocalDate.parse("2027-03-01"), StaffCategory.REGISTERED_SOCIAL_WORKER, EmploymentType.AGENCY, 30)),
+                start, start, null, null);
+        List<LocalDate> held = List.of(LocalDate.parse("2027-02-15"));
+        assertTrue(calculator.compute(profile("CB"), person, null, held, LocalDate.parse("2027-02-28")).agreedIntervalMissing());
+        assertFalse(calculator.compute(profile("CB"), person, null, held, LocalDate.parse("2027-03-01")).agreedIntervalMissing());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
     // Table plumbing
 
     private static final Map<String, StaffCategory> CATEGORIES = Map.of(

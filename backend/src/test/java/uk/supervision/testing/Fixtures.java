@@ -12,6 +12,7 @@ import uk.supervision.security.PasswordHasher;
 import uk.supervision.staff.Staff;
 import uk.supervision.staff.StaffRepository;
 import uk.supervision.staff.StaffTeamHistory;
+import uk.supervision.staff.StaffAttributeHistory;
 import uk.supervision.staff.StaffTeamHistoryRepository;
 import uk.supervision.staff.SupervisionRelation;
 import uk.supervision.staff.SupervisionRelationRepository;
@@ -48,6 +49,9 @@ public class Fixtures {
     private final PasswordHasher hasher;
     private final JdbcOperations jdbc;
     private String passwordHash;
+    /** Every person starts with their attributes recorded, as the service does (decision 0007). */
+    @jakarta.inject.Inject
+    StaffAttributeHistory attributes;
 
     public Fixtures(OrganisationSetup setup, DirectorateServiceRepository services, TeamRepository teams, StaffRepository staff,
                     StaffTeamHistoryRepository history, SupervisionRelationRepository relations, AccountRepository accounts,
@@ -91,6 +95,7 @@ public class Fixtures {
                 team == null ? serviceId : team.serviceId(), null, given, family, email, "Social Worker", category,
                 employmentType, BigDecimal.valueOf(37), started, started, true, 10, null, null, 1, now, now));
         history.save(new StaffTeamHistory(Ids.newId(), s.id(), s.teamId(), s.serviceId(), started, null, now));
+        attributes.start(s, now);
         return s;
     }
 
