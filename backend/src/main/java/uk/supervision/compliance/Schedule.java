@@ -6,7 +6,9 @@ import java.time.Period;
 /**
  * One person's supervision schedule on one day.
  *
- * @param interval               the interval between one-to-one sessions in force (chosen on {@code measuredFrom})
+ * @param interval               the interval between one-to-one sessions in force: for the category, employment
+ *                               type and hours in force today, with cadence steps read on {@code measuredFrom} (or
+ *                               on the day those attributes took effect, if later; decision 0007)
  * @param intervalSource         where that interval comes from
  * @param agreedIntervalMissing  true when the profile says this person's interval is set in their agreement
  *                               (Central Bedfordshire: agency staff under 10 hours a week) but no signed agreement

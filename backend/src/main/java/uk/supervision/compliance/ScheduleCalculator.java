@@ -15,8 +15,9 @@ import java.util.Objects;
 
 /**
  * The compliance engine: computes one person's one-to-one supervision schedule from the organisation's policy
- * rules (DOMAIN sections 3, 4 and 15), the person's start dates and category, their agreement and the sessions
- * held. Pure calculation: no clock, no storage; the caller passes "today".
+ * rules (DOMAIN sections 3, 4 and 15), the person's start dates and their category, employment type and hours
+ * as in force on the day computed for (decision 0007), their agreement and the sessions held. Pure calculation:
+ * no clock, no storage; the caller passes "today".
  *
  * <p>All dates are calendar arithmetic with {@link Period} on {@link LocalDate}: P1M from 31 January is the last
  * day of February, P12M from 29 February is 28 February. A date "due" is still in time on that day; it is
