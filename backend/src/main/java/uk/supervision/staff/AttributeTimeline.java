@@ -23,7 +23,9 @@ public final class AttributeTimeline {
 
     AttributeTimeline(Staff person, List<StaffAttributeChange> recorded) {
         this.changes = recorded.stream()
-                .sorted(Comparator.comparing(StaffAttributeChange::effectiveFrom).thenComparing(StaffAttributeChange::recordedAt))
+                .sorted(Comparator.comparing(StaffAttributeChange::effectiveFrom).thenComparing(StaffAttributeChange::recordedAt)
+                        // Ids are time-ordered: they order two changes stored within the same stored second.
+                        .thenComparing(StaffAttributeChange::id))
                 .toList();
         this.periods = fold(person, changes);
     }

@@ -62,6 +62,14 @@ class AttributeTimelineTest {
         assertEquals("NEWLY_QUALIFIED", t.on(LocalDate.parse("2026-10-01")).category(), "the mistaken change was withdrawn");
         assertEquals(1, t.periods().size(), "nothing in force ever changed");
         assertEquals(3, t.changes().size(), "every recorded change is kept");
+
+        // Stored in the same second (whole seconds on MariaDB): the later time-ordered id is the later change.
+        AttributeTimeline sameSecond = new AttributeTimeline(ROW, List.of(first(),
+                new StaffAttributeChange("0190a000-0000-7000-8000-000000000002", "s1", LocalDate.parse("2026-09-01"),
+                        "NEWLY_QUALIFIED", null, null, null, null, T0.plusSeconds(100)),
+                new StaffAttributeChange("0190a000-0000-7000-8000-000000000001", "s1", LocalDate.parse("2026-09-01"),
+                        "REGISTERED_SOCIAL_WORKER", null, null, null, null, T0.plusSeconds(100))));
+        assertEquals("NEWLY_QUALIFIED", sameSecond.on(LocalDate.parse("2026-10-01")).category());
     }
 
     @Test
