@@ -59,7 +59,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>To add an operation: a row per caller in its feature's table (or one line in a caller-column table for
  * an operation on no particular person), and one {@code probe} line in {@link #probes()} saying how to call
- * it and, for a change, what in the database shows it happened.
+ * it and, for a change, what in the database shows it happened. For example, a person's own activity
+ * ({@code GET /me/activity}) is one line in PUBLIC_AND_ACCOUNT plus
+ * {@code p.put("listMyActivity", read(c -> api.get("/api/v1/me/activity", c.token())));}; a search of the log
+ * over a person's records is eleven rows in a table with relation columns plus
+ * {@code p.put("searchActivity", list(c -> api.get("/api/v1/activity?personId=" + c.person().id(), c.token()), c -> ...));}.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -599,7 +603,10 @@ class AccessMatrixTest {
                 c -> agreement(c, "ACTIVE")));
         p.put("getAgreement", read(c -> api.get(agreementUrl(c, "ACTIVE"), c.token())));
         p.put("listAgreementVersions", list(c -> api.get("/api/v1/agreements/" + previousVersion(c) + "/versions", c.token()),
-                c -> agreement(c, "ACTIVE")));
+                c -> {
+                    previousVersion(c);
+                    return agreement(c, "ACTIVE");
+                }));
         p.put("createAgreement", change(c -> api.post("/api/v1/agreements", c.token(), agreementCreate(c.person().id())),
                 c -> count("SELECT COUNT(*) FROM agreement WHERE supervisee_id = ?", c.person().id())));
         p.put("updateAgreement", change(c -> api.put(agreementUrl(c, "DRAFT"), c.token(), agreementFields(c.tag("Room")), "\"v1\""),
@@ -661,20 +668,23 @@ class AccessMatrixTest {
     }
 
     private String agreement(Cell c, String status) {
-        return c.once("agreement " + status, () -> fixtures.agreement(c.world().org(), c.person(), c.supervisor(), status));
+        return c.once("agreement " + status, () -> status.equals("ACTIVE") && c.made().containsKey("previous")
+                ? fixtures.agreementVersion(c.world().org(), c.person(), c.supervisor(), status, (String) c.made().get("previous"))
+                : fixtures.agreement(c.world().org(), c.person(), c.supervisor(), status));
     }
 
     private String agreementUrl(Cell c, String status) {
         return "/api/v1/agreements/" + agreement(c, status);
     }
 
-    /** The version before the person's active agreement: with the caller as supervisor when the caller supervised them before. */
+    /**
+     * The version before the person's active agreement (made first, the active one then linked to it): with
+     * the caller as its supervisor when the caller supervised them before.
+     */
     private String previousVersion(Cell c) {
-        return c.once("previous", () -> {
-            String old = fixtures.agreement(c.world().org(), c.person(), c.previousSupervisor(), "SUPERSEDED");
-            fixtures.execute("UPDATE agreement SET previous_version_id = ?, version_number = 2 WHERE id = ?", old, agreement(c, "ACTIVE"));
-            return old;
-        });
+        String old = c.once("previous", () -> fixtures.agreement(c.world().org(), c.person(), c.previousSupervisor(), "SUPERSEDED"));
+        agreement(c, "ACTIVE");   // the version after it
+        return old;
     }
 
     private String session(Cell c) {
