@@ -36,15 +36,17 @@ public class MeController implements AccountApi {
     private final OrganisationRepository organisations;
     private final StaffQueries staff;
     private final SupervisionRelationRepository relations;
+    private final AccessPolicy access;
     private final Clock clock;
 
     public MeController(CallerProvider callers, AccountRepository accounts, OrganisationRepository organisations,
-                        StaffQueries staff, SupervisionRelationRepository relations, Clock clock) {
+                        StaffQueries staff, SupervisionRelationRepository relations, AccessPolicy access, Clock clock) {
         this.callers = callers;
         this.accounts = accounts;
         this.organisations = organisations;
         this.staff = staff;
         this.relations = relations;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -69,8 +71,9 @@ public class MeController implements AccountApi {
                 superviseeIds.add(r.superviseeId());
             }
             if (!superviseeIds.isEmpty()) {
-                staff.page(account.organisationId(), new AccessPolicy.StaffScope(false, java.util.Set.of(), superviseeIds),
-                                new StaffQueries.Filter(null, null, null, null, "current", null, today), null, 500)
+                // A relation alone shows nobody's record: each supervisee is checked as a read of them would be.
+                access.readableStaff(caller, staff.page(account.organisationId(), new AccessPolicy.StaffScope(false, java.util.Set.of(), superviseeIds),
+                                new StaffQueries.Filter(null, null, null, null, "current", null, today), null, 500), StaffView::staff)
                         .forEach(v -> supervisees.add(StaffMapper.toDto(v)));
             }
         }

@@ -161,12 +161,20 @@ public class ActionService {
         if (!page.isEmpty()) {
             actions.findByIdIn(page).forEach(a -> byId.put(a.id(), a));
         }
-        ActionPage result = new ActionPage(toDtos(page.stream().map(byId::get).toList()));
+        ActionPage result = new ActionPage(toDtos(readableBy(caller, page.stream().map(byId::get).toList())));
         if (more) {
             SupervisionAction last = byId.get(page.get(page.size() - 1));
             result.setNextCursor(Cursor.encode(last.dueDate(), last.id()));
         }
         return result;
+    }
+
+    /**
+     * The actions among these the caller may see: their own (as supervisee or owner) and those of people
+     * whose supervision records they may read. Every operation that shows actions passes them here.
+     */
+    public List<SupervisionAction> readableBy(Caller caller, List<SupervisionAction> rows) {
+        return access.readableRecords(caller, rows, a -> AccessPolicy.Parties.of(a.organisationId(), a.superviseeId(), a.ownerStaffId()));
     }
 
     /** Actions as the API shows them, names loaded in one query. */

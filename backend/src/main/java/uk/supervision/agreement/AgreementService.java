@@ -217,7 +217,8 @@ public class AgreementService {
             }
             chain.add(later.get(0));
         }
-        return new AgreementPage(toDtos(chain));
+        // Each version on its own: a former supervisor reads the versions they were party to, not their successors.
+        return new AgreementPage(toDtos(readable(caller, chain)));
     }
 
     @Transactional(readOnly = true)
@@ -259,7 +260,7 @@ public class AgreementService {
         Map<String, Agreement> byId = new LinkedHashMap<>();
         if (!page.isEmpty()) agreements.findByIdIn(page).forEach(a -> byId.put(a.id(), a));
         page.forEach(i -> rows.add(byId.get(i)));
-        AgreementPage result = new AgreementPage(toDtos(rows));
+        AgreementPage result = new AgreementPage(toDtos(readable(caller, rows)));
         if (more) {
             result.setNextCursor(Cursor.encode(page.get(page.size() - 1)));
         }
@@ -276,6 +277,11 @@ public class AgreementService {
         Staff supervisee = staff.findById(agreement.superviseeId()).orElseThrow();
         access.requireReadRecord(caller, supervisee, agreement.supervisorId());
         return agreement;
+    }
+
+    /** The agreements among these the caller may read, each checked on its own. */
+    private List<Agreement> readable(Caller caller, List<Agreement> rows) {
+        return access.readableRecords(caller, rows, a -> AccessPolicy.Parties.of(a.organisationId(), a.superviseeId(), a.supervisorId()));
     }
 
     private uk.supervision.api.model.Agreement view(Caller caller, String id) {

@@ -94,12 +94,14 @@ public class ComplianceService {
         if (ids.isEmpty()) {
             return new SuperviseeDashboard(List.of());
         }
-        List<StaffView> people = staffQueries.page(caller.organisationId(), new AccessPolicy.StaffScope(false, Set.of(), ids),
-                new StaffQueries.Filter(null, null, null, null, "current", null, today), null, 200);
+        // A relation alone shows nobody: each person is checked as a read of their record would be.
+        List<StaffView> people = access.readableStaff(caller, staffQueries.page(caller.organisationId(),
+                new AccessPolicy.StaffScope(false, Set.of(), ids),
+                new StaffQueries.Filter(null, null, null, null, "current", null, today), null, 200), StaffView::staff);
         Map<String, Schedule> schedules = schedules(caller.organisationId(), people.stream().map(StaffView::staff).toList(), today);
         Map<String, String> nextPlanned = nextPlanned(ids, today);
         Map<String, uk.supervision.api.model.Session> planned = new HashMap<>();
-        sessions.byIds(new ArrayList<>(new HashSet<>(nextPlanned.values()))).forEach(s -> planned.put(s.getId().toString(), s));
+        sessions.byIds(caller, new ArrayList<>(new HashSet<>(nextPlanned.values()))).forEach(s -> planned.put(s.getId().toString(), s));
         Map<String, Integer> awaiting = heldAwaitingRecord(ids);
         Map<String, Integer> overdueActions = overdueActions(ids, today);
 

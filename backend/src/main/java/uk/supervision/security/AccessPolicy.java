@@ -4,15 +4,19 @@ import jakarta.inject.Singleton;
 import uk.supervision.api.model.Role;
 import uk.supervision.problem.Problems;
 import uk.supervision.staff.Staff;
+import uk.supervision.staff.StaffRepository;
 import uk.supervision.staff.SupervisionRelation;
 import uk.supervision.staff.SupervisionRelationRepository;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one place that decides who may see or change which record. Every service asks it; nothing
@@ -29,10 +33,12 @@ public class AccessPolicy {
     private static final int MAX_CHAIN = 6;
 
     private final SupervisionRelationRepository relations;
+    private final StaffRepository staff;
     private final Clock clock;
 
-    public AccessPolicy(SupervisionRelationRepository relations, Clock clock) {
+    public AccessPolicy(SupervisionRelationRepository relations, StaffRepository staff, Clock clock) {
         this.relations = relations;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -62,6 +68,74 @@ public class AccessPolicy {
             any.addAll(List.of(orElse));
             return " AND (" + String.join(" OR ", any) + ")";
         }
+
+        /** The same rule as {@link #sql}, for one person already loaded. */
+        public boolean covers(Staff person) {
+            return wholeOrganisation || (person.serviceId() != null && serviceIds.contains(person.serviceId()))
+                    || staffIds.contains(person.id());
+        }
+    }
+
+    // ---- filters: every operation that returns several records, or records nested in another, passes them here
+
+    /**
+     * Who a supervision record (agreement, session, action, later a case discussion) is about and who
+     * else is party to it: the supervisor, or an action's owner.
+     */
+    public record Parties(String organisationId, Collection<String> superviseeIds, String otherPartyId) {
+        public static Parties of(String organisationId, String superviseeId, String otherPartyId) {
+            return new Parties(organisationId, List.of(superviseeId), otherPartyId);
+        }
+    }
+
+    /**
+     * The records among these that the caller may read, in their order: each is checked on its own, by
+     * the rule of {@link #canReadRecord} (a party to it, or allowed to read the records of one of the
+     * people it is about). Reading one record never opens the records linked to it.
+     */
+    public <T> List<T> readableRecords(Caller caller, Collection<T> records, Function<T, Parties> parties) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        StaffScope scope = recordScope(caller);
+        Map<String, Staff> people = load(records.stream().flatMap(r -> parties.apply(r).superviseeIds().stream()).toList());
+        return records.stream().filter(r -> {
+            Parties p = parties.apply(r);
+            if (caller.isClient() || caller.organisationId() == null || !caller.organisationId().equals(p.organisationId())) {
+                return false;
+            }
+            if (caller.isSelf(p.otherPartyId())) {
+                return true;
+            }
+            return p.superviseeIds().stream().map(people::get)
+                    .anyMatch(s -> s != null && sameOrganisation(caller, s) && scope.covers(s));
+        }).toList();
+    }
+
+    /** The people among these whose staff record the caller may see (the rule of {@link #canSeeStaff}), in order. */
+    public <T> List<T> readableStaff(Caller caller, Collection<T> rows, Function<T, Staff> person) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        StaffScope scope = staffScope(caller);
+        return rows.stream().filter(r -> sameOrganisation(caller, person.apply(r)) && scope.covers(person.apply(r))).toList();
+    }
+
+    /** As {@link #readableStaff}, for rows that carry only a person's id. */
+    public <T> List<T> readableStaffIds(Caller caller, Collection<T> rows, Function<T, String> personId) {
+        Map<String, Staff> people = load(rows.stream().map(personId).toList());
+        return readableStaff(caller, rows.stream().filter(r -> people.containsKey(personId.apply(r))).toList(),
+                r -> people.get(personId.apply(r)));
+    }
+
+    private Map<String, Staff> load(Collection<String> ids) {
+        Map<String, Staff> out = new HashMap<>();
+        Set<String> distinct = new HashSet<>(ids);
+        distinct.remove(null);
+        if (!distinct.isEmpty()) {
+            staff.findByIdIn(distinct).forEach(s -> out.put(s.id(), s));
+        }
+        return out;
     }
 
     public StaffScope staffScope(Caller caller) {

@@ -103,7 +103,7 @@ public class SessionRecordService {
                 throw Problems.rule("/entries/" + i + "/key", "The agenda item " + e.getKey() + " is recorded twice.");
             }
         }
-        Set<String> reviewable = new HashSet<>(openToReview(session).stream().map(SupervisionAction::id).toList());
+        Set<String> reviewable = new HashSet<>(openToReview(caller, session).stream().map(SupervisionAction::id).toList());
         for (int i = 0; i < body.getActionReviews().size(); i++) {
             if (!reviewable.contains(body.getActionReviews().get(i).getActionId().toString())) {
                 throw Problems.rule("/actionReviews/" + i + "/actionId", "That is not an open action of the people in this session.");
@@ -112,7 +112,7 @@ public class SessionRecordService {
         List<RecordEntry> ordered = keys.stream().filter(entries::containsKey).map(entries::get).toList();
         if (records.updateDraft(session.id(), record.version(), write(ordered), blank(body.getReflection()), blank(body.getFutureAgenda()),
                 body.getNextDate(), body.getPersonalIssuesDiscussed(), blank(body.getConfidentialNotes()),
-                write(body.getActionReviews()), clock.instant()) != 1) {
+                write(withHiddenReviews(caller, body.getActionReviews(), record)), clock.instant()) != 1) {
             throw Problems.preconditionFailed(record.version());
         }
         sessionRepository.markRecord(session.id(), "RECORDED", clock.instant());
@@ -224,18 +224,38 @@ public class SessionRecordService {
         }
     }
 
-    /** Open actions to review: for a draft, those open now; once signed, those the record reviewed. */
-    private List<SupervisionAction> openToReview(SupervisionSession session) {
-        return actions.findOpenToReview(sessions.participants(session.id()), session.id());
+    /** Open actions to review, of those the caller may see (in a group, each reader sees their own and those below them). */
+    private List<SupervisionAction> openToReview(Caller caller, SupervisionSession session) {
+        return actionService.readableBy(caller, actions.findOpenToReview(sessions.participants(session.id()), session.id()));
+    }
+
+    /** The reviews whose action the caller may see; the others stay in the record, unseen by this caller. */
+    private List<ActionReview> visibleReviews(Caller caller, List<ActionReview> reviews) {
+        if (reviews.isEmpty()) {
+            return reviews;
+        }
+        Set<String> visible = new HashSet<>();
+        actionService.readableBy(caller, actions.findByIdIn(reviews.stream().map(v -> v.getActionId().toString()).toList()))
+                .forEach(a -> visible.add(a.id()));
+        return reviews.stream().filter(v -> visible.contains(v.getActionId().toString())).toList();
+    }
+
+    /** A writer replaces the reviews they can see; reviews others wrote of actions this writer may not see are kept. */
+    private List<ActionReview> withHiddenReviews(Caller caller, List<ActionReview> written, SessionRecord record) {
+        List<ActionReview> existing = readReviews(record.actionReviewsJson());
+        Set<ActionReview> visible = new HashSet<>(visibleReviews(caller, existing));
+        List<ActionReview> all = new ArrayList<>(written);
+        existing.stream().filter(v -> !visible.contains(v)).forEach(all::add);
+        return all;
     }
 
     private uk.supervision.api.model.SessionRecord view(Caller caller, SupervisionSession session, SessionRecord r) {
         List<String> participants = sessions.participants(session.id());
         boolean party = caller.isSelf(session.supervisorId()) || participants.contains(caller.staffId());
-        List<ActionReview> reviews = readReviews(r.actionReviewsJson());
+        List<ActionReview> reviews = visibleReviews(caller, readReviews(r.actionReviewsJson()));
         List<SupervisionAction> toReview = SessionRecord.SIGNED.equals(r.status())
                 ? (reviews.isEmpty() ? List.of() : actions.findByIdIn(reviews.stream().map(a -> a.getActionId().toString()).toList()))
-                : openToReview(session);
+                : openToReview(caller, session);
         List<Map<String, Object>> noteRows = notes(session.id());
         List<Map<String, Object>> signatureRows = signatureRows(session.id());
         Set<String> people = new HashSet<>(participants);

@@ -247,7 +247,7 @@ public class SessionService {
         if (!page.isEmpty()) {
             sessions.findByIdIn(page).forEach(x -> byId.put(x.id(), x));
         }
-        SessionPage result = new SessionPage(toDtos(page.stream().map(byId::get).toList()));
+        SessionPage result = new SessionPage(toDtos(readableBy(caller, page.stream().map(byId::get).toList())));
         if (more) {
             SupervisionSession last = byId.get(page.get(page.size() - 1));
             result.setNextCursor(Cursor.encode(last.meetingDate(), last.startTime(), last.id()));
@@ -255,15 +255,22 @@ public class SessionService {
         return result;
     }
 
-    /** Sessions by id, as the API shows them; for callers that have already checked access. */
+    /** Sessions by id, as the API shows them: those of them the caller may read. */
     @Transactional(readOnly = true)
-    public List<uk.supervision.api.model.Session> byIds(List<String> ids) {
+    public List<uk.supervision.api.model.Session> byIds(Caller caller, List<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<String, SupervisionSession> byId = new HashMap<>();
         sessions.findByIdIn(ids).forEach(x -> byId.put(x.id(), x));
-        return toDtos(ids.stream().map(byId::get).toList());
+        return toDtos(readableBy(caller, ids.stream().map(byId::get).toList()));
+    }
+
+    /** The sessions among these the caller may read: those they lead, or with someone taking part whose records they may read. */
+    private List<SupervisionSession> readableBy(Caller caller, List<SupervisionSession> rows) {
+        Map<String, List<String>> participants = participantsOf(rows.stream().map(SupervisionSession::id).toList());
+        return access.readableRecords(caller, rows, s -> new AccessPolicy.Parties(s.organisationId(),
+                participants.getOrDefault(s.id(), List.of()), s.supervisorId()));
     }
 
     // ---- helpers

@@ -91,7 +91,7 @@ public class StaffService {
                 after == null ? null : new StaffQueries.Keyset(after.get(0), after.get(1), after.get(2)), size + 1);
         boolean more = rows.size() > size;
         List<StaffView> page = more ? rows.subList(0, size) : rows;
-        StaffPage result = new StaffPage(page.stream().map(StaffMapper::toDto).toList());
+        StaffPage result = new StaffPage(access.readableStaff(caller, page, StaffView::staff).stream().map(StaffMapper::toDto).toList());
         if (more) {
             Staff last = page.get(page.size() - 1).staff();
             result.setNextCursor(Cursor.encode(last.familyName(), last.givenName(), last.id()));

@@ -137,7 +137,7 @@ public class SupervisionRelationService {
         List<uk.supervision.api.model.SupervisionRelation> rows = query(where.toString(), args, "ORDER BY r.id LIMIT ?");
         boolean more = rows.size() > size;
         List<uk.supervision.api.model.SupervisionRelation> page = more ? rows.subList(0, size) : rows;
-        SupervisionRelationPage result = new SupervisionRelationPage(page);
+        SupervisionRelationPage result = new SupervisionRelationPage(access.readableStaffIds(caller, page, r -> r.getSupervisee().getId().toString()));
         if (more) {
             result.setNextCursor(Cursor.encode(page.get(page.size() - 1).getId()));
         }

@@ -1,161 +1,499 @@
 package uk.supervision.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import uk.supervision.account.Account;
+import uk.supervision.account.RoleGrant;
 import uk.supervision.api.model.Role;
+import uk.supervision.security.AccessMatrix.Caller;
+import uk.supervision.security.AccessMatrix.Cell;
+import uk.supervision.security.AccessMatrix.Relation;
 import uk.supervision.staff.Staff;
+import uk.supervision.support.Ids;
 import uk.supervision.testing.Api;
 import uk.supervision.testing.Fixtures;
 import uk.supervision.testing.World;
 
+import java.sql.Date;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Who may do what to which staff record, as one table: operation x role x relation of the record to
- * the caller -> Y (allowed), N (403, or absent from lists), X (another organisation: 404, or absent),
- * - (no such relation for this role: the account has no staff record). Each cell is a real request.
+ * Who may call which operation on which record, as tables: every operation of openapi.yaml has rows here
+ * (the build fails otherwise, see {@link #everyOperationOfTheContractHasRowsForEveryCaller}), and every
+ * cell is a real request over HTTP by a freshly made caller, so no cell depends on another.
+ *
+ * <p>Callers: PRAC practitioner, SUP supervisor, SM service manager (of service A), HOS head of service
+ * (the whole organisation), QA quality-assurance auditor, HR, EM elected member, ADMIN administrator (EM and
+ * ADMIN have no staff record), C_READ / C_WRITE a machine client holding only staff.read / only staff.write
+ * (each is the client "without the scope" for the other kind of operation), ANON no credentials. Every
+ * person with a staff record works in team A1 of service A.
+ *
+ * <p>Relations of the record's person to the caller: SELF; SUPERVISEE (the caller supervises them); BELOW
+ * (supervised by the caller's supervisee); FORMER (the caller supervised them until two months ago; someone
+ * else does now); SAME_TEAM (A1); OTHER_TEAM (A2, same service); ABOVE (the caller's own supervisor);
+ * OTHER_SERVICE (B1); OTHER_ORG (another organisation). A record operation acts on that person's record, or
+ * on a supervision record (agreement, session, action) about them with their current supervisor.
+ *
+ * <p>Cells: Y allowed (2xx; for a list, the record is in it), N refused (403; for a list, absent), X another
+ * organisation's (404, or 422 "no such person in your organisation" when its id is in the body; for a list,
+ * absent), U unauthenticated (401), - no such relation for this caller.
+ *
+ * <p>To add an operation: a row per caller in its feature's table (or one line in a caller-column table for
+ * an operation on no particular person), and one {@code probe} line in {@link #probes()} saying how to call
+ * it and, for a change, what in the database shows it happened. For example, a person's own activity
+ * ({@code GET /me/activity}) is one line in PUBLIC_AND_ACCOUNT plus
+ * {@code p.put("listMyActivity", read(c -> api.get("/api/v1/me/activity", c.token())));}; a search of the log
+ * over a person's records is eleven rows in a table with relation columns plus
+ * {@code p.put("searchActivity", list(c -> api.get("/api/v1/activity?personId=" + c.person().id(), c.token()), c -> ...));}.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTest {
 
-    /** The rules. Change a rule here and in AccessPolicy, never only in one. */
-    static final String MATRIX = """
-            operation role             SELF SUPERVISEE SAME_SERVICE OTHER_SERVICE OTHER_ORGANISATION
-            READ      PRACTITIONER     Y    N          N            N             X
-            READ      SUPERVISOR       Y    Y          N            N             X
-            READ      SERVICE_MANAGER  Y    Y          Y            N             X
-            READ      HEAD_OF_SERVICE  Y    Y          Y            Y             X
-            READ      QA_AUDITOR       Y    Y          Y            Y             X
-            READ      HR               Y    Y          Y            Y             X
-            READ      ELECTED_MEMBER   -    -          N            N             X
-            READ      ADMIN            -    -          Y            Y             X
-            LIST      PRACTITIONER     Y    N          N            N             X
-            LIST      SUPERVISOR       Y    Y          N            N             X
-            LIST      SERVICE_MANAGER  Y    Y          Y            N             X
-            LIST      HEAD_OF_SERVICE  Y    Y          Y            Y             X
-            LIST      QA_AUDITOR       Y    Y          Y            Y             X
-            LIST      HR               Y    Y          Y            Y             X
-            LIST      ELECTED_MEMBER   -    -          N            N             X
-            LIST      ADMIN            -    -          Y            Y             X
-            HISTORY   PRACTITIONER     Y    N          N            N             X
-            HISTORY   SUPERVISOR       Y    Y          N            N             X
-            HISTORY   SERVICE_MANAGER  Y    Y          Y            N             X
-            HISTORY   HEAD_OF_SERVICE  Y    Y          Y            Y             X
-            HISTORY   QA_AUDITOR       Y    Y          Y            Y             X
-            HISTORY   HR               Y    Y          Y            Y             X
-            HISTORY   ELECTED_MEMBER   -    -          N            N             X
-            HISTORY   ADMIN            -    -          Y            Y             X
-            UPDATE    PRACTITIONER     N    N          N            N             X
-            UPDATE    SUPERVISOR       N    N          N            N             X
-            UPDATE    SERVICE_MANAGER  N    N          N            N             X
-            UPDATE    HEAD_OF_SERVICE  N    N          N            N             X
-            UPDATE    QA_AUDITOR       N    N          N            N             X
-            UPDATE    HR               Y    Y          Y            Y             X
-            UPDATE    ELECTED_MEMBER   -    -          N            N             X
-            UPDATE    ADMIN            -    -          Y            Y             X
-            LEAVE     PRACTITIONER     N    N          N            N             X
-            LEAVE     SUPERVISOR       N    N          N            N             X
-            LEAVE     SERVICE_MANAGER  N    N          N            N             X
-            LEAVE     HEAD_OF_SERVICE  N    N          N            N             X
-            LEAVE     QA_AUDITOR       N    N          N            N             X
-            LEAVE     HR               -    Y          Y            Y             X
-            LEAVE     ELECTED_MEMBER   -    -          N            N             X
-            LEAVE     ADMIN            -    -          Y            Y             X
-            MOVE      PRACTITIONER     N    N          N            N             X
-            MOVE      SUPERVISOR       N    N          N            N             X
-            MOVE      SERVICE_MANAGER  Y    Y          Y            N             X
-            MOVE      HEAD_OF_SERVICE  Y    Y          Y            Y             X
-            MOVE      QA_AUDITOR       N    N          N            N             X
-            MOVE      HR               Y    Y          Y            Y             X
-            MOVE      ELECTED_MEMBER   -    -          N            N             X
-            MOVE      ADMIN            -    -          Y            Y             X
+    /** Operations on no particular person: one line each, a column per caller. */
+    static final String PUBLIC_AND_ACCOUNT = """
+            operation                 PRAC SUP SM  HOS QA  HR  EM  ADMIN C_READ C_WRITE ANON
+            getHealth                 Y    Y   Y   Y   Y   Y   Y   Y     Y      Y       Y
+            signIn                    Y    Y   Y   Y   Y   Y   Y   Y     Y      Y       Y
+            refreshToken              Y    Y   Y   Y   Y   Y   Y   Y     Y      Y       Y
+            issueClientToken          Y    Y   Y   Y   Y   Y   Y   Y     Y      Y       Y
+            signOut                   Y    Y   Y   Y   Y   Y   Y   Y     N      N       U
+            getMe                     Y    Y   Y   Y   Y   Y   Y   Y     N      N       U
             """;
 
-    /**
-     * Supervision agreements, by the agreement's relation to the caller: the caller is its supervisee, its
-     * supervisor, a manager above the supervisor (BELOW_ME), or it is between others in the caller's
-     * service, in another service, or in another organisation.
-     */
-    static final String AGREEMENT_MATRIX = """
-            operation role             AS_SUPERVISEE AS_SUPERVISOR BELOW_ME SAME_SERVICE OTHER_SERVICE OTHER_ORGANISATION
-            READ      PRACTITIONER     Y             -             -        N            N             X
-            READ      SUPERVISOR       Y             Y             Y        N            N             X
-            READ      SERVICE_MANAGER  Y             Y             Y        Y            N             X
-            READ      HEAD_OF_SERVICE  Y             Y             Y        Y            Y             X
-            READ      QA_AUDITOR       Y             -             -        Y            Y             X
-            READ      HR               Y             -             -        N            N             X
-            READ      ELECTED_MEMBER   -             -             -        N            N             X
-            READ      ADMIN            -             -             -        N            N             X
-            SIGN      PRACTITIONER     Y             -             -        N            N             X
-            SIGN      SUPERVISOR       Y             Y             N        N            N             X
-            SIGN      SERVICE_MANAGER  Y             Y             N        N            N             X
-            SIGN      HEAD_OF_SERVICE  Y             Y             N        N            N             X
-            SIGN      QA_AUDITOR       Y             -             -        N            N             X
-            SIGN      HR               Y             -             -        N            N             X
-            SIGN      ELECTED_MEMBER   -             -             -        N            N             X
-            SIGN      ADMIN            -             -             -        N            N             X
+    static final String ORGANISATION = """
+            operation                 PRAC SUP SM  HOS QA  HR  EM  ADMIN C_READ C_WRITE ANON
+            listServices              Y    Y   Y   Y   Y   Y   Y   Y     Y      N       U
+            createService             N    N   N   N   N   N   N   Y     N      N       U
+            listTeams                 Y    Y   Y   Y   Y   Y   Y   Y     Y      N       U
+            getTeam                   Y    Y   Y   Y   Y   Y   Y   Y     Y      N       U
+            createTeam                N    N   N   N   N   N   N   Y     N      N       U
+            listPolicyProfiles        Y    Y   Y   Y   Y   Y   Y   Y     Y      N       U
+            getPolicyProfile          Y    Y   Y   Y   Y   Y   Y   Y     Y      N       U
+            getOrganisationPolicy     Y    Y   Y   Y   Y   Y   Y   Y     Y      N       U
+            updateOrganisationPolicy  N    N   N   N   N   N   N   Y     N      N       U
+            listMachineClients        N    N   N   N   N   N   N   Y     N      N       U
+            registerMachineClient     N    N   N   N   N   N   N   Y     N      N       U
+            createStaff               N    N   N   N   N   Y   N   Y     N      Y       U
             """;
 
-    enum Relation { SELF, SUPERVISEE, SAME_SERVICE, OTHER_SERVICE, OTHER_ORGANISATION }
-
-    /** Sessions (read, postpone) and actions (change), by the same relations as agreements. */
-    static final String SESSION_AND_ACTION_MATRIX = """
-            operation     role             AS_SUPERVISEE AS_SUPERVISOR BELOW_ME SAME_SERVICE OTHER_SERVICE OTHER_ORGANISATION
-            READ_SESSION  PRACTITIONER     Y             -             -        N            N             X
-            READ_SESSION  SUPERVISOR       Y             Y             Y        N            N             X
-            READ_SESSION  SERVICE_MANAGER  Y             Y             Y        Y            N             X
-            READ_SESSION  HEAD_OF_SERVICE  Y             Y             Y        Y            Y             X
-            READ_SESSION  QA_AUDITOR       Y             -             -        Y            Y             X
-            READ_SESSION  HR               Y             -             -        N            N             X
-            READ_SESSION  ELECTED_MEMBER   -             -             -        N            N             X
-            READ_SESSION  ADMIN            -             -             -        N            N             X
-            POSTPONE      PRACTITIONER     Y             -             -        N            N             X
-            POSTPONE      SUPERVISOR       Y             Y             N        N            N             X
-            POSTPONE      SERVICE_MANAGER  Y             Y             N        N            N             X
-            POSTPONE      HEAD_OF_SERVICE  Y             Y             N        N            N             X
-            POSTPONE      QA_AUDITOR       Y             -             -        N            N             X
-            POSTPONE      HR               Y             -             -        N            N             X
-            POSTPONE      ELECTED_MEMBER   -             -             -        N            N             X
-            POSTPONE      ADMIN            -             -             -        N            N             X
-            CHANGE_ACTION PRACTITIONER     Y             -             -        N            N             X
-            CHANGE_ACTION SUPERVISOR       Y             Y             Y        N            N             X
-            CHANGE_ACTION SERVICE_MANAGER  Y             Y             Y        Y            N             X
-            CHANGE_ACTION HEAD_OF_SERVICE  Y             Y             Y        Y            Y             X
-            CHANGE_ACTION QA_AUDITOR       Y             -             -        N            N             X
-            CHANGE_ACTION HR               Y             -             -        N            N             X
-            CHANGE_ACTION ELECTED_MEMBER   -             -             -        N            N             X
-            CHANGE_ACTION ADMIN            -             -             -        N            N             X
+    /** Staff records: the person in that relation to the caller. */
+    static final String STAFF = """
+            operation                  caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
+            getStaff                   PRAC    Y    N          N     N      N         N          N     N             X
+            getStaff                   SUP     Y    Y          Y     N      N         N          N     N             X
+            getStaff                   SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            getStaff                   HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            getStaff                   QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            getStaff                   HR      Y    Y          Y     Y      Y         Y          Y     Y             X
+            getStaff                   EM      -    -          -     -      N         N          -     N             X
+            getStaff                   ADMIN   -    -          -     -      Y         Y          -     Y             X
+            getStaff                   C_READ  -    -          -     -      Y         Y          -     Y             X
+            getStaff                   C_WRITE -    -          -     -      N         N          -     N             X
+            getStaff                   ANON    -    -          -     -      U         U          -     U             U
+            getStaffHistory            PRAC    Y    N          N     N      N         N          N     N             X
+            getStaffHistory            SUP     Y    Y          Y     N      N         N          N     N             X
+            getStaffHistory            SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            getStaffHistory            HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            getStaffHistory            QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            getStaffHistory            HR      Y    Y          Y     Y      Y         Y          Y     Y             X
+            getStaffHistory            EM      -    -          -     -      N         N          -     N             X
+            getStaffHistory            ADMIN   -    -          -     -      Y         Y          -     Y             X
+            getStaffHistory            C_READ  -    -          -     -      Y         Y          -     Y             X
+            getStaffHistory            C_WRITE -    -          -     -      N         N          -     N             X
+            getStaffHistory            ANON    -    -          -     -      U         U          -     U             U
+            getSupervisionSchedule     PRAC    Y    N          N     N      N         N          N     N             X
+            getSupervisionSchedule     SUP     Y    Y          Y     N      N         N          N     N             X
+            getSupervisionSchedule     SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            getSupervisionSchedule     HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            getSupervisionSchedule     QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            getSupervisionSchedule     HR      Y    Y          Y     Y      Y         Y          Y     Y             X
+            getSupervisionSchedule     EM      -    -          -     -      N         N          -     N             X
+            getSupervisionSchedule     ADMIN   -    -          -     -      Y         Y          -     Y             X
+            getSupervisionSchedule     C_READ  -    -          -     -      N         N          -     N             N
+            getSupervisionSchedule     C_WRITE -    -          -     -      N         N          -     N             N
+            getSupervisionSchedule     ANON    -    -          -     -      U         U          -     U             U
+            listStaff                  PRAC    Y    N          N     N      N         N          N     N             X
+            listStaff                  SUP     Y    Y          Y     N      N         N          N     N             X
+            listStaff                  SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            listStaff                  HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            listStaff                  QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            listStaff                  HR      Y    Y          Y     Y      Y         Y          Y     Y             X
+            listStaff                  EM      -    -          -     -      N         N          -     N             N
+            listStaff                  ADMIN   -    -          -     -      Y         Y          -     Y             X
+            listStaff                  C_READ  -    -          -     -      Y         Y          -     Y             X
+            listStaff                  C_WRITE -    -          -     -      N         N          -     N             N
+            listStaff                  ANON    -    -          -     -      U         U          -     U             U
+            updateStaff                PRAC    N    N          N     N      N         N          N     N             X
+            updateStaff                SUP     N    N          N     N      N         N          N     N             X
+            updateStaff                SM      N    N          N     N      N         N          N     N             X
+            updateStaff                HOS     N    N          N     N      N         N          N     N             X
+            updateStaff                QA      N    N          N     N      N         N          N     N             X
+            updateStaff                HR      Y    Y          Y     Y      Y         Y          Y     Y             X
+            updateStaff                EM      -    -          -     -      N         N          -     N             X
+            updateStaff                ADMIN   -    -          -     -      Y         Y          -     Y             X
+            updateStaff                C_READ  -    -          -     -      N         N          -     N             X
+            updateStaff                C_WRITE -    -          -     -      Y         Y          -     Y             X
+            updateStaff                ANON    -    -          -     -      U         U          -     U             U
+            recordLeaver               PRAC    N    N          N     N      N         N          N     N             X
+            recordLeaver               SUP     N    N          N     N      N         N          N     N             X
+            recordLeaver               SM      N    N          N     N      N         N          N     N             X
+            recordLeaver               HOS     N    N          N     N      N         N          N     N             X
+            recordLeaver               QA      N    N          N     N      N         N          N     N             X
+            recordLeaver               HR      Y    Y          Y     Y      Y         Y          Y     Y             X
+            recordLeaver               EM      -    -          -     -      N         N          -     N             X
+            recordLeaver               ADMIN   -    -          -     -      Y         Y          -     Y             X
+            recordLeaver               C_READ  -    -          -     -      N         N          -     N             X
+            recordLeaver               C_WRITE -    -          -     -      Y         Y          -     Y             X
+            recordLeaver               ANON    -    -          -     -      U         U          -     U             U
+            moveStaff                  PRAC    N    N          N     N      N         N          N     N             X
+            moveStaff                  SUP     N    N          N     N      N         N          N     N             X
+            moveStaff                  SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            moveStaff                  HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            moveStaff                  QA      N    N          N     N      N         N          N     N             X
+            moveStaff                  HR      Y    Y          Y     Y      Y         Y          Y     Y             X
+            moveStaff                  EM      -    -          -     -      N         N          -     N             X
+            moveStaff                  ADMIN   -    -          -     -      Y         Y          -     Y             X
+            moveStaff                  C_READ  -    -          -     -      N         N          -     N             X
+            moveStaff                  C_WRITE -    -          -     -      Y         Y          -     Y             X
+            moveStaff                  ANON    -    -          -     -      U         U          -     U             U
+            listSupervisionRelations   PRAC    Y    N          N     N      N         N          N     N             X
+            listSupervisionRelations   SUP     Y    Y          Y     N      N         N          N     N             X
+            listSupervisionRelations   SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            listSupervisionRelations   HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            listSupervisionRelations   QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            listSupervisionRelations   HR      Y    Y          Y     Y      Y         Y          Y     Y             X
+            listSupervisionRelations   EM      -    -          -     -      N         N          -     N             N
+            listSupervisionRelations   ADMIN   -    -          -     -      Y         Y          -     Y             X
+            listSupervisionRelations   C_READ  -    -          -     -      Y         Y          -     Y             X
+            listSupervisionRelations   C_WRITE -    -          -     -      N         N          -     N             N
+            listSupervisionRelations   ANON    -    -          -     -      U         U          -     U             U
+            createSupervisionRelation  PRAC    N    N          N     N      N         N          N     N             X
+            createSupervisionRelation  SUP     N    N          N     N      N         N          N     N             X
+            createSupervisionRelation  SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            createSupervisionRelation  HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            createSupervisionRelation  QA      N    N          N     N      N         N          N     N             X
+            createSupervisionRelation  HR      Y    Y          Y     Y      Y         Y          Y     Y             X
+            createSupervisionRelation  EM      -    -          -     -      N         N          -     N             X
+            createSupervisionRelation  ADMIN   -    -          -     -      Y         Y          -     Y             X
+            createSupervisionRelation  C_READ  -    -          -     -      N         N          -     N             X
+            createSupervisionRelation  C_WRITE -    -          -     -      Y         Y          -     Y             X
+            createSupervisionRelation  ANON    -    -          -     -      U         U          -     U             U
+            getMySuperviseesDashboard  PRAC    N    N          N     N      N         N          N     N             X
+            getMySuperviseesDashboard  SUP     N    Y          N     N      N         N          N     N             X
+            getMySuperviseesDashboard  SM      N    Y          N     N      N         N          N     N             X
+            getMySuperviseesDashboard  HOS     N    Y          N     N      N         N          N     N             X
+            getMySuperviseesDashboard  QA      N    Y          N     N      N         N          N     N             X
+            getMySuperviseesDashboard  HR      N    Y          N     N      N         N          N     N             X
+            getMySuperviseesDashboard  EM      -    -          -     -      N         N          -     N             X
+            getMySuperviseesDashboard  ADMIN   -    -          -     -      N         N          -     N             X
+            getMySuperviseesDashboard  C_READ  -    -          -     -      N         N          -     N             N
+            getMySuperviseesDashboard  C_WRITE -    -          -     -      N         N          -     N             N
+            getMySuperviseesDashboard  ANON    -    -          -     -      U         U          -     U             U
             """;
 
-    enum RecordRelation { AS_SUPERVISEE, AS_SUPERVISOR, BELOW_ME, SAME_SERVICE, OTHER_SERVICE, OTHER_ORGANISATION }
+    /** Agreements about the person with their current supervisor (versions: read through the previous version, the caller's own when FORMER). */
+    static final String AGREEMENTS = """
+            operation              caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
+            listAgreements         PRAC    Y    Y          N     N      N         N          N     N             X
+            listAgreements         SUP     Y    Y          Y     N      N         N          N     N             X
+            listAgreements         SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            listAgreements         HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            listAgreements         QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            listAgreements         HR      Y    Y          N     N      N         N          N     N             X
+            listAgreements         EM      -    -          -     -      N         N          -     N             X
+            listAgreements         ADMIN   -    -          -     -      N         N          -     N             X
+            listAgreements         C_READ  -    -          -     -      N         N          -     N             N
+            listAgreements         C_WRITE -    -          -     -      N         N          -     N             N
+            listAgreements         ANON    -    -          -     -      U         U          -     U             U
+            getAgreement           PRAC    Y    Y          N     N      N         N          N     N             X
+            getAgreement           SUP     Y    Y          Y     N      N         N          N     N             X
+            getAgreement           SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            getAgreement           HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            getAgreement           QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            getAgreement           HR      Y    Y          N     N      N         N          N     N             X
+            getAgreement           EM      -    -          -     -      N         N          -     N             X
+            getAgreement           ADMIN   -    -          -     -      N         N          -     N             X
+            getAgreement           C_READ  -    -          -     -      N         N          -     N             N
+            getAgreement           C_WRITE -    -          -     -      N         N          -     N             N
+            getAgreement           ANON    -    -          -     -      U         U          -     U             U
+            listAgreementVersions  PRAC    Y    Y          N     N      N         N          N     N             X
+            listAgreementVersions  SUP     Y    Y          Y     N      N         N          N     N             X
+            listAgreementVersions  SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            listAgreementVersions  HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            listAgreementVersions  QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            listAgreementVersions  HR      Y    Y          N     N      N         N          N     N             X
+            listAgreementVersions  EM      -    -          -     -      N         N          -     N             X
+            listAgreementVersions  ADMIN   -    -          -     -      N         N          -     N             X
+            listAgreementVersions  C_READ  -    -          -     -      N         N          -     N             N
+            listAgreementVersions  C_WRITE -    -          -     -      N         N          -     N             N
+            listAgreementVersions  ANON    -    -          -     -      U         U          -     U             U
+            createAgreement        PRAC    N    N          N     N      N         N          N     N             X
+            createAgreement        SUP     N    Y          Y     N      N         N          N     N             X
+            createAgreement        SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            createAgreement        HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            createAgreement        QA      N    N          N     N      N         N          N     N             X
+            createAgreement        HR      N    N          N     N      N         N          N     N             X
+            createAgreement        EM      -    -          -     -      N         N          -     N             X
+            createAgreement        ADMIN   -    -          -     -      N         N          -     N             X
+            createAgreement        C_READ  -    -          -     -      N         N          -     N             N
+            createAgreement        C_WRITE -    -          -     -      N         N          -     N             N
+            createAgreement        ANON    -    -          -     -      U         U          -     U             U
+            updateAgreement        PRAC    Y    Y          N     N      N         N          N     N             X
+            updateAgreement        SUP     Y    Y          N     N      N         N          N     N             X
+            updateAgreement        SM      Y    Y          N     N      N         N          N     N             X
+            updateAgreement        HOS     Y    Y          N     N      N         N          N     N             X
+            updateAgreement        QA      Y    Y          N     N      N         N          N     N             X
+            updateAgreement        HR      Y    Y          N     N      N         N          N     N             X
+            updateAgreement        EM      -    -          -     -      N         N          -     N             X
+            updateAgreement        ADMIN   -    -          -     -      N         N          -     N             X
+            updateAgreement        C_READ  -    -          -     -      N         N          -     N             N
+            updateAgreement        C_WRITE -    -          -     -      N         N          -     N             N
+            updateAgreement        ANON    -    -          -     -      U         U          -     U             U
+            submitAgreement        PRAC    Y    Y          N     N      N         N          N     N             X
+            submitAgreement        SUP     Y    Y          N     N      N         N          N     N             X
+            submitAgreement        SM      Y    Y          N     N      N         N          N     N             X
+            submitAgreement        HOS     Y    Y          N     N      N         N          N     N             X
+            submitAgreement        QA      Y    Y          N     N      N         N          N     N             X
+            submitAgreement        HR      Y    Y          N     N      N         N          N     N             X
+            submitAgreement        EM      -    -          -     -      N         N          -     N             X
+            submitAgreement        ADMIN   -    -          -     -      N         N          -     N             X
+            submitAgreement        C_READ  -    -          -     -      N         N          -     N             N
+            submitAgreement        C_WRITE -    -          -     -      N         N          -     N             N
+            submitAgreement        ANON    -    -          -     -      U         U          -     U             U
+            signAgreement          PRAC    Y    Y          N     N      N         N          N     N             X
+            signAgreement          SUP     Y    Y          N     N      N         N          N     N             X
+            signAgreement          SM      Y    Y          N     N      N         N          N     N             X
+            signAgreement          HOS     Y    Y          N     N      N         N          N     N             X
+            signAgreement          QA      Y    Y          N     N      N         N          N     N             X
+            signAgreement          HR      Y    Y          N     N      N         N          N     N             X
+            signAgreement          EM      -    -          -     -      N         N          -     N             X
+            signAgreement          ADMIN   -    -          -     -      N         N          -     N             X
+            signAgreement          C_READ  -    -          -     -      N         N          -     N             N
+            signAgreement          C_WRITE -    -          -     -      N         N          -     N             N
+            signAgreement          ANON    -    -          -     -      U         U          -     U             U
+            reviewAgreement        PRAC    N    N          N     N      N         N          N     N             X
+            reviewAgreement        SUP     N    Y          Y     N      N         N          N     N             X
+            reviewAgreement        SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            reviewAgreement        HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            reviewAgreement        QA      N    N          N     N      N         N          N     N             X
+            reviewAgreement        HR      N    N          N     N      N         N          N     N             X
+            reviewAgreement        EM      -    -          -     -      N         N          -     N             X
+            reviewAgreement        ADMIN   -    -          -     -      N         N          -     N             X
+            reviewAgreement        C_READ  -    -          -     -      N         N          -     N             N
+            reviewAgreement        C_WRITE -    -          -     -      N         N          -     N             N
+            reviewAgreement        ANON    -    -          -     -      U         U          -     U             U
+            """;
+
+    /** A one-to-one session of the person with their current supervisor; record operations on one held today. */
+    static final String SESSIONS = """
+            operation            caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
+            listSessions         PRAC    Y    Y          N     N      N         N          N     N             X
+            listSessions         SUP     Y    Y          Y     N      N         N          N     N             X
+            listSessions         SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            listSessions         HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            listSessions         QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            listSessions         HR      Y    Y          N     N      N         N          N     N             X
+            listSessions         EM      -    -          -     -      N         N          -     N             X
+            listSessions         ADMIN   -    -          -     -      N         N          -     N             X
+            listSessions         C_READ  -    -          -     -      N         N          -     N             N
+            listSessions         C_WRITE -    -          -     -      N         N          -     N             N
+            listSessions         ANON    -    -          -     -      U         U          -     U             U
+            getSession           PRAC    Y    Y          N     N      N         N          N     N             X
+            getSession           SUP     Y    Y          Y     N      N         N          N     N             X
+            getSession           SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            getSession           HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            getSession           QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            getSession           HR      Y    Y          N     N      N         N          N     N             X
+            getSession           EM      -    -          -     -      N         N          -     N             X
+            getSession           ADMIN   -    -          -     -      N         N          -     N             X
+            getSession           C_READ  -    -          -     -      N         N          -     N             N
+            getSession           C_WRITE -    -          -     -      N         N          -     N             N
+            getSession           ANON    -    -          -     -      U         U          -     U             U
+            planSessions         PRAC    N    N          N     N      N         N          N     N             X
+            planSessions         SUP     N    Y          Y     N      N         N          N     N             X
+            planSessions         SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            planSessions         HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            planSessions         QA      N    N          N     N      N         N          N     N             X
+            planSessions         HR      N    N          N     N      N         N          N     N             X
+            planSessions         EM      -    -          -     -      N         N          -     N             X
+            planSessions         ADMIN   -    -          -     -      N         N          -     N             X
+            planSessions         C_READ  -    -          -     -      N         N          -     N             N
+            planSessions         C_WRITE -    -          -     -      N         N          -     N             N
+            planSessions         ANON    -    -          -     -      U         U          -     U             U
+            rescheduleSession    PRAC    Y    Y          N     N      N         N          N     N             X
+            rescheduleSession    SUP     Y    Y          N     N      N         N          N     N             X
+            rescheduleSession    SM      Y    Y          N     N      N         N          N     N             X
+            rescheduleSession    HOS     Y    Y          N     N      N         N          N     N             X
+            rescheduleSession    QA      Y    Y          N     N      N         N          N     N             X
+            rescheduleSession    HR      Y    Y          N     N      N         N          N     N             X
+            rescheduleSession    EM      -    -          -     -      N         N          -     N             X
+            rescheduleSession    ADMIN   -    -          -     -      N         N          -     N             X
+            rescheduleSession    C_READ  -    -          -     -      N         N          -     N             N
+            rescheduleSession    C_WRITE -    -          -     -      N         N          -     N             N
+            rescheduleSession    ANON    -    -          -     -      U         U          -     U             U
+            postponeSession      PRAC    Y    Y          N     N      N         N          N     N             X
+            postponeSession      SUP     Y    Y          N     N      N         N          N     N             X
+            postponeSession      SM      Y    Y          N     N      N         N          N     N             X
+            postponeSession      HOS     Y    Y          N     N      N         N          N     N             X
+            postponeSession      QA      Y    Y          N     N      N         N          N     N             X
+            postponeSession      HR      Y    Y          N     N      N         N          N     N             X
+            postponeSession      EM      -    -          -     -      N         N          -     N             X
+            postponeSession      ADMIN   -    -          -     -      N         N          -     N             X
+            postponeSession      C_READ  -    -          -     -      N         N          -     N             N
+            postponeSession      C_WRITE -    -          -     -      N         N          -     N             N
+            postponeSession      ANON    -    -          -     -      U         U          -     U             U
+            cancelSession        PRAC    Y    Y          N     N      N         N          N     N             X
+            cancelSession        SUP     Y    Y          N     N      N         N          N     N             X
+            cancelSession        SM      Y    Y          N     N      N         N          N     N             X
+            cancelSession        HOS     Y    Y          N     N      N         N          N     N             X
+            cancelSession        QA      Y    Y          N     N      N         N          N     N             X
+            cancelSession        HR      Y    Y          N     N      N         N          N     N             X
+            cancelSession        EM      -    -          -     -      N         N          -     N             X
+            cancelSession        ADMIN   -    -          -     -      N         N          -     N             X
+            cancelSession        C_READ  -    -          -     -      N         N          -     N             N
+            cancelSession        C_WRITE -    -          -     -      N         N          -     N             N
+            cancelSession        ANON    -    -          -     -      U         U          -     U             U
+            markSessionHeld      PRAC    Y    Y          N     N      N         N          N     N             X
+            markSessionHeld      SUP     Y    Y          N     N      N         N          N     N             X
+            markSessionHeld      SM      Y    Y          N     N      N         N          N     N             X
+            markSessionHeld      HOS     Y    Y          N     N      N         N          N     N             X
+            markSessionHeld      QA      Y    Y          N     N      N         N          N     N             X
+            markSessionHeld      HR      Y    Y          N     N      N         N          N     N             X
+            markSessionHeld      EM      -    -          -     -      N         N          -     N             X
+            markSessionHeld      ADMIN   -    -          -     -      N         N          -     N             X
+            markSessionHeld      C_READ  -    -          -     -      N         N          -     N             N
+            markSessionHeld      C_WRITE -    -          -     -      N         N          -     N             N
+            markSessionHeld      ANON    -    -          -     -      U         U          -     U             U
+            getSessionRecord     PRAC    Y    Y          N     N      N         N          N     N             X
+            getSessionRecord     SUP     Y    Y          Y     N      N         N          N     N             X
+            getSessionRecord     SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            getSessionRecord     HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            getSessionRecord     QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            getSessionRecord     HR      Y    Y          N     N      N         N          N     N             X
+            getSessionRecord     EM      -    -          -     -      N         N          -     N             X
+            getSessionRecord     ADMIN   -    -          -     -      N         N          -     N             X
+            getSessionRecord     C_READ  -    -          -     -      N         N          -     N             N
+            getSessionRecord     C_WRITE -    -          -     -      N         N          -     N             N
+            getSessionRecord     ANON    -    -          -     -      U         U          -     U             U
+            updateSessionRecord  PRAC    Y    Y          N     N      N         N          N     N             X
+            updateSessionRecord  SUP     Y    Y          N     N      N         N          N     N             X
+            updateSessionRecord  SM      Y    Y          N     N      N         N          N     N             X
+            updateSessionRecord  HOS     Y    Y          N     N      N         N          N     N             X
+            updateSessionRecord  QA      Y    Y          N     N      N         N          N     N             X
+            updateSessionRecord  HR      Y    Y          N     N      N         N          N     N             X
+            updateSessionRecord  EM      -    -          -     -      N         N          -     N             X
+            updateSessionRecord  ADMIN   -    -          -     -      N         N          -     N             X
+            updateSessionRecord  C_READ  -    -          -     -      N         N          -     N             N
+            updateSessionRecord  C_WRITE -    -          -     -      N         N          -     N             N
+            updateSessionRecord  ANON    -    -          -     -      U         U          -     U             U
+            addRecordNote        PRAC    Y    Y          N     N      N         N          N     N             X
+            addRecordNote        SUP     Y    Y          N     N      N         N          N     N             X
+            addRecordNote        SM      Y    Y          N     N      N         N          N     N             X
+            addRecordNote        HOS     Y    Y          N     N      N         N          N     N             X
+            addRecordNote        QA      Y    Y          N     N      N         N          N     N             X
+            addRecordNote        HR      Y    Y          N     N      N         N          N     N             X
+            addRecordNote        EM      -    -          -     -      N         N          -     N             X
+            addRecordNote        ADMIN   -    -          -     -      N         N          -     N             X
+            addRecordNote        C_READ  -    -          -     -      N         N          -     N             N
+            addRecordNote        C_WRITE -    -          -     -      N         N          -     N             N
+            addRecordNote        ANON    -    -          -     -      U         U          -     U             U
+            signSessionRecord    PRAC    Y    Y          N     N      N         N          N     N             X
+            signSessionRecord    SUP     Y    Y          N     N      N         N          N     N             X
+            signSessionRecord    SM      Y    Y          N     N      N         N          N     N             X
+            signSessionRecord    HOS     Y    Y          N     N      N         N          N     N             X
+            signSessionRecord    QA      Y    Y          N     N      N         N          N     N             X
+            signSessionRecord    HR      Y    Y          N     N      N         N          N     N             X
+            signSessionRecord    EM      -    -          -     -      N         N          -     N             X
+            signSessionRecord    ADMIN   -    -          -     -      N         N          -     N             X
+            signSessionRecord    C_READ  -    -          -     -      N         N          -     N             N
+            signSessionRecord    C_WRITE -    -          -     -      N         N          -     N             N
+            signSessionRecord    ANON    -    -          -     -      U         U          -     U             U
+            """;
+
+    /** An open action of the person's, owned by them. */
+    static final String ACTIONS = """
+            operation     caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
+            listActions   PRAC    Y    N          N     N      N         N          N     N             X
+            listActions   SUP     Y    Y          Y     N      N         N          N     N             X
+            listActions   SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            listActions   HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            listActions   QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            listActions   HR      Y    N          N     N      N         N          N     N             X
+            listActions   EM      -    -          -     -      N         N          -     N             X
+            listActions   ADMIN   -    -          -     -      N         N          -     N             X
+            listActions   C_READ  -    -          -     -      N         N          -     N             N
+            listActions   C_WRITE -    -          -     -      N         N          -     N             N
+            listActions   ANON    -    -          -     -      U         U          -     U             U
+            createAction  PRAC    Y    N          N     N      N         N          N     N             X
+            createAction  SUP     Y    Y          Y     N      N         N          N     N             X
+            createAction  SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            createAction  HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            createAction  QA      Y    N          N     N      N         N          N     N             X
+            createAction  HR      Y    N          N     N      N         N          N     N             X
+            createAction  EM      -    -          -     -      N         N          -     N             X
+            createAction  ADMIN   -    -          -     -      N         N          -     N             X
+            createAction  C_READ  -    -          -     -      N         N          -     N             N
+            createAction  C_WRITE -    -          -     -      N         N          -     N             N
+            createAction  ANON    -    -          -     -      U         U          -     U             U
+            updateAction  PRAC    Y    N          N     N      N         N          N     N             X
+            updateAction  SUP     Y    Y          Y     N      N         N          N     N             X
+            updateAction  SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            updateAction  HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            updateAction  QA      Y    N          N     N      N         N          N     N             X
+            updateAction  HR      Y    N          N     N      N         N          N     N             X
+            updateAction  EM      -    -          -     -      N         N          -     N             X
+            updateAction  ADMIN   -    -          -     -      N         N          -     N             X
+            updateAction  C_READ  -    -          -     -      N         N          -     N             N
+            updateAction  C_WRITE -    -          -     -      N         N          -     N             N
+            updateAction  ANON    -    -          -     -      U         U          -     U             U
+            """;
+
+    // ---- the harness
 
     @Inject
     EmbeddedServer server;
     @Inject
     Fixtures fixtures;
+    @Inject
+    AccessTokens accessTokens;
     Api api;
     World world;
     World elsewhere;
-    Staff newSupervisor;
-    final Map<Role, Caller> callers = new EnumMap<>(Role.class);
+    String readClient;
+    String writeClient;
+    String clientCredentials;
+    final LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
 
-    record Caller(Role role, Staff staff, String token) {
+    /** Every table, by name (for messages). */
+    static Map<String, String> tables() {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("PUBLIC_AND_ACCOUNT", PUBLIC_AND_ACCOUNT);
+        all.put("ORGANISATION", ORGANISATION);
+        all.put("STAFF", STAFF);
+        all.put("AGREEMENTS", AGREEMENTS);
+        all.put("SESSIONS", SESSIONS);
+        all.put("ACTIONS", ACTIONS);
+        return all;
     }
 
     @BeforeAll
@@ -163,226 +501,370 @@ class AccessMatrixTest {
         api = new Api(server.getURI());
         world = fixtures.organisation();
         elsewhere = fixtures.organisation();
-        newSupervisor = world.worker(world.teamA1(), "Nora", "Newsupervisor");
-        for (Role role : Role.values()) {
-            boolean hasStaffRecord = role != Role.ELECTED_MEMBER && role != Role.ADMIN;
-            Staff staff = hasStaffRecord ? world.worker(world.teamA1(), role.name().toLowerCase(), "Caller") : null;
-            // Service managers manage service A; the head of service has the whole organisation.
-            String scope = role == Role.HEAD_OF_SERVICE ? null : world.serviceA().id();
-            Account account = fixtures.account(world.org(), staff, scope, role);
-            callers.put(role, new Caller(role, staff, api.token(account.username(), Fixtures.PASSWORD)));
-        }
+        String admin = tokenFor(fixtures.account(world.org(), null, null, Role.ADMIN), List.of(Role.ADMIN), null);
+        Api.Response client = api.post("/api/v1/machine-clients", admin,
+                Map.of("name", Fixtures.unique("HR system"), "scopes", List.of("staff.read", "staff.write")));
+        assertEquals(201, client.status(), client.body());
+        clientCredentials = client.json().get("clientId").asText() + ":" + client.json().get("clientSecret").asText();
+        readClient = clientToken("staff.read");
+        writeClient = clientToken("staff.write");
+    }
+
+    @Test
+    void everyOperationOfTheContractHasRowsForEveryCaller() {
+        List<AccessMatrix.Row> rows = AccessMatrix.parse(tables());
+        List<String> problems = AccessMatrix.coverage(AccessMatrix.operationsOf(AccessMatrix.contract()), rows, probes().keySet());
+        assertEquals(List.of(), problems, "The access matrix must have rows (and a probe) for every operation of openapi.yaml");
     }
 
     @TestFactory
     Stream<DynamicTest> matrix() {
+        Map<String, Probe> probes = probes();
         List<DynamicTest> tests = new ArrayList<>();
-        List<String> lines = MATRIX.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
-        String[] header = lines.get(0).split("\\s+");
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split("\\s+");
-            String operation = cells[0];
-            Role role = Role.valueOf(cells[1]);
-            for (int i = 2; i < cells.length; i++) {
-                Relation relation = Relation.valueOf(header[i]);
-                String expected = cells[i];
-                if (expected.equals("-")) {
-                    continue;
+        for (AccessMatrix.Row row : AccessMatrix.parse(tables())) {
+            row.cells().forEach((relation, expected) -> {
+                if (!expected.equals("-")) {
+                    tests.add(DynamicTest.dynamicTest(row.operation() + " " + row.caller() + " " + relation + " -> " + expected,
+                            () -> check(row.operation(), probes.get(row.operation()), row.caller(), relation, expected)));
                 }
-                tests.add(DynamicTest.dynamicTest(operation + " " + role + " " + relation + " -> " + expected,
-                        () -> check(operation, callers.get(role), relation, expected)));
-            }
-        }
-        assertEquals(8 * 6 * 5 - 2 * 6 * 2 - 1, tests.size(), "every role, operation and relation is covered");
-        return tests.stream();
-    }
-
-    @TestFactory
-    Stream<DynamicTest> sessionAndActionMatrix() {
-        return recordTests(SESSION_AND_ACTION_MATRIX, this::checkSessionOrAction);
-    }
-
-    @TestFactory
-    Stream<DynamicTest> agreementMatrix() {
-        return recordTests(AGREEMENT_MATRIX, this::checkAgreement);
-    }
-
-    interface RecordCheck {
-        void check(String operation, Caller caller, RecordRelation relation, String expected);
-    }
-
-    private Stream<DynamicTest> recordTests(String matrix, RecordCheck check) {
-        List<DynamicTest> tests = new ArrayList<>();
-        List<String> lines = matrix.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
-        String[] header = lines.get(0).split("\\s+");
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split("\\s+");
-            Role role = Role.valueOf(cells[1]);
-            for (int i = 2; i < cells.length; i++) {
-                if (cells[i].equals("-")) {
-                    continue;
-                }
-                RecordRelation relation = RecordRelation.valueOf(header[i]);
-                String operation = cells[0];
-                String expected = cells[i];
-                tests.add(DynamicTest.dynamicTest(operation + " " + role + " " + relation + " -> " + expected,
-                        () -> check.check(operation, callers.get(role), relation, expected)));
-            }
+            });
         }
         return tests.stream();
     }
 
-    private void checkSessionOrAction(String operation, Caller caller, RecordRelation relation, String expected) {
-        Staff[] pair = parties(caller, relation);
-        var org = relation == RecordRelation.OTHER_ORGANISATION ? elsewhere.org() : world.org();
-        Api.Response response;
-        String id;
-        switch (operation) {
-            case "READ_SESSION" -> {
-                id = fixtures.session(org, pair[0], pair[1]);
-                response = api.get("/api/v1/sessions/" + id, caller.token());
-            }
-            case "POSTPONE" -> {
-                id = fixtures.session(org, pair[0], pair[1]);
-                response = api.post("/api/v1/sessions/" + id + "/postponement", caller.token(), Map.of("reason", "Court"), "\"v1\"");
-            }
-            case "CHANGE_ACTION" -> {
-                id = fixtures.action(org, pair[0]);
-                response = api.put("/api/v1/actions/" + id, caller.token(), Map.of("ownerId", pair[0].id(), "text", "Changed",
-                        "dueDate", LocalDate.now().toString(), "status", "OPEN"), "\"v1\"");
-            }
-            default -> throw new IllegalArgumentException(operation);
+    // ---- probes: how to call each operation, and what shows a change happened
+
+    /** How one operation is called in a cell; for a list, which id shows the record; for a change, its trace in the database. */
+    record Probe(Function<Cell, Api.Response> call, Function<Cell, String> listedId, Function<Cell, String> state) {
+    }
+
+    static Probe read(Function<Cell, Api.Response> call) {
+        return new Probe(call, null, null);
+    }
+
+    static Probe list(Function<Cell, Api.Response> call, Function<Cell, String> listedId) {
+        return new Probe(call, listedId, null);
+    }
+
+    static Probe change(Function<Cell, Api.Response> call, Function<Cell, String> state) {
+        return new Probe(call, null, state);
+    }
+
+    Map<String, Probe> probes() {
+        Map<String, Probe> p = new HashMap<>();
+        // public and account
+        p.put("getHealth", read(c -> api.get("/health", c.token())));
+        p.put("signIn", read(c -> api.post("/api/v1/auth/sign-in", c.token(), Map.of("username", signable().username(), "password", Fixtures.PASSWORD))));
+        p.put("refreshToken", read(c -> api.post("/api/v1/auth/token-refresh", c.token(),
+                Map.of("refreshToken", api.signIn(signable().username(), Fixtures.PASSWORD).get("refreshToken").asText()))));
+        p.put("issueClientToken", read(c -> api.form("/api/v1/oauth/token", clientCredentials, "grant_type=client_credentials&scope=staff.read")));
+        p.put("signOut", read(c -> api.post("/api/v1/auth/sign-out", c.token(), Map.of("refreshToken", "rt_" + Fixtures.unique("unknown")))));
+        p.put("getMe", read(c -> api.get("/api/v1/me", c.token())));
+        // organisation
+        p.put("listServices", read(c -> api.get("/api/v1/services", c.token())));
+        p.put("createService", change(c -> api.post("/api/v1/services", c.token(), Map.of("name", c.tag("Service"))),
+                c -> count("SELECT COUNT(*) FROM service WHERE name = ?", c.tag("Service"))));
+        p.put("listTeams", read(c -> api.get("/api/v1/teams?serviceId=" + world.serviceA().id(), c.token())));
+        p.put("getTeam", read(c -> api.get("/api/v1/teams/" + world.teamA1().id(), c.token())));
+        p.put("createTeam", change(c -> api.post("/api/v1/teams", c.token(), Map.of("serviceId", world.serviceB().id(), "name", c.tag("Team"))),
+                c -> count("SELECT COUNT(*) FROM team WHERE name = ?", c.tag("Team"))));
+        p.put("listPolicyProfiles", read(c -> api.get("/api/v1/policy-profiles", c.token())));
+        p.put("getPolicyProfile", read(c -> api.get("/api/v1/policy-profiles/" + coventryProfile(), c.token())));
+        p.put("getOrganisationPolicy", read(c -> api.get("/api/v1/organisation/policy", c.token())));
+        p.put("updateOrganisationPolicy", change(c -> api.put("/api/v1/organisation/policy", c.token(),
+                        Map.of("profileId", coventryProfile(), "overrides", Map.of()), policyETag()),
+                c -> fixtures.string("SELECT version FROM organisation_policy WHERE organisation_id = ?", world.org().id())));
+        p.put("listMachineClients", read(c -> api.get("/api/v1/machine-clients", c.token())));
+        p.put("registerMachineClient", change(c -> api.post("/api/v1/machine-clients", c.token(),
+                        Map.of("name", c.tag("Client"), "scopes", List.of("staff.read"))),
+                c -> count("SELECT COUNT(*) FROM machine_client WHERE name = ?", c.tag("Client"))));
+        p.put("createStaff", change(c -> api.post("/api/v1/staff", c.token(), staffCreate(c.tag("Created"))),
+                c -> count("SELECT COUNT(*) FROM staff WHERE family_name = ?", c.tag("Created"))));
+        // staff
+        p.put("getStaff", read(c -> api.get(staffUrl(c), c.token())));
+        p.put("getStaffHistory", read(c -> api.get(staffUrl(c) + "/history", c.token())));
+        p.put("getSupervisionSchedule", read(c -> api.get(staffUrl(c) + "/schedule", c.token())));
+        p.put("listStaff", list(c -> api.get("/api/v1/staff?limit=200&q=" + c.person().familyName(), c.token()), c -> c.person().id()));
+        p.put("updateStaff", change(c -> api.put(staffUrl(c), c.token(), editable(c.person(), c.tag("Updated")), staffETag(c)),
+                c -> fixtures.string("SELECT family_name FROM staff WHERE id = ?", c.person().id())));
+        p.put("recordLeaver", change(c -> api.post(staffUrl(c) + "/leaving", c.token(), Map.of("leavingDate", today.toString()), staffETag(c)),
+                c -> fixtures.string("SELECT leaving_date FROM staff WHERE id = ?", c.person().id())));
+        p.put("moveStaff", change(c -> api.post(staffUrl(c) + "/moves", c.token(),
+                        Map.of("effectiveDate", today.toString(), "supervisorId", newSupervisor(c).id()), staffETag(c)),
+                c -> count("SELECT COUNT(*) FROM supervision_relation WHERE supervisee_id = ? AND supervisor_id = ?", c.person().id(), newSupervisor(c).id())));
+        p.put("listSupervisionRelations", list(c -> api.get("/api/v1/supervision-relations?current=false&superviseeId=" + c.person().id(), c.token()),
+                c -> c.supervisor().id()));
+        p.put("createSupervisionRelation", change(c -> api.post("/api/v1/supervision-relations", c.token(),
+                        Map.of("supervisorId", newSupervisor(c).id(), "superviseeId", c.person().id(), "fromDate", today.toString())),
+                c -> count("SELECT COUNT(*) FROM supervision_relation WHERE supervisee_id = ? AND supervisor_id = ?", c.person().id(), newSupervisor(c).id())));
+        p.put("getMySuperviseesDashboard", list(c -> api.get("/api/v1/dashboards/my-supervisees", c.token()), c -> c.person().id()));
+        // agreements: about the person, with their current supervisor
+        p.put("listAgreements", list(c -> api.get("/api/v1/agreements?limit=100&superviseeId=" + c.person().id(), c.token()),
+                c -> agreement(c, "ACTIVE")));
+        p.put("getAgreement", read(c -> api.get(agreementUrl(c, "ACTIVE"), c.token())));
+        p.put("listAgreementVersions", list(c -> api.get("/api/v1/agreements/" + previousVersion(c) + "/versions", c.token()),
+                c -> {
+                    previousVersion(c);
+                    return agreement(c, "ACTIVE");
+                }));
+        p.put("createAgreement", change(c -> api.post("/api/v1/agreements", c.token(), agreementCreate(c.person().id())),
+                c -> count("SELECT COUNT(*) FROM agreement WHERE supervisee_id = ?", c.person().id())));
+        p.put("updateAgreement", change(c -> api.put(agreementUrl(c, "DRAFT"), c.token(), agreementFields(c.tag("Room")), "\"v1\""),
+                c -> fixtures.string("SELECT location FROM agreement WHERE id = ?", agreement(c, "DRAFT"))));
+        p.put("submitAgreement", change(c -> api.post(agreementUrl(c, "DRAFT") + "/submission", c.token(), null, "\"v1\""),
+                c -> fixtures.string("SELECT status FROM agreement WHERE id = ?", agreement(c, "DRAFT"))));
+        p.put("signAgreement", change(c -> api.post(agreementUrl(c, "AWAITING_SIGNATURES") + "/signatures", c.token(), null, "\"v1\""),
+                c -> count("SELECT COUNT(*) FROM agreement_signature WHERE agreement_id = ?", agreement(c, "AWAITING_SIGNATURES"))));
+        p.put("reviewAgreement", change(c -> api.post(agreementUrl(c, "ACTIVE") + "/reviews", c.token(), null),
+                c -> count("SELECT COUNT(*) FROM agreement WHERE previous_version_id = ?", agreement(c, "ACTIVE"))));
+        // sessions: a one-to-one of the person with their current supervisor
+        p.put("listSessions", list(c -> api.get("/api/v1/sessions?superviseeId=" + c.person().id(), c.token()), this::session));
+        p.put("getSession", read(c -> api.get(sessionUrl(c), c.token())));
+        p.put("planSessions", change(c -> api.post("/api/v1/sessions", c.token(), Map.of("superviseeIds", List.of(c.person().id()),
+                        "date", today.plusDays(14).toString(), "startTime", "10:00", "plannedMinutes", 90, "location", "Room 3")),
+                c -> count("SELECT COUNT(*) FROM session_participant WHERE supervisee_id = ?", c.person().id())));
+        p.put("rescheduleSession", change(c -> api.post(sessionUrl(c) + "/rescheduling", c.token(),
+                        Map.of("date", today.plusDays(9).toString(), "startTime", "14:30", "reason", "Clash"), "\"v1\""),
+                c -> fixtures.string("SELECT meeting_date FROM supervision_session WHERE id = ?", session(c))));
+        p.put("postponeSession", change(c -> api.post(sessionUrl(c) + "/postponement", c.token(), Map.of("reason", "Court"), "\"v1\""),
+                c -> fixtures.string("SELECT status FROM supervision_session WHERE id = ?", session(c))));
+        p.put("cancelSession", change(c -> api.post(sessionUrl(c) + "/cancellation", c.token(),
+                        Map.of("cancelledBy", "SUPERVISOR", "reason", "Sickness"), "\"v1\""),
+                c -> fixtures.string("SELECT status FROM supervision_session WHERE id = ?", session(c))));
+        p.put("markSessionHeld", change(c -> api.post("/api/v1/sessions/" + todaysSession(c) + "/held", c.token(), Map.of("actualMinutes", 90), "\"v1\""),
+                c -> fixtures.string("SELECT status FROM supervision_session WHERE id = ?", todaysSession(c))));
+        p.put("getSessionRecord", read(c -> api.get(recordUrl(c), c.token())));
+        p.put("updateSessionRecord", change(c -> api.put(recordUrl(c), c.token(), Map.of("entries", List.of(), "personalIssuesDiscussed", false,
+                        "reflection", c.tag("Reflection"), "actionReviews", List.of()), "\"v1\""),
+                c -> fixtures.string("SELECT reflection FROM session_record WHERE session_id = ?", heldSession(c))));
+        p.put("addRecordNote", change(c -> api.post(recordUrl(c) + "/notes", c.token(), Map.of("kind", "COMMENT", "text", "Agreed.")),
+                c -> count("SELECT COUNT(*) FROM record_note WHERE session_id = ?", heldSession(c))));
+        p.put("signSessionRecord", change(c -> api.post(recordUrl(c) + "/signatures", c.token(), null, "\"v1\""),
+                c -> count("SELECT COUNT(*) FROM record_signature WHERE session_id = ?", heldSession(c))));
+        // actions: the person's own, owned by them
+        p.put("listActions", list(c -> api.get("/api/v1/actions?superviseeId=" + c.person().id(), c.token()), this::action));
+        p.put("createAction", change(c -> api.post("/api/v1/actions", c.token(), Map.of("superviseeId", c.person().id(),
+                        "ownerId", c.person().id(), "text", "Read the research", "dueDate", today.plusDays(7).toString())),
+                c -> count("SELECT COUNT(*) FROM supervision_action WHERE supervisee_id = ?", c.person().id())));
+        p.put("updateAction", change(c -> api.put("/api/v1/actions/" + action(c), c.token(), Map.of("ownerId", c.person().id(),
+                        "text", c.tag("Changed"), "dueDate", today.plusDays(7).toString(), "status", "OPEN"), "\"v1\""),
+                c -> fixtures.string("SELECT text FROM supervision_action WHERE id = ?", action(c))));
+        return p;
+    }
+
+    // ---- the records a cell acts on, made on first use
+
+    private String staffUrl(Cell c) {
+        return "/api/v1/staff/" + c.person().id();
+    }
+
+    private String staffETag(Cell c) {
+        return "\"v" + fixtures.string("SELECT version FROM staff WHERE id = ?", c.person().id()) + "\"";
+    }
+
+    /** Someone new in the person's organisation to become their supervisor. */
+    private Staff newSupervisor(Cell c) {
+        return c.once("newSupervisor", () -> worker(c.world(), c.world().teamA1(), "Newsupervisor"));
+    }
+
+    private String agreement(Cell c, String status) {
+        return c.once("agreement " + status, () -> status.equals("ACTIVE") && c.made().containsKey("previous")
+                ? fixtures.agreementVersion(c.world().org(), c.person(), c.supervisor(), status, (String) c.made().get("previous"))
+                : fixtures.agreement(c.world().org(), c.person(), c.supervisor(), status));
+    }
+
+    private String agreementUrl(Cell c, String status) {
+        return "/api/v1/agreements/" + agreement(c, status);
+    }
+
+    /**
+     * The version before the person's active agreement (made first, the active one then linked to it): with
+     * the caller as its supervisor when the caller supervised them before.
+     */
+    private String previousVersion(Cell c) {
+        String old = c.once("previous", () -> fixtures.agreement(c.world().org(), c.person(), c.previousSupervisor(), "SUPERSEDED"));
+        agreement(c, "ACTIVE");   // the version after it
+        return old;
+    }
+
+    private String session(Cell c) {
+        return c.once("session", () -> fixtures.session(c.world().org(), c.person(), c.supervisor()));
+    }
+
+    private String sessionUrl(Cell c) {
+        return "/api/v1/sessions/" + session(c);
+    }
+
+    /** The session, moved to today (a session is marked held on the day or after). */
+    private String todaysSession(Cell c) {
+        return c.once("today", () -> {
+            fixtures.execute("UPDATE supervision_session SET meeting_date = ? WHERE id = ?", Date.valueOf(today), session(c));
+            return session(c);
+        });
+    }
+
+    /** A session held today, so it has a draft record (made by its supervisor through the API). */
+    private String heldSession(Cell c) {
+        return c.once("held", () -> {
+            String id = todaysSession(c);
+            String supervisorToken = c.supervisor().equals(c.me()) ? c.token()
+                    : tokenFor(fixtures.account(c.world().org(), c.supervisor(), null, Role.SUPERVISOR), List.of(Role.SUPERVISOR), null);
+            Api.Response held = api.post("/api/v1/sessions/" + id + "/held", supervisorToken, Map.of("actualMinutes", 90), "\"v1\"");
+            assertEquals(200, held.status(), held.body());
+            return id;
+        });
+    }
+
+    private String recordUrl(Cell c) {
+        return "/api/v1/sessions/" + heldSession(c) + "/record";
+    }
+
+    private String action(Cell c) {
+        return c.once("action", () -> fixtures.action(c.world().org(), c.person()));
+    }
+
+    // ---- one cell
+
+    private void check(String operation, Probe probe, Caller caller, Relation relation, String expected) {
+        String cellName = operation + " " + caller + " " + relation + ": ";
+        assertNotNull(probe, cellName + "no probe");
+        Cell cell = cell(caller, relation);
+        String before = probe.state() == null ? null : probe.state().apply(cell);
+        String listedId = probe.listedId() == null ? null : probe.listedId().apply(cell);
+        Api.Response r = probe.call().apply(cell);
+        String observed;
+        if (listedId != null && r.status() == 200) {
+            boolean listed = r.body().contains("\"" + listedId + "\"");
+            observed = listed ? "Y" : relation == Relation.OTHER_ORG ? "X" : "N";
+        } else {
+            observed = switch (r.status()) {
+                case 200, 201, 204 -> "Y";
+                case 401 -> "U";
+                case 403 -> "N";
+                case 404 -> "X";
+                // A reference in the body to another organisation's person: "no such member of staff in your organisation".
+                case 422 -> relation == Relation.OTHER_ORG ? "X" : "?422";
+                default -> "?" + r.status();
+            };
         }
-        int expectedStatus = switch (expected) {
-            case "Y" -> 200;
-            case "N" -> 403;
-            default -> 404;
-        };
-        assertEquals(expectedStatus, response.status(), response.toString());
-        if (operation.equals("POSTPONE")) {
-            assertEquals(expectedStatus == 200 ? "POSTPONED" : "PLANNED", fixtures.string("SELECT status FROM supervision_session WHERE id = ?", id));
+        assertEquals(expected, observed, () -> cellName + "answered " + r);
+        if (r.status() >= 400) {
+            assertTrue(r.contentType() != null && r.contentType().startsWith("application/problem+json"), () -> cellName + r);
         }
-        if (operation.equals("CHANGE_ACTION")) {
-            assertEquals(expectedStatus == 200 ? "Changed" : "Update the chronology", fixtures.string("SELECT text FROM supervision_action WHERE id = ?", id));
+        if (probe.state() != null) {
+            String after = probe.state().apply(cell);
+            assertEquals(expected.equals("Y"), !Objects.equals(before, after),
+                    cellName + "the database changed exactly when the change was allowed: before " + before + ", after " + after);
         }
     }
 
-    /** A supervisee and their supervisor in that relation to the caller; the supervisor is supervising them today. */
-    private Staff[] parties(Caller caller, RecordRelation relation) {
-        String tag = String.valueOf(Math.abs(Fixtures.unique("p").hashCode()));
-        return switch (relation) {
-            case AS_SUPERVISEE -> {
-                Staff supervisor = world.worker(world.teamA1(), "Their", "Supervisor" + tag);
-                world.supervise(supervisor, caller.staff());
-                yield new Staff[]{caller.staff(), supervisor};
+    /** A fresh caller, and a fresh person in that relation to them with a current supervisor. */
+    private Cell cell(Caller caller, Relation relation) {
+        World w = relation == Relation.OTHER_ORG ? elsewhere : world;
+        Staff me = null;
+        String token;
+        if (caller.role() != null) {
+            me = caller.hasStaffRecord() ? worker(world, world.teamA1(), "Caller" + caller.name()) : null;
+            // Service managers manage service A; the head of service the whole organisation.
+            String scope = caller.role() == Role.HEAD_OF_SERVICE ? null : world.serviceA().id();
+            token = tokenFor(fixtures.account(world.org(), me, scope, caller.role()), List.of(caller.role()), scope);
+        } else {
+            token = switch (caller) {
+                case C_READ -> readClient;
+                case C_WRITE -> writeClient;
+                default -> null;
+            };
+        }
+        Staff person;
+        Staff supervisor;
+        Staff previous = null;
+        switch (relation) {
+            case SELF -> {
+                person = me;
+                supervisor = worker(w, w.teamA1(), "Above");
+                w.supervise(supervisor, person);
             }
-            case AS_SUPERVISOR -> {
-                Staff supervisee = world.worker(world.teamA1(), "My", "Supervisee" + tag);
-                world.supervise(caller.staff(), supervisee);
-                yield new Staff[]{supervisee, caller.staff()};
-            }
-            case BELOW_ME -> {
-                Staff deputy = world.worker(world.teamA1(), "Deputy", "Below" + tag);
-                Staff worker = world.worker(world.teamA1(), "Worker", "Below" + tag);
-                world.supervise(caller.staff(), deputy);
-                world.supervise(deputy, worker);
-                yield new Staff[]{worker, deputy};
-            }
-            case SAME_SERVICE -> pair(world, world.teamA2(), "Same" + tag);
-            case OTHER_SERVICE -> pair(world, world.teamB1(), "Other" + tag);
-            case OTHER_ORGANISATION -> pair(elsewhere, elsewhere.teamA1(), "Far" + tag);
-        };
-    }
-
-    private static Staff[] pair(World w, uk.supervision.team.Team team, String name) {
-        Staff supervisee = w.worker(team, "Supervisee", name);
-        Staff supervisor = w.worker(team, "Supervisor", name);
-        w.supervise(supervisor, supervisee);
-        return new Staff[]{supervisee, supervisor};
-    }
-
-    private void checkAgreement(String operation, Caller caller, RecordRelation relation, String expected) {
-        String status = operation.equals("SIGN") ? "AWAITING_SIGNATURES" : "ACTIVE";
-        String id = agreement(caller, relation, status);
-        String url = "/api/v1/agreements/" + id;
-        Api.Response response = operation.equals("READ") ? api.get(url, caller.token())
-                : api.post(url + "/signatures", caller.token(), null, "\"v1\"");
-        int expectedStatus = switch (expected) {
-            case "Y" -> 200;
-            case "N" -> 403;
-            default -> 404;
-        };
-        assertEquals(expectedStatus, response.status(), response.toString());
-        if (operation.equals("SIGN")) {
-            assertEquals(expectedStatus == 200 ? 1 : 0, fixtures.count("SELECT COUNT(*) FROM agreement_signature WHERE agreement_id = ?", id),
-                    "a signature is stored only when allowed");
-        }
-    }
-
-    /** A fresh agreement between two people in that relation to the caller. */
-    private String agreement(Caller caller, RecordRelation relation, String status) {
-        Staff[] pair = parties(caller, relation);
-        return fixtures.agreement(relation == RecordRelation.OTHER_ORGANISATION ? elsewhere.org() : world.org(), pair[0], pair[1], status);
-    }
-
-    private void check(String operation, Caller caller, Relation relation, String expected) {
-        Staff target = target(caller, relation, !operation.equals("READ") && !operation.equals("LIST") && !operation.equals("HISTORY"));
-        String path = "/api/v1/staff/" + target.id();
-        Api.Response response = switch (operation) {
-            case "READ" -> api.get(path, caller.token());
-            case "HISTORY" -> api.get(path + "/history", caller.token());
-            case "LIST" -> api.get("/api/v1/staff?limit=200&q=" + target.familyName(), caller.token());
-            case "UPDATE" -> api.put(path, caller.token(), editable(target, "Updated"), etag(target));
-            case "LEAVE" -> api.post(path + "/leaving", caller.token(), Map.of("leavingDate", LocalDate.now().toString()), etag(target));
-            case "MOVE" -> api.post(path + "/moves", caller.token(),
-                    Map.of("effectiveDate", LocalDate.now().toString(), "supervisorId", newSupervisor.id()), etag(target));
-            default -> throw new IllegalArgumentException(operation);
-        };
-        if (operation.equals("LIST")) {
-            boolean listed = response.status() == 200 && contains(response.json().get("items"), target.id());
-            assertTrue(response.status() == 200 || response.status() == 403, response.toString());
-            assertEquals(expected.equals("Y"), listed, "listed? " + response);
-            return;
-        }
-        int status = switch (expected) {
-            case "Y" -> 200;
-            case "N" -> 403;
-            default -> 404;
-        };
-        assertEquals(status, response.status(), response.toString());
-        if (status != 200) {
-            assertTrue(response.contentType().startsWith("application/problem+json"));
-        }
-        if (operation.equals("UPDATE")) {
-            String family = fixtures.string("SELECT family_name FROM staff WHERE id = ?", target.id());
-            assertEquals(status == 200, family.equals("Updated"), "the database shows the change only when it was allowed");
-        }
-        if (operation.equals("LEAVE")) {
-            assertEquals(status == 200, fixtures.string("SELECT leaving_date FROM staff WHERE id = ?", target.id()) != null);
-        }
-        if (operation.equals("MOVE")) {
-            assertEquals(status == 200 ? 1 : 0, fixtures.count("SELECT COUNT(*) FROM supervision_relation WHERE supervisee_id = ? "
-                    + "AND supervisor_id = ?", target.id(), newSupervisor.id()));
-        }
-    }
-
-    /** The record in that relation to the caller; a fresh one for changes so cells never interfere. */
-    private Staff target(Caller caller, Relation relation, boolean fresh) {
-        return switch (relation) {
-            case SELF -> caller.staff();
             case SUPERVISEE -> {
-                Staff s = world.worker(world.teamA1(), "Supervisee", "Of" + caller.role().name().charAt(0) + Fixtures.unique("s").hashCode());
-                world.supervise(caller.staff(), s);
-                yield s;
+                person = worker(w, w.teamA1(), "Supervisee");
+                supervisor = me;
+                w.supervise(me, person);
             }
-            case SAME_SERVICE -> world.worker(world.teamA2(), "Colleague", "Same" + Math.abs(Fixtures.unique("c").hashCode()));
-            case OTHER_SERVICE -> world.worker(world.teamB1(), "Colleague", "Other" + Math.abs(Fixtures.unique("o").hashCode()));
-            case OTHER_ORGANISATION -> elsewhere.worker(elsewhere.teamA1(), "Stranger", "Elsewhere" + Math.abs(Fixtures.unique("e").hashCode()));
-        };
+            case BELOW -> {
+                supervisor = worker(w, w.teamA1(), "Deputy");
+                person = worker(w, w.teamA1(), "Below");
+                w.supervise(me, supervisor);
+                w.supervise(supervisor, person);
+            }
+            case FORMER -> {
+                person = worker(w, w.teamA1(), "Former");
+                var ended = fixtures.supervise(me, person, today.minusMonths(12));
+                fixtures.execute("UPDATE supervision_relation SET to_date = ? WHERE id = ?", Date.valueOf(today.minusMonths(2)), ended.id());
+                supervisor = worker(w, w.teamA1(), "Successor");
+                fixtures.supervise(supervisor, person, today.minusMonths(2).plusDays(1));
+                previous = me;
+            }
+            case ABOVE -> {
+                person = worker(w, w.teamA1(), "Manager");
+                w.supervise(person, me);
+                supervisor = worker(w, w.teamA1(), "Director");
+                w.supervise(supervisor, person);
+            }
+            default -> {
+                var team = switch (relation) {
+                    case OTHER_TEAM -> w.teamA2();
+                    case OTHER_SERVICE -> w.teamB1();
+                    default -> w.teamA1();
+                };
+                person = worker(w, team, "Person");
+                supervisor = worker(w, team, "Supervisor");
+                w.supervise(supervisor, person);
+            }
+        }
+        return new Cell(caller, relation, token, me, w, person, supervisor, previous == null ? supervisor : previous, Fixtures.unique("cell"));
     }
 
-    private String etag(Staff target) {
-        return "\"v" + fixtures.string("SELECT version FROM staff WHERE id = ?", target.id()) + "\"";
+    private Staff worker(World w, uk.supervision.team.Team team, String family) {
+        return w.worker(team, "Cell", family + Math.abs(Fixtures.unique("w").hashCode()));
+    }
+
+    /** A real access token, signed by the service's own key, for an account with one role. */
+    private String tokenFor(Account account, List<Role> roles, String scope) {
+        return accessTokens.forPerson(account, roles.stream()
+                .map(r -> new RoleGrant(Ids.newId(), account.id(), r.name(),
+                        r == Role.SERVICE_MANAGER || r == Role.HEAD_OF_SERVICE ? scope : null)).toList());
+    }
+
+    private String clientToken(String scope) {
+        Api.Response r = api.form("/api/v1/oauth/token", clientCredentials, "grant_type=client_credentials&scope=" + scope);
+        assertEquals(200, r.status(), r.body());
+        return r.json().get("access_token").asText();
+    }
+
+    private World.Person signable;
+
+    /** A person who signs in (for the public sign-in and refresh operations). */
+    private World.Person signable() {
+        if (signable == null) {
+            signable = world.person(world.teamA1(), "Signable", Role.PRACTITIONER);
+        }
+        return signable;
+    }
+
+    private String coventryProfile;
+
+    private String coventryProfile() {
+        if (coventryProfile == null) {
+            coventryProfile = fixtures.string("SELECT id FROM policy_profile WHERE code = 'COVENTRY_2016'");
+        }
+        return coventryProfile;
+    }
+
+    private String policyETag() {
+        return "\"v" + fixtures.string("SELECT version FROM organisation_policy WHERE organisation_id = ?", world.org().id()) + "\"";
+    }
+
+    private String count(String sql, Object... args) {
+        return String.valueOf(fixtures.count(sql, args));
     }
 
     private static Map<String, Object> editable(Staff s, String familyName) {
@@ -392,12 +874,34 @@ class AccessMatrixTest {
                 "carriesCaseload", s.carriesCaseload());
     }
 
-    private static boolean contains(JsonNode items, String id) {
-        for (JsonNode item : items) {
-            if (item.get("id").asText().equals(id)) {
-                return true;
-            }
-        }
-        return false;
+    private static Map<String, Object> agreementFields(String location) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("intervalWeeks", 4);
+        body.put("durationMinutes", 90);
+        body.put("location", location);
+        body.put("answers", List.of(Map.of("key", "purpose", "text", "Reflective, supportive, accountable practice.")));
+        return body;
+    }
+
+    private static Map<String, Object> agreementCreate(String superviseeId) {
+        Map<String, Object> body = agreementFields("Team room 1");
+        body.put("superviseeId", superviseeId);
+        return body;
+    }
+
+    private static Map<String, Object> staffCreate(String familyName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("givenName", "Cara");
+        body.put("familyName", familyName);
+        body.put("email", Fixtures.unique("cara") + "@test.example");
+        body.put("jobTitle", "Social Worker");
+        body.put("category", "REGISTERED_SOCIAL_WORKER");
+        body.put("employmentType", "PERMANENT");
+        body.put("weeklyHours", 37);
+        body.put("employmentStartDate", "2020-01-06");
+        body.put("postStartDate", "2022-04-01");
+        body.put("carriesCaseload", true);
+        body.put("caseloadSize", 12);
+        return body;
     }
 }

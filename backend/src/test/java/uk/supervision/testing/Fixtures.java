@@ -133,6 +133,19 @@ public class Fixtures {
         return id;
     }
 
+    /** A later version of an agreement (a review or a new supervisor), linked to the one before, straight into the database. */
+    @Transactional
+    public String agreementVersion(Organisation org, Staff supervisee, Staff supervisor, String status, String previousVersionId) {
+        String id = Ids.newId();
+        execute("INSERT INTO agreement (id, organisation_id, supervisee_id, supervisor_id, template_id, previous_version_id, version_number, "
+                        + "status, duration_minutes, location, answers_json, version, created_at, updated_at) "
+                        + "SELECT ?, ?, ?, ?, a.template_id, a.id, a.version_number + 1, ?, 90, 'Team room', '[]', 1, ?, ? FROM agreement a "
+                        + "WHERE a.id = ?",
+                id, org.id(), supervisee.id(), supervisor.id(), status, java.sql.Timestamp.from(Instant.now()),
+                java.sql.Timestamp.from(Instant.now()), previousVersionId);
+        return id;
+    }
+
     /** A planned one-to-one session between two people, straight into the database. */
     @Transactional
     public String session(Organisation org, Staff supervisee, Staff supervisor) {
