@@ -32,7 +32,7 @@ public class LeaverJob {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = "1h", initialDelay = "2m")
+    @Scheduled(fixedDelay = "1h", initialDelay = "5m")
     void scheduled() {
         run(LocalDate.now(clock));
     }

@@ -117,6 +117,11 @@ class RevocationApiTest extends ApiTest {
         others.add(api.token(world.person(null, "Helen", Role.HEAD_OF_SERVICE).username(), Fixtures.PASSWORD));
         others.add(api.token(world.person(null, "Rachel", Role.QA_AUDITOR).username(), Fixtures.PASSWORD));
         others.add(samToken);
+        JsonNode client = api.post("/api/v1/machine-clients", admin, Map.of("name", "HR system", "scopes", List.of("staff.read", "staff.write"))).json();
+        Api.Response clientToken = api.form("/api/v1/oauth/token", null, "grant_type=client_credentials&client_id="
+                + client.get("clientId").asText() + "&client_secret=" + client.get("clientSecret").asText());
+        assertEquals(200, clientToken.status(), clientToken.body());
+        others.add(clientToken.json().get("access_token").asText());
         for (String token : others) {
             assertEquals(403, api.post(base + "/role-grants", token, Map.of("role", "ADMIN")).status());
             assertEquals(403, api.raw("DELETE", base + "/role-grants/" + grant, token, null, null).status());
