@@ -100,20 +100,31 @@ class LeaverApiTest extends ApiTest {
         assertEquals(422, afterHisLastDay.status(), afterHisLastDay.body());
         assertEquals("/fromDate", afterHisLastDay.json().get("errors").get(0).get("pointer").asText());
 
-        fixtures.execute("UPDATE scheduler_lease SET holder = NULL, lease_until = NULL WHERE name = 'leavers'");
-        assertTrue(job.run(lastDay.minusDays(1)) >= 0);
+        assertTrue(runJob(lastDay.minusDays(1)) >= 0);
         assertEquals(200, api.get("/api/v1/staff/" + supervisee.id(), token).status(), "the day before: nothing changes");
         assertEquals(1, fixtures.count("SELECT COUNT(*) FROM account WHERE id = ? AND enabled = TRUE", marcus.account().id()));
 
-        assertTrue(job.run(lastDay) >= 1);
+        // Another node holds the lease: this one does nothing.
+        fixtures.execute("UPDATE scheduler_lease SET holder = 'node-elsewhere', lease_until = ? WHERE name = 'leavers'",
+                java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(600)));
+        assertEquals(-1, job.run(lastDay));
+        assertEquals(1, fixtures.count("SELECT COUNT(*) FROM account WHERE id = ? AND enabled = TRUE", marcus.account().id()));
+
+        assertTrue(runJob(lastDay) >= 1);
         Api.Response refused = api.get("/api/v1/staff/" + supervisee.id(), token);
         assertEquals(401, refused.status(), refused.body());
         assertEquals(401, api.post("/api/v1/auth/sign-in", null, Map.of("username", marcus.username(), "password", Fixtures.PASSWORD)).status());
         assertEquals(0, fixtures.count("SELECT COUNT(*) FROM account WHERE id = ? AND enabled = TRUE", marcus.account().id()));
         assertEquals(0, fixtures.count("SELECT COUNT(*) FROM role_grant WHERE account_id = ?", marcus.account().id()));
-        assertEquals(0, job.run(lastDay) == -1 ? 1 : 0, "the lease holder runs again; nothing left to do for him");
+        assertTrue(runJob(lastDay) >= 0, "the lease holder runs again; nothing left to do for him");
         assertEquals(1, fixtures.count("SELECT COUNT(*) FROM activity_log WHERE action = 'LEAVER_ACCESS_ENDED' AND entity_id = ?",
                 marcus.account().id()), "done once");
+    }
+
+    /** Frees the lease first: another test context's scheduler (another "node") may hold it. */
+    private int runJob(LocalDate day) {
+        fixtures.execute("UPDATE scheduler_lease SET holder = NULL, lease_until = NULL WHERE name = 'leavers'");
+        return job.run(day);
     }
 
     private Api.Response recordLeaving(Staff who, LocalDate lastDay) {
