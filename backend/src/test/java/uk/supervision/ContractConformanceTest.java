@@ -75,9 +75,14 @@ class ContractConformanceTest {
                 entry("getHealth", get("/health", As.NOBODY)),
                 entry("signIn", post("/api/v1/auth/sign-in", As.NOBODY, Map.of("username", pat.username(), "password", Fixtures.PASSWORD))),
                 entry("refreshToken", post("/api/v1/auth/token-refresh", As.NOBODY, Map.of("refreshToken", freshRefreshToken(pat)))),
-                entry("signOut", post("/api/v1/auth/sign-out", As.PRACTITIONER, Map.of("refreshToken", freshRefreshToken(pat)))),
+                // Signing out ends every token of the account, so a person of its own does it.
+                entry("signOut", post("/api/v1/auth/sign-out", As.SIGNING_OUT, Map.of("refreshToken", freshRefreshToken(otto)))),
                 entry("issueClientToken", form("/api/v1/oauth/token", As.MACHINE_CLIENT, "grant_type=client_credentials&scope=staff.read")),
                 entry("getMe", get("/api/v1/me", As.SUPERVISOR)),
+                entry("grantRole", post("/api/v1/accounts/" + gus.account().id() + "/role-grants", As.ADMIN, Map.of("role", "SUPERVISOR"))),
+                entry("removeRoleGrant", new Example("DELETE", "/api/v1/accounts/" + rex.account().id() + "/role-grants/" + rexGrant,
+                        As.ADMIN, null, null, null)),
+                entry("disableAccount", post("/api/v1/accounts/" + dot.account().id() + "/disablement", As.ADMIN, null)),
                 entry("listStaff", get("/api/v1/staff?status=all&limit=2", As.HR)),
                 entry("createStaff", post("/api/v1/staff", As.HR, staffCreate(world.teamA1().id(), sam.id()))),
                 entry("getStaff", get(patUrl, As.SUPERVISOR)),
@@ -163,6 +168,11 @@ class ContractConformanceTest {
     private Person sam;   // supervisor in A1, supervised by Meg
     private Person meg;   // service manager of service A
     private Person bea;   // practitioner in B1 (another team and service)
+    private Person otto;  // signs out
+    private Person gus;   // is granted a role
+    private Person rex;   // loses a role (rexGrant)
+    private Person dot;   // is disabled
+    private String rexGrant;
     private uk.supervision.staff.Staff uma;  // updated
     private uk.supervision.staff.Staff leo;  // leaves
     private uk.supervision.staff.Staff mo;   // moves
@@ -191,6 +201,11 @@ class ContractConformanceTest {
         sam = world.person(world.teamA1(), "Sam", Role.SUPERVISOR);
         pat = world.person(world.teamA1(), "Pat", Role.PRACTITIONER);
         bea = world.person(world.teamB1(), "Bea", Role.PRACTITIONER);
+        otto = world.person(world.teamA1(), "Otto", Role.PRACTITIONER);
+        gus = world.person(world.teamA1(), "Gus", Role.PRACTITIONER);
+        rex = world.person(world.teamA1(), "Rex", Role.PRACTITIONER, Role.SUPERVISOR);
+        rexGrant = fixtures.string("SELECT id FROM role_grant WHERE account_id = ? AND role = 'SUPERVISOR'", rex.account().id());
+        dot = world.person(world.teamA1(), "Dot", Role.PRACTITIONER);
         world.supervise(meg.staff(), sam.staff());
         world.supervise(sam.staff(), pat.staff());
         uma = world.worker(world.teamA1(), "Uma", "Update");
@@ -204,6 +219,7 @@ class ContractConformanceTest {
         credentials.put(As.MANAGER, api.token(meg.username(), Fixtures.PASSWORD));
         credentials.put(As.SUPERVISOR, api.token(sam.username(), Fixtures.PASSWORD));
         credentials.put(As.PRACTITIONER, api.token(pat.username(), Fixtures.PASSWORD));
+        credentials.put(As.SIGNING_OUT, api.token(otto.username(), Fixtures.PASSWORD));
         Api.Response client = api.post("/api/v1/machine-clients", credentials.get(As.ADMIN),
                 Map.of("name", Fixtures.unique("Case system"), "scopes", List.of("staff.read")));
         assertEquals(201, client.status(), () -> "Could not register a machine client: " + client);
@@ -446,7 +462,7 @@ class ContractConformanceTest {
     // ---- helpers
 
     /** Who sends a request: a person's bearer token, a machine client's HTTP Basic credentials, or nobody. */
-    private enum As { NOBODY, ADMIN, HR, MANAGER, SUPERVISOR, PRACTITIONER, MACHINE_CLIENT }
+    private enum As { NOBODY, ADMIN, HR, MANAGER, SUPERVISOR, PRACTITIONER, SIGNING_OUT, MACHINE_CLIENT }
 
     private static final String JSON = "application/json";
     private static final String FORM = "application/x-www-form-urlencoded";
@@ -528,6 +544,7 @@ class ContractConformanceTest {
                 case "GET" -> api.get(e.path(), credential);
                 case "POST" -> api.post(e.path(), credential, body, ifMatch);
                 case "PUT" -> api.put(e.path(), credential, body, ifMatch);
+                case "DELETE" -> api.raw("DELETE", e.path(), credential, null, null);
                 default -> throw new IllegalArgumentException("No sender for " + e.method());
             };
         }

@@ -1,5 +1,6 @@
 package uk.supervision.account;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -11,4 +12,14 @@ public interface AccountRepository extends CrudRepository<Account, String> {
     Optional<Account> findByUsername(String username);
 
     Optional<Account> findByStaffId(String staffId);
+
+    Optional<Account> findByIdAndOrganisationId(String id, String organisationId);
+
+    /** Access tokens carry the generation they were issued at; raising it ends them all (decision 0008). */
+    @Query("UPDATE account SET token_generation = token_generation + 1 WHERE id = :id")
+    long raiseTokenGeneration(String id);
+
+    /** Disables the account and ends its access tokens; 0 when it was disabled already. */
+    @Query("UPDATE account SET enabled = FALSE, token_generation = token_generation + 1 WHERE id = :id AND enabled = TRUE")
+    long disable(String id);
 }

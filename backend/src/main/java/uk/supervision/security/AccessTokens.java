@@ -30,7 +30,8 @@ public class AccessTokens {
         return settings.getAccessTokenSeconds();
     }
 
-    public String forPerson(Account account, List<RoleGrant> grants) {
+    /** A person's token at the account's current generation, so revoking raises it past this token. */
+    public String forPerson(Account account, List<RoleGrant> grants, int generation) {
         Set<String> roles = new TreeSet<>();
         Set<String> services = new TreeSet<>();
         boolean wholeOrganisation = false;
@@ -52,6 +53,7 @@ public class AccessTokens {
             claims.put(Claims.STAFF, account.staffId());
         }
         claims.put(Claims.NAME, account.displayName());
+        claims.put(Claims.GENERATION, generation);
         claims.put(Claims.MANAGED_SERVICES, new ArrayList<>(services));
         claims.put(Claims.MANAGES_ORGANISATION, wholeOrganisation);
         return sign(account.id(), roles, claims);
@@ -67,6 +69,7 @@ public class AccessTokens {
     }
 
     private String sign(String subject, Set<String> roles, Map<String, Object> claims) {
+        claims.put(io.micronaut.security.token.Claims.ISSUER, settings.getIssuer());
         return generator.generateToken(Authentication.build(subject, roles, claims), settings.getAccessTokenSeconds())
                 .orElseThrow(() -> new IllegalStateException("The token generator produced no token"));
     }

@@ -74,7 +74,8 @@ public class AuthController implements AuthApi {
                 // not base64: treated as no credentials
             }
         }
-        return noStore(HttpResponse.ok(auth.clientToken(id, secret, scope)));
+        String address = ServerRequestContext.currentRequest().map(addressResolver::resolve).orElse("unknown");
+        return noStore(HttpResponse.ok(auth.clientToken(id, secret, scope, address)));
     }
 
     private static <T> HttpResponse<T> noStore(io.micronaut.http.MutableHttpResponse<T> response) {

@@ -2,6 +2,7 @@ package uk.supervision.security;
 
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import io.micronaut.transaction.annotation.Transactional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.supervision.account.Account;
@@ -46,11 +47,14 @@ public class AuthService {
     private final Throttle throttle;
     private final ActivityLog activityLog;
     private final SecuritySettings settings;
+    private final AccessRevocation revocation;
+    private final TokenGenerations generations;
     private final Clock clock;
 
     public AuthService(AccountRepository accounts, RoleGrantRepository grants, RefreshTokenRepository refreshTokens,
                        MachineClientRepository clients, PasswordHasher hasher, AccessTokens accessTokens,
-                       Throttle throttle, ActivityLog activityLog, SecuritySettings settings, Clock clock) {
+                       Throttle throttle, ActivityLog activityLog, SecuritySettings settings, AccessRevocation revocation,
+                       TokenGenerations generations, Clock clock) {
         this.accounts = accounts;
         this.grants = grants;
         this.refreshTokens = refreshTokens;
@@ -60,12 +64,15 @@ public class AuthService {
         this.throttle = throttle;
         this.activityLog = activityLog;
         this.settings = settings;
+        this.revocation = revocation;
+        this.generations = generations;
         this.clock = clock;
     }
 
     public TokenPair signIn(String username, String password, String address) {
         String name = username.trim().toLowerCase(Locale.ROOT);
-        String accountKey = "account:" + name;
+        // Per account from this address: failures elsewhere never keep the account's owner out.
+        String accountKey = Throttle.key("account", name, address);
         String addressKey = "address:" + address;
         throttle.checkAllowed(accountKey);
         throttle.checkAllowed(addressKey);
@@ -73,7 +80,7 @@ public class AuthService {
         Account account = accounts.findByUsername(name).orElse(null);
         boolean verified = hasher.verify(password, account == null ? null : account.passwordHash());
         if (!verified || !account.enabled()) {
-            throttle.recordFailure(accountKey, throttle.accountLimit());
+            throttle.slowDown(accountKey);
             throttle.recordFailure(addressKey, throttle.addressLimit());
             activityLog.recordAnonymous(account == null ? null : account.organisationId(),
                     account == null ? null : account.id(), null, "SIGN_IN_FAILED", "username " + abbreviate(name));
@@ -108,28 +115,29 @@ public class AuthService {
         return issue(account, token.familyId());
     }
 
+    /**
+     * Signs the person out everywhere: every access token of the account stops working on its next
+     * request and every refresh token is revoked (a shared tablet must not keep a way back in).
+     */
+    @Transactional
     public void signOut(Caller caller, String presented) {
-        refreshTokens.findByTokenHash(PasswordHasher.sha256(presented))
-                .filter(t -> t.accountId().equals(caller.accountId()))
-                .ifPresent(t -> {
-                    refreshTokens.revokeFamily(t.familyId(), clock.instant());
-                    activityLog.record(caller, "SIGN_OUT", "account", caller.accountId(), null);
-                });
+        revocation.revokeTokens(caller.accountId());
+        activityLog.record(caller, "SIGN_OUT", "account", caller.accountId(), null);
     }
 
-    public ClientToken clientToken(String clientId, String clientSecret, String requestedScope) {
+    public ClientToken clientToken(String clientId, String clientSecret, String requestedScope, String address) {
         if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
             throw oauth(HttpStatus.UNAUTHORIZED, ProblemType.INVALID_CREDENTIALS, "invalid_client",
                     "Authenticate the client with HTTP Basic or client_id and client_secret.");
         }
-        String key = "client:" + clientId;
+        String key = Throttle.key("client", clientId, address);
         throttle.checkAllowed(key);
         MachineClient client = clients.findByClientId(clientId).orElse(null);
         boolean verified = client != null && client.enabled() && MessageDigest.isEqual(
                 client.secretHash().getBytes(StandardCharsets.UTF_8),
                 PasswordHasher.sha256(clientSecret).getBytes(StandardCharsets.UTF_8));
         if (!verified) {
-            throttle.recordFailure(key, throttle.accountLimit());
+            throttle.slowDown(key);
             activityLog.recordAnonymous(client == null ? null : client.organisationId(), null, abbreviate(clientId),
                     "CLIENT_TOKEN_FAILED", null);
             throw oauth(HttpStatus.UNAUTHORIZED, ProblemType.INVALID_CREDENTIALS, "invalid_client",
@@ -156,7 +164,7 @@ public class AuthService {
         String refresh = "rt_" + randomToken();
         refreshTokens.save(new RefreshToken(Ids.newId(), account.id(), family, PasswordHasher.sha256(refresh),
                 now, now.plus(lifetime), null, null));
-        String access = accessTokens.forPerson(account, grants.findByAccountId(account.id()));
+        String access = accessTokens.forPerson(account, grants.findByAccountId(account.id()), generations.current(account.id()));
         return new TokenPair(access, TokenPairTokenType.BEARER, accessTokens.lifetimeSeconds(), refresh,
                 (int) lifetime.getSeconds());
     }

@@ -10,6 +10,8 @@ final class Claims {
     static final String CLIENT = "client";
     static final String SCOPE = "scope";
     static final String KIND = "kind";
+    /** The account's token generation when the token was issued (decision 0008). */
+    static final String GENERATION = "gen";
 
     private Claims() {
     }

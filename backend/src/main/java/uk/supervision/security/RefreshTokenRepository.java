@@ -18,4 +18,7 @@ public interface RefreshTokenRepository extends CrudRepository<RefreshToken, Str
 
     @Query("UPDATE refresh_token SET revoked_at = :at WHERE family_id = :familyId AND revoked_at IS NULL")
     long revokeFamily(String familyId, Instant at);
+
+    @Query("UPDATE refresh_token SET revoked_at = :at WHERE account_id = :accountId AND revoked_at IS NULL")
+    long revokeAccount(String accountId, Instant at);
 }

@@ -54,12 +54,13 @@ public class StaffService {
     private final AccessPolicy access;
     private final ActivityLog activityLog;
     private final Idempotency idempotency;
+    private final Leavers leavers;
     private final Clock clock;
 
     public StaffService(StaffRepository staff, StaffQueries queries, StaffTeamHistoryRepository history,
                         StaffAttributeHistory attributes, SupervisionRelationService relations, SupervisionRelationRepository relationRepository,
                         DirectorateServiceRepository services, TeamTree tree, AccessPolicy access,
-                        ActivityLog activityLog, Idempotency idempotency, Clock clock) {
+                        ActivityLog activityLog, Idempotency idempotency, Leavers leavers, Clock clock) {
         this.staff = staff;
         this.queries = queries;
         this.history = history;
@@ -71,6 +72,7 @@ public class StaffService {
         this.access = access;
         this.activityLog = activityLog;
         this.idempotency = idempotency;
+        this.leavers = leavers;
         this.clock = clock;
     }
 
@@ -212,8 +214,7 @@ public class StaffService {
                 current.createdAt(), clock.instant());
         staff.update(left);
         history.closeOpenPeriod(current.id(), last);
-        relationRepository.endOpenForSupervisee(current.id(), last);
-        relationRepository.endOpenForSupervisor(current.id(), last);
+        leavers.recorded(caller, left, today());
         activityLog.record(caller, "STAFF_LEAVER_RECORDED", "staff", current.id(), "leaving " + last);
         return queries.find(current.organisationId(), current.id(), today()).orElseThrow();
     }

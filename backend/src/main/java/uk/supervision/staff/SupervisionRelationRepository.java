@@ -37,4 +37,8 @@ public interface SupervisionRelationRepository extends CrudRepository<Supervisio
     @Query("UPDATE supervision_relation SET to_date = :lastDay WHERE supervisor_id = :supervisorId "
             + "AND from_date <= :lastDay AND (to_date IS NULL OR to_date > :lastDay)")
     long endOpenForSupervisor(String supervisorId, LocalDate lastDay);
+
+    /** Relations of a person (either side) that would start after their last day: they never take effect. */
+    @Query("DELETE FROM supervision_relation WHERE (supervisor_id = :staffId OR supervisee_id = :staffId) AND from_date > :lastDay")
+    long deleteStartingAfter(String staffId, LocalDate lastDay);
 }

@@ -74,6 +74,9 @@ public class SupervisionRelationService {
         if (supervisee.hasLeftBy(from)) {
             throw Problems.rule("/fromDate", supervisee.displayName() + " has left by then.");
         }
+        if (supervisor.hasLeftBy(from)) {
+            throw Problems.rule("/fromDate", supervisor.displayName() + " has left by then and cannot supervise.");
+        }
         if (from.isBefore(supervisee.employmentStartDate())) {
             throw Problems.rule("/fromDate", "Supervision cannot start before " + supervisee.displayName() + " started work ("
                     + supervisee.employmentStartDate() + ").");

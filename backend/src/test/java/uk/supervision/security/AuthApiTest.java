@@ -15,6 +15,7 @@ import uk.supervision.testing.Fixtures;
 import uk.supervision.testing.World;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -73,18 +74,95 @@ class AuthApiTest extends ApiTest {
     }
 
     @Test
-    void fiveFailuresLockTheAccountWith429EvenForTheRightPassword() {
+    void failuresSlowDownTheAccountFromThatAddressWithDelaysThatDouble() {
         World.Person sam = world.person(world.teamA1(), "Sam", Role.PRACTITIONER);
+        String key = "account:" + sam.username() + "@127.0.0.1";
         for (int i = 0; i < 5; i++) {
             assertEquals(401, api.post("/api/v1/auth/sign-in", null, Map.of("username", sam.username(), "password", "wrong" + i)).status());
         }
         Api.Response locked = api.post("/api/v1/auth/sign-in", null, Map.of("username", sam.username(), "password", Fixtures.PASSWORD));
         assertEquals(429, locked.status(), locked.body());
         assertEquals("urn:supervision:problem:too-many-requests", locked.json().get("type").asText());
-        long retryAfter = Long.parseLong(locked.header("Retry-After"));
-        assertTrue(retryAfter > 0 && retryAfter <= 15 * 60, "Retry-After " + retryAfter);
-        assertNotNull(fixtures.string("SELECT locked_until FROM sign_in_throttle WHERE throttle_key = ?", "account:" + sam.username()));
+        long first = Long.parseLong(locked.header("Retry-After"));
+        assertTrue(first > 0 && first <= 30, "first delay " + first);
+
+        // The delay passes; one more failure waits twice as long, and the next twice as long again.
+        long[] expected = {60, 120};
+        for (long delay : expected) {
+            fixtures.execute("UPDATE sign_in_throttle SET locked_until = ? WHERE throttle_key = ?",
+                    Timestamp.from(Instant.now().minusSeconds(5)), key);
+            assertEquals(401, api.post("/api/v1/auth/sign-in", null, Map.of("username", sam.username(), "password", "wrong")).status());
+            Api.Response again = api.post("/api/v1/auth/sign-in", null, Map.of("username", sam.username(), "password", Fixtures.PASSWORD));
+            assertEquals(429, again.status(), again.body());
+            long retryAfter = Long.parseLong(again.header("Retry-After"));
+            assertTrue(retryAfter > delay / 2 && retryAfter <= delay + 1, "expected about " + delay + "s, got " + retryAfter);
+        }
+        assertEquals(7, fixtures.count("SELECT failures FROM sign_in_throttle WHERE throttle_key = ?", key));
         assertEquals(0, fixtures.count("SELECT COUNT(*) FROM refresh_token WHERE account_id = ?", sam.account().id()));
+    }
+
+    @Test
+    void forgedForwardedHeadersFromAnUntrustedAddressNeverEscapeTheThrottleAndTheOwnerSignsInFromElsewhere() throws Exception {
+        World.Person admin = world.accountOnly(Role.ADMIN);
+        String wrong = Api.json(Map.of("username", admin.username(), "password", "guess"));
+        int refused = 0;
+        int throttled = 0;
+        for (int i = 0; i < 60; i++) {
+            Map<String, String> forged = switch (i % 3) {
+                case 0 -> Map.of("X-Forwarded-For", "198.51.100." + i);
+                case 1 -> Map.of("Forwarded", "for=198.51.100." + i);
+                default -> Map.of("X-Forwarded-For", "203.0.113." + i + ", 10.0.0." + i, "Forwarded", "for=\"[2001:db8::" + i + "]\"");
+            };
+            int status = api.raw("POST", "/api/v1/auth/sign-in", null, "application/json", wrong, forged).status();
+            if (status == 401) {
+                refused++;
+            } else if (status == 429) {
+                throttled++;
+            }
+        }
+        assertEquals(5, refused, "the forged addresses were not believed: only five failures were let through");
+        assertEquals(55, throttled);
+        // Locked from this address: another header with the right password does not help.
+        Api.Response escape = api.raw("POST", "/api/v1/auth/sign-in", null, "application/json",
+                Api.json(Map.of("username", admin.username(), "password", Fixtures.PASSWORD)), Map.of("X-Forwarded-For", "192.0.2.77"));
+        assertEquals(429, escape.status(), escape.body());
+        assertEquals(0, fixtures.count("SELECT COUNT(*) FROM sign_in_throttle WHERE throttle_key LIKE ?", "%@198.51.100.%"));
+
+        // The same administrator, from another address, is not locked out.
+        RawResponse elsewhere = signInFrom("127.0.0.2", admin.username(), Fixtures.PASSWORD);
+        assertEquals(200, elsewhere.status(), elsewhere.body());
+        assertEquals(1, fixtures.count("SELECT COUNT(*) FROM activity_log WHERE action = 'SIGN_IN' AND actor_account_id = ? "
+                + "AND remote_address = '127.0.0.2'", admin.account().id()));
+        assertEquals(429, api.post("/api/v1/auth/sign-in", null, Map.of("username", admin.username(), "password", Fixtures.PASSWORD)).status(),
+                "still slowed down from the address that failed");
+    }
+
+    @Test
+    void correctlySignedTokensAreStillRefusedWithoutExpiryWithTooLongALifeFromAnotherIssuerOrNotValidYet() throws Exception {
+        World.Person sam = world.person(world.teamA1(), "Sam", Role.PRACTITIONER);
+        JsonNode issued = decode(api.token(sam.username(), Fixtures.PASSWORD), 1);
+        assertEquals("supervision", issued.get("iss").asText(), "the service names itself as issuer");
+        assertEquals(0, issued.get("gen").asInt());
+        Instant now = Instant.now();
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("no exp", craft(sam, b -> b.expirationTime(null)));
+        refused.put("ten-year exp", craft(sam, b -> b.expirationTime(Date.from(now.plus(java.time.Duration.ofDays(3650))))));
+        refused.put("lifetime over 900 s though in date", craft(sam, b -> b.issueTime(Date.from(now.minusSeconds(30)))
+                .expirationTime(Date.from(now.plusSeconds(900)))));
+        refused.put("no iat", craft(sam, b -> b.issueTime(null)));
+        refused.put("another iss", craft(sam, b -> b.issuer("https://elsewhere.example")));
+        refused.put("no iss", craft(sam, b -> b.issuer(null)));
+        refused.put("future nbf", craft(sam, b -> b.notBeforeTime(Date.from(now.plusSeconds(600)))));
+        refused.put("old generation", craft(sam, b -> b.claim("gen", 1)));
+        refused.put("no generation", craft(sam, b -> b.claim("gen", null)));
+        for (Map.Entry<String, String> token : refused.entrySet()) {
+            Api.Response r = api.get("/api/v1/me", token.getValue());
+            assertEquals(401, r.status(), token.getKey() + " should be refused");
+            assertTrue(r.contentType().startsWith("application/problem+json"), token.getKey());
+        }
+        // Control: the same recipe with nothing changed is accepted, so each 401 above is about the one claim.
+        assertEquals(200, api.get("/api/v1/me", craft(sam, b -> { })).status());
+        assertEquals(200, api.get("/api/v1/me", craft(sam, b -> b.notBeforeTime(Date.from(now.minusSeconds(10))))).status());
     }
 
     @Test
@@ -144,13 +222,46 @@ class AuthApiTest extends ApiTest {
     }
 
     private static String sign(String secret, World.Person who, Instant expires) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(who.account().id())
-                .issueTime(Date.from(Instant.now().minusSeconds(120))).expirationTime(Date.from(expires))
+        return sign(secret, who, b -> b.issueTime(Date.from(expires.minusSeconds(600))).expirationTime(Date.from(expires)));
+    }
+
+    /** A person's token signed with the service's real secret: in date, this issuer, generation 0, then changed. */
+    static String craft(World.Person who, java.util.function.Consumer<JWTClaimsSet.Builder> change) throws Exception {
+        return sign(TEST_SECRET, who, change);
+    }
+
+    private static String sign(String secret, World.Person who, java.util.function.Consumer<JWTClaimsSet.Builder> change) throws Exception {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(who.account().id()).issuer("supervision")
+                .issueTime(Date.from(now.minusSeconds(60))).expirationTime(Date.from(now.plusSeconds(600)))
                 .claim("roles", List.of("PRACTITIONER")).claim("org", who.account().organisationId())
-                .claim("staff", who.staff().id()).claim("kind", "person").build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+                .claim("staff", who.staff().id()).claim("kind", "person").claim("gen", 0);
+        change.accept(builder);
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), builder.build());
         jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
         return jwt.serialize();
+    }
+
+    record RawResponse(int status, String body) {
+    }
+
+    /** Signs in over a connection from another local address (127.0.0.2 is loopback too on Linux). */
+    private RawResponse signInFrom(String localAddress, String username, String password) throws Exception {
+        String body = Api.json(Map.of("username", username, "password", password));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.getPort()), 5000);
+            socket.setSoTimeout(30000);
+            String head = "POST /api/v1/auth/sign-in HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Accept: application/json\r\nConnection: close\r\nContent-Length: " + bytes.length + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            return new RawResponse(status, response);
+        }
     }
 
     private static JsonNode decode(String jwt, int part) {
