@@ -94,6 +94,9 @@ class AccessMatrixTest {
             listMachineClients        N    N   N   N   N   N   N   Y     N      N       U
             registerMachineClient     N    N   N   N   N   N   N   Y     N      N       U
             createStaff               N    N   N   N   N   Y   N   Y     N      Y       U
+            grantRole                 N    N   N   N   N   N   N   Y     N      N       U
+            removeRoleGrant           N    N   N   N   N   N   N   Y     N      N       U
+            disableAccount            N    N   N   N   N   N   N   Y     N      N       U
             """;
 
     /** Staff records: the person in that relation to the caller. */
@@ -580,6 +583,14 @@ class AccessMatrixTest {
                 c -> count("SELECT COUNT(*) FROM machine_client WHERE name = ?", c.tag("Client"))));
         p.put("createStaff", change(c -> api.post("/api/v1/staff", c.token(), staffCreate(c.tag("Created"))),
                 c -> count("SELECT COUNT(*) FROM staff WHERE family_name = ?", c.tag("Created"))));
+        // accounts: each cell acts on an account of its own, holding one practitioner grant
+        p.put("grantRole", change(c -> api.post(accountUrl(c) + "/role-grants", c.token(), Map.of("role", "QA_AUDITOR")),
+                c -> count("SELECT COUNT(*) FROM role_grant WHERE account_id = ?", targetAccount(c).id())));
+        p.put("removeRoleGrant", change(c -> api.raw("DELETE", accountUrl(c) + "/role-grants/"
+                        + fixtures.string("SELECT id FROM role_grant WHERE account_id = ?", targetAccount(c).id()), c.token(), null, null),
+                c -> count("SELECT COUNT(*) FROM role_grant WHERE account_id = ?", targetAccount(c).id())));
+        p.put("disableAccount", change(c -> api.post(accountUrl(c) + "/disablement", c.token(), null),
+                c -> fixtures.string("SELECT enabled FROM account WHERE id = ?", targetAccount(c).id())));
         // staff
         p.put("getStaff", read(c -> api.get(staffUrl(c), c.token())));
         p.put("getStaffHistory", read(c -> api.get(staffUrl(c) + "/history", c.token())));
@@ -831,7 +842,8 @@ class AccessMatrixTest {
     private String tokenFor(Account account, List<Role> roles, String scope) {
         return accessTokens.forPerson(account, roles.stream()
                 .map(r -> new RoleGrant(Ids.newId(), account.id(), r.name(),
-                        r == Role.SERVICE_MANAGER || r == Role.HEAD_OF_SERVICE ? scope : null)).toList());
+                        r == Role.SERVICE_MANAGER || r == Role.HEAD_OF_SERVICE ? scope : null)).toList(),
+                Integer.parseInt(fixtures.string("SELECT token_generation FROM account WHERE id = ?", account.id())));
     }
 
     private String clientToken(String scope) {
@@ -861,6 +873,14 @@ class AccessMatrixTest {
 
     private String policyETag() {
         return "\"v" + fixtures.string("SELECT version FROM organisation_policy WHERE organisation_id = ?", world.org().id()) + "\"";
+    }
+
+    private Account targetAccount(Cell c) {
+        return c.once("account", () -> fixtures.account(world.org(), null, null, Role.PRACTITIONER));
+    }
+
+    private String accountUrl(Cell c) {
+        return "/api/v1/accounts/" + targetAccount(c).id();
     }
 
     private String count(String sql, Object... args) {
