@@ -285,6 +285,16 @@ class ReadLogApiTest extends ApiTest {
             assertEquals(403, api.get("/api/v1/activity", t).status(), refused.username());
             assertEquals(403, api.get("/api/v1/activity.csv", t).status(), refused.username());
         }
+        String adminToken = token(world.accountOnly(Role.ADMIN));
+        JsonNode client = api.post("/api/v1/machine-clients", adminToken,
+                Map.of("name", Fixtures.unique("Case system"), "scopes", List.of("staff.read"))).json();
+        Api.Response issued = api.form("/api/v1/oauth/token", client.get("clientId").asText() + ":" + client.get("clientSecret").asText(),
+                "grant_type=client_credentials&scope=staff.read");
+        assertEquals(200, issued.status(), issued.body());
+        String machine = issued.json().get("access_token").asText();
+        for (String path : List.of("/api/v1/activity", "/api/v1/activity.csv", "/api/v1/me/activity")) {
+            assertEquals(403, api.get(path, machine).status(), "a machine client: " + path);
+        }
         assertEquals(401, api.get("/api/v1/activity", null).status());
         assertEquals(401, api.get("/api/v1/me/activity", null).status());
         assertEquals(200, api.get("/api/v1/activity", token(world.accountOnly(Role.QA_AUDITOR))).status());
