@@ -7,7 +7,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.transaction.annotation.Transactional;
+import uk.supervision.activitylog.ActivityService;
 import uk.supervision.api.AccountApi;
+import uk.supervision.api.model.ActivityPage;
 import uk.supervision.api.model.Me;
 import uk.supervision.api.model.OrganisationRef;
 import uk.supervision.api.model.Role;
@@ -37,10 +39,13 @@ public class MeController implements AccountApi {
     private final StaffQueries staff;
     private final SupervisionRelationRepository relations;
     private final AccessPolicy access;
+    private final ActivityService activity;
     private final Clock clock;
 
     public MeController(CallerProvider callers, AccountRepository accounts, OrganisationRepository organisations,
-                        StaffQueries staff, SupervisionRelationRepository relations, AccessPolicy access, Clock clock) {
+                        StaffQueries staff, SupervisionRelationRepository relations, AccessPolicy access,
+                        ActivityService activity, Clock clock) {
+        this.activity = activity;
         this.callers = callers;
         this.accounts = accounts;
         this.organisations = organisations;
@@ -84,5 +89,10 @@ public class MeController implements AccountApi {
             me.setStaff(StaffMapper.toDto(self));
         }
         return HttpResponse.ok(me);
+    }
+
+    @Override
+    public HttpResponse<ActivityPage> listMyActivity(Integer limit, String cursor) {
+        return HttpResponse.ok(activity.mine(callers.person(), limit, cursor));
     }
 }

@@ -2,13 +2,15 @@ package uk.supervision.activitylog;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.context.ServerRequestContext;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import jakarta.inject.Singleton;
 import uk.supervision.security.Caller;
 import uk.supervision.support.RequestIdFilter;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Writes the activity log. Call it inside the transaction of the change it records, so the change
@@ -17,31 +19,49 @@ import java.util.Optional;
 @Singleton
 public class ActivityLog {
     private final ActivityLogRepository repository;
-    private final HttpClientAddressResolver addressResolver;
     private final Clock clock;
 
-    public ActivityLog(ActivityLogRepository repository, HttpClientAddressResolver addressResolver, Clock clock) {
+    public ActivityLog(ActivityLogRepository repository, Clock clock) {
         this.repository = repository;
-        this.addressResolver = addressResolver;
         this.clock = clock;
     }
 
     public void record(Caller caller, String action, String entityType, String entityId, String summary) {
-        write(caller.organisationId(), caller.accountId(), caller.clientId(), action, entityType, entityId, summary);
+        entry(caller, action, entityType, entityId, summary);
     }
 
     /** For events with no signed-in caller yet (sign-in attempts, token requests). */
     public void recordAnonymous(String organisationId, String accountId, String clientId, String action, String summary) {
-        write(organisationId, accountId, clientId, action, null, null, summary);
+        write(organisationId, accountId, clientId, null, null, action, null, null, summary);
     }
 
-    private void write(String organisationId, String accountId, String clientId, String action,
-                       String entityType, String entityId, String summary) {
+    /** Writes one row for the caller and returns it (with its id), for callers that add its subjects. */
+    ActivityLogEntry entry(Caller caller, String action, String entityType, String entityId, String summary) {
+        String roles = caller.roles().isEmpty() ? null
+                : caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(" "));
+        return write(caller.organisationId(), caller.accountId(), caller.clientId(), caller.staffId(), roles,
+                action, entityType, entityId, summary);
+    }
+
+    private ActivityLogEntry write(String organisationId, String accountId, String clientId, String staffId, String roles,
+                                   String action, String entityType, String entityId, String summary) {
         Optional<HttpRequest<Object>> request = ServerRequestContext.currentRequest();
-        String address = request.map(addressResolver::resolve).orElse(null);
+        String address = request.map(ActivityLog::connectionAddress).orElse(null);
         String requestId = request.flatMap(r -> r.getAttribute(RequestIdFilter.ATTRIBUTE, String.class)).orElse(null);
-        repository.save(new ActivityLogEntry(null, clock.instant(), organisationId, accountId, clientId, action,
-                entityType, entityId, truncate(summary, 1000), truncate(address, 64), requestId));
+        return repository.save(new ActivityLogEntry(null, clock.instant().truncatedTo(ChronoUnit.MICROS), organisationId, accountId, clientId, staffId, roles,
+                action, entityType, entityId, truncate(summary, 1000), truncate(address, 64), requestId));
+    }
+
+    /**
+     * The address of the connection itself. Forwarded headers are not believed here: any client can
+     * send them, and only a configured trusted proxy may speak for the client.
+     */
+    private static String connectionAddress(HttpRequest<?> request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null) {
+            return null;
+        }
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 
     private static String truncate(String s, int max) {

@@ -6,6 +6,8 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.supervision.activitylog.ActivityLog;
+import uk.supervision.activitylog.ReadLog;
+import uk.supervision.activitylog.RecordRead;
 import uk.supervision.api.model.AgreementAnswer;
 import uk.supervision.api.model.AgreementCreate;
 import uk.supervision.api.model.AgreementPage;
@@ -60,13 +62,14 @@ public class AgreementService {
     private final AccessPolicy access;
     private final Idempotency idempotency;
     private final ActivityLog activityLog;
+    private final ReadLog readLog;
     private final JdbcOperations jdbc;
     private final JsonMapper json;
     private final Clock clock;
 
     public AgreementService(AgreementRepository agreements, AgreementSignatureRepository signatures, StaffRepository staff,
                             SupervisionRelationRepository relations, PolicyService policy, AccessPolicy access,
-                            Idempotency idempotency, ActivityLog activityLog, JdbcOperations jdbc, JsonMapper json, Clock clock) {
+                            Idempotency idempotency, ActivityLog activityLog, ReadLog readLog, JdbcOperations jdbc, JsonMapper json, Clock clock) {
         this.agreements = agreements;
         this.signatures = signatures;
         this.staff = staff;
@@ -75,6 +78,7 @@ public class AgreementService {
         this.access = access;
         this.idempotency = idempotency;
         this.activityLog = activityLog;
+        this.readLog = readLog;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -107,9 +111,12 @@ public class AgreementService {
         return new Created(view(caller, created.id()), false);
     }
 
-    @Transactional(readOnly = true)
+    /** Read-write: the log row is written in the read's own transaction, and MySQL refuses it in a read-only one. */
+    @Transactional
     public uk.supervision.api.model.Agreement get(Caller caller, UUID id) {
-        return view(caller, id.toString());
+        uk.supervision.api.model.Agreement agreement = view(caller, id.toString());
+        readLog.record(caller, RecordRead.one(RecordRead.AGREEMENT, agreement.getId(), List.of(agreement.getSupervisee().getId())));
+        return agreement;
     }
 
     @Transactional
@@ -201,7 +208,7 @@ public class AgreementService {
         return new Created(view(caller, next.id()), false);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public AgreementPage versions(Caller caller, UUID id) {
         Agreement start = readable(caller, id.toString());
         List<Agreement> chain = new ArrayList<>();
@@ -218,10 +225,12 @@ public class AgreementService {
             chain.add(later.get(0));
         }
         // Each version on its own: a former supervisor reads the versions they were party to, not their successors.
-        return new AgreementPage(toDtos(readable(caller, chain)));
+        List<Agreement> readableChain = readable(caller, chain);
+        readLog.record(caller, RecordRead.versions(RecordRead.AGREEMENT, start.id(), List.of(start.superviseeId()), readableChain.size()));
+        return new AgreementPage(toDtos(readableChain));
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public AgreementPage list(Caller caller, Integer limit, String cursor, UUID superviseeId, AgreementStatus status) {
         StaffScope scope = access.recordScope(caller);
         if (scope.isEmpty()) {
@@ -260,7 +269,9 @@ public class AgreementService {
         Map<String, Agreement> byId = new LinkedHashMap<>();
         if (!page.isEmpty()) agreements.findByIdIn(page).forEach(a -> byId.put(a.id(), a));
         page.forEach(i -> rows.add(byId.get(i)));
-        AgreementPage result = new AgreementPage(toDtos(readable(caller, rows)));
+        List<Agreement> shown = readable(caller, rows);
+        AgreementPage result = new AgreementPage(toDtos(shown));
+        readLog.record(caller, RecordRead.list(RecordRead.AGREEMENT, shown.stream().map(Agreement::superviseeId).toList(), shown.size()));
         if (more) {
             result.setNextCursor(Cursor.encode(page.get(page.size() - 1)));
         }

@@ -224,6 +224,13 @@ public class AccessPolicy {
         }
     }
 
+    /** Searching and exporting the activity log (who read and changed what): administrators and QA auditors. */
+    public void requireSearchActivity(Caller caller) {
+        if (caller.isClient() || !caller.hasAny(Role.ADMIN, Role.QA_AUDITOR)) {
+            throw Problems.forbidden("Only administrators and quality assurance auditors may search the activity log.");
+        }
+    }
+
     /** The team tree and policy are readable by every person in the organisation and by staff.read clients. */
     public void requireReadOrganisation(Caller caller) {
         if (caller.isClient() && !caller.hasScope(Scopes.STAFF_READ)) {

@@ -9,6 +9,8 @@ import uk.supervision.action.ActionRepository;
 import uk.supervision.action.ActionService;
 import uk.supervision.action.SupervisionAction;
 import uk.supervision.activitylog.ActivityLog;
+import uk.supervision.activitylog.ReadLog;
+import uk.supervision.activitylog.RecordRead;
 import uk.supervision.api.model.ActionReview;
 import uk.supervision.api.model.ActionReviewOutcome;
 import uk.supervision.api.model.RecordEntry;
@@ -59,13 +61,14 @@ public class SessionRecordService {
     private final StaffRepository staff;
     private final Idempotency idempotency;
     private final ActivityLog activityLog;
+    private final ReadLog readLog;
     private final JdbcOperations jdbc;
     private final JsonMapper json;
     private final Clock clock;
 
     public SessionRecordService(SessionService sessions, SessionRepository sessionRepository, SessionRecordRepository records,
                                 ActionRepository actions, ActionService actionService, StaffRepository staff, Idempotency idempotency,
-                                ActivityLog activityLog, JdbcOperations jdbc, JsonMapper json, Clock clock) {
+                                ActivityLog activityLog, ReadLog readLog, JdbcOperations jdbc, JsonMapper json, Clock clock) {
         this.sessions = sessions;
         this.sessionRepository = sessionRepository;
         this.records = records;
@@ -74,15 +77,19 @@ public class SessionRecordService {
         this.staff = staff;
         this.idempotency = idempotency;
         this.activityLog = activityLog;
+        this.readLog = readLog;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /** Read-write: the log row is written in the read's own transaction, and MySQL refuses it in a read-only one. */
+    @Transactional
     public uk.supervision.api.model.SessionRecord get(Caller caller, UUID sessionId) {
         SupervisionSession session = sessions.readable(caller, sessionId.toString());
-        return view(caller, session, record(session));
+        uk.supervision.api.model.SessionRecord view = view(caller, session, record(session));
+        readLog.record(caller, RecordRead.one(RecordRead.SESSION_RECORD, session.id(), sessions.participants(session.id())));
+        return view;
     }
 
     @Transactional

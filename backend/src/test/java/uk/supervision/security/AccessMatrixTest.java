@@ -78,6 +78,9 @@ class AccessMatrixTest {
             issueClientToken          Y    Y   Y   Y   Y   Y   Y   Y     Y      Y       Y
             signOut                   Y    Y   Y   Y   Y   Y   Y   Y     N      N       U
             getMe                     Y    Y   Y   Y   Y   Y   Y   Y     N      N       U
+            listMyActivity            Y    Y   Y   Y   Y   Y   Y   Y     N      N       U
+            searchActivity            N    N   N   N   Y   N   N   Y     N      N       U
+            exportActivity            N    N   N   N   Y   N   N   Y     N      N       U
             """;
 
     static final String ORGANISATION = """
@@ -563,6 +566,9 @@ class AccessMatrixTest {
         p.put("issueClientToken", read(c -> api.form("/api/v1/oauth/token", clientCredentials, "grant_type=client_credentials&scope=staff.read")));
         p.put("signOut", read(c -> api.post("/api/v1/auth/sign-out", c.token(), Map.of("refreshToken", "rt_" + Fixtures.unique("unknown")))));
         p.put("getMe", read(c -> api.get("/api/v1/me", c.token())));
+        p.put("listMyActivity", read(c -> api.get("/api/v1/me/activity", c.token())));
+        p.put("searchActivity", read(c -> api.get("/api/v1/activity?limit=5", c.token())));
+        p.put("exportActivity", read(c -> api.get("/api/v1/activity.csv", c.token())));
         // organisation
         p.put("listServices", read(c -> api.get("/api/v1/services", c.token())));
         p.put("createService", change(c -> api.post("/api/v1/services", c.token(), Map.of("name", c.tag("Service"))),
