@@ -34,12 +34,12 @@ export function removeLegacyDrafts(): void {
 export function openDb(): Promise<IDBDatabase> {
   if (dbPromise) return dbPromise;
   dbPromise = new Promise<IDBDatabase>((resolve, reject) => {
+    removeLegacyDrafts();
     if (typeof indexedDB === 'undefined') {
       dbPromise = null;
       reject(new Error('IndexedDB is not available'));
       return;
     }
-    removeLegacyDrafts();
     const request = indexedDB.open(DB_NAME, DB_VERSION);
     request.onupgradeneeded = (event) => {
       const db = request.result;

@@ -191,3 +191,45 @@ describe('When a session expires (not a sign-out)', () => {
     expect(await readDraft(recordDraftKey('s-1'))).toEqual({ entries: { wellbeing: { text: SECRET } } });
   });
 });
+
+describe('Upgrading from plaintext drafts', () => {
+  it('deletes drafts an earlier version left in localStorage, and nothing else', async () => {
+    const { removeLegacyDrafts } = await import('./db');
+    window.localStorage.setItem('supervision.recordDraft.s1', JSON.stringify({ reflection: SECRET }));
+    window.localStorage.setItem('supervision.agreementDraft.new.a1', '{}');
+    window.localStorage.setItem('other', 'kept');
+    removeLegacyDrafts();
+    expect(window.localStorage.getItem('supervision.recordDraft.s1')).toBeNull();
+    expect(window.localStorage.getItem('supervision.agreementDraft.new.a1')).toBeNull();
+    expect(window.localStorage.getItem('other')).toBe('kept');
+  });
+});
+
+describe('Upgrading from the unbound outbox', () => {
+  it('drops queued writes and the shared key of the earlier version (nobody can say whose they are)', async () => {
+    const { IDBFactory } = await import('fake-indexeddb');
+    const { closeDbForTests } = await import('./db');
+    const fresh = new IDBFactory();
+    // The earlier version's database: an unowned entry in plain text and one device key.
+    await new Promise<void>((resolve) => {
+      const open = fresh.open('supervision-offline', 2);
+      open.onupgradeneeded = () => {
+        open.result.createObjectStore('outbox', { keyPath: 'id' }).put({ id: 'old-1', plain: { body: SECRET } });
+        open.result.createObjectStore('keys').put('not really a key', 'device-key');
+      };
+      open.onsuccess = () => {
+        open.result.close();
+        resolve();
+      };
+    });
+    closeDbForTests();
+    vi.stubGlobal('indexedDB', fresh);
+    try {
+      const { outbox, drafts, keys } = await rawRows();
+      expect([outbox.length, drafts.length, keys.length]).toEqual([0, 0, 0]);
+    } finally {
+      closeDbForTests();
+      vi.unstubAllGlobals();
+    }
+  });
+});
