@@ -135,5 +135,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
     unstubGlobals: true,
+    // Whole-app renders that type into long forms (and seal each draft) pass 5 s on a busy shared box.
+    testTimeout: 15_000,
   },
 });

@@ -3,6 +3,10 @@ import { createRoot } from 'react-dom/client';
 import 'govuk-frontend/dist/govuk/govuk-frontend.min.css';
 import './app.css';
 import { App } from './App';
+import { removeLegacyDrafts } from './offline/db';
+
+// Drafts an earlier version left in plain text: gone before anything renders.
+removeLegacyDrafts();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('No #root element in index.html');

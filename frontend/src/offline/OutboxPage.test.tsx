@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { PRIYA, TOKENS } from '../test/fixtures';
 import { json, mockApi, problem } from '../test/mockApi';
 import { renderApp, withStoredRefreshToken } from '../test/renderApp';
+import { setDeviceAccount } from './account';
+import { readDraft, recordDraftKey, writeDraft } from './drafts';
 import { enqueue, list, update } from './outbox';
 
 const PUT = {
@@ -16,6 +18,7 @@ const PUT = {
 };
 
 async function conflicted() {
+  setDeviceAccount(PRIYA.accountId);
   const entry = await enqueue(PUT);
   await update({ ...entry, state: 'conflict', problem: { type: 'urn:stale', title: 'Precondition failed', status: 412 } });
 }
@@ -53,17 +56,18 @@ describe('Outbox page', () => {
 
   it('"Use theirs" discards the queued write and the local draft', async () => {
     await conflicted();
-    window.localStorage.setItem('supervision.recordDraft.s-1', '{"entries":{}}');
+    await writeDraft(PRIYA.accountId, recordDraftKey('s-1'), { entries: {} }, { label: 'Session record', href: '/sessions/s-1/record' });
     const api = open();
     await screen.findByTestId('their-version');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Use theirs' }));
     await screen.findByText('Everything has been sent');
     expect(await list()).toHaveLength(0);
-    expect(window.localStorage.getItem('supervision.recordDraft.s-1')).toBeNull();
+    await waitFor(async () => expect(await readDraft(recordDraftKey('s-1'))).toBeNull());
     expect(api.callsTo('PUT /api/v1/sessions/:id/record')).toHaveLength(0);
   });
 
   it('shows the problem of a refused write with "Discard"', async () => {
+    setDeviceAccount(PRIYA.accountId);
     const entry = await enqueue(PUT);
     await update({ ...entry, state: 'failed', problem: { type: 'urn:rule', title: 'Unprocessable', detail: 'The record is signed and locked', status: 422 } });
     open({ 'PUT /api/v1/sessions/:id/record': problem(422, 'Unprocessable') });

@@ -71,7 +71,7 @@ function Conflict({ entry }: { entry: OutboxEntry }) {
   };
   const useTheirs = async () => {
     await remove(entry.id);
-    clearDraftFor(entry.path);
+    void clearDraftFor(entry.path);
   };
   return (
     <>

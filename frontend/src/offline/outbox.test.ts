@@ -2,8 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storeTokens } from '../api/session';
 import { openDb } from './db';
-import { wipeDeviceData } from './drafts';
-import { cachedOutboxCount, count, enqueue, list, remove, replay, resetOutboxForTests, subscribe } from './outbox';
+import { setDeviceAccount } from './account';
+import { wipeAccountData } from './drafts';
+import { cachedOutboxCount, changed, count, enqueue, list, remove, replay, resetOutboxForTests, subscribe } from './outbox';
 
 const entry = (label: string) => ({
   method: 'PUT' as const,
@@ -24,6 +25,8 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 describe('outbox', () => {
   beforeEach(async () => {
     await resetOutboxForTests();
+    setDeviceAccount('acc-1');
+    await changed();
     storeTokens({ accessToken: 'a', refreshToken: 'r', expiresIn: 900 } as never);
   });
   afterEach(() => vi.unstubAllGlobals());
@@ -119,14 +122,8 @@ describe('outbox', () => {
     expect(JSON.stringify(raw)).not.toContain('Smith');
     expect(raw[0]).toHaveProperty('sealed');
     expect((await list())[0]?.body).toEqual({ reflection: 'Worried about the Smith family' });
-    window.localStorage.setItem('supervision.recordDraft.s1', '{}');
-    window.localStorage.setItem('supervision.agreementDraft.new.a1', '{}');
-    window.localStorage.setItem('other', 'kept');
-    await wipeDeviceData();
+    await wipeAccountData('acc-1');
     expect(await count()).toBe(0);
-    expect(window.localStorage.getItem('supervision.recordDraft.s1')).toBeNull();
-    expect(window.localStorage.getItem('supervision.agreementDraft.new.a1')).toBeNull();
-    expect(window.localStorage.getItem('other')).toBe('kept');
   });
 
   it('coalesces a second save of the same form into the waiting one', async () => {

@@ -3,10 +3,22 @@
  * service has them. replay() sends them in order through the one API client (bearer token, renew
  * on 401) with the Idempotency-Key and If-Match they were made with, so a resend never duplicates.
  * Runs at start (after sign-in) and on the window's `online` event (Safari has no Background Sync).
+ *
+ * Every entry belongs to the account that queued it (see account.ts): sealed with that account's key,
+ * filed under its owner tag, and only ever listed, counted or replayed while that account is signed in.
  */
 import { api, asProblem, type Problem } from '../api/client';
-import { OUTBOX_STORE, tx as dbTx } from './db';
+import { deviceAccount, onDeviceAccountChange, ownerTag } from './account';
+import { OUTBOX_STORE, deleteRowsOf, openDb, rowsOf, tx as dbTx } from './db';
 import { canSeal, seal, unseal, type Sealed } from './sealing';
+
+/** Thrown when a write cannot be kept on this device (no WebCrypto or IndexedDB, or nobody signed in). */
+export class DeviceStorageUnavailable extends Error {
+  constructor() {
+    super('Changes cannot be saved on this device');
+    this.name = 'DeviceStorageUnavailable';
+  }
+}
 
 export type OutboxState = 'pending' | 'conflict' | 'failed';
 
@@ -29,30 +41,39 @@ export interface OutboxEntry {
 
 export type NewOutboxEntry = Omit<OutboxEntry, 'id' | 'createdAt' | 'state' | 'problem'>;
 
-/** What IndexedDB holds: the id (for order) and the entry sealed with the device key. */
+/** What IndexedDB holds: the id (for order), the owner tag and the entry sealed with the owner's key. */
 interface StoredEntry {
   id: string;
-  sealed?: Sealed;
-  /** Only where WebCrypto is missing (plain HTTP, not localhost). */
-  plain?: OutboxEntry;
+  owner: string;
+  sealed: Sealed;
 }
 
 const tx = <T,>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>) => dbTx<T>(OUTBOX_STORE, mode, work);
+const slot = (id: string) => `outbox:${id}`;
 
-async function store(entry: OutboxEntry): Promise<void> {
-  const stored: StoredEntry = canSeal() ? { id: entry.id, sealed: await seal(entry) } : { id: entry.id, plain: entry };
+/** The signed-in account, or a refusal: nothing is kept or read for nobody. */
+function accountOrThrow(): string {
+  const account = deviceAccount();
+  if (!account || !canSeal()) throw new DeviceStorageUnavailable();
+  return account;
+}
+
+async function store(account: string, entry: OutboxEntry): Promise<void> {
+  const stored: StoredEntry = { id: entry.id, owner: await ownerTag(account), sealed: await seal(account, slot(entry.id), entry) };
   await tx('readwrite', (s) => s.put(stored));
 }
 
-async function read(stored: StoredEntry): Promise<OutboxEntry | null> {
-  if (stored.plain) return stored.plain;
-  if (!stored.sealed) return null;
+async function read(account: string, stored: StoredEntry): Promise<OutboxEntry | null> {
   try {
-    return await unseal<OutboxEntry>(stored.sealed);
+    return await unseal<OutboxEntry>(account, slot(stored.id), stored.sealed);
   } catch {
     // Sealed under a key that is gone: unreadable, as meant.
     return null;
   }
+}
+
+async function storedOf(account: string): Promise<StoredEntry[]> {
+  return rowsOf<StoredEntry>(OUTBOX_STORE, await ownerTag(account));
 }
 
 const listeners = new Set<() => void>();
@@ -61,12 +82,18 @@ let cachedCount = 0;
 /** Re-reads the stored count and tells listeners. */
 export async function changed(): Promise<void> {
   try {
-    cachedCount = await tx('readonly', (store) => store.count());
+    cachedCount = await count();
   } catch {
     cachedCount = 0;
   }
   listeners.forEach((listener) => listener());
 }
+
+// Another person signing in (or the session ending) changes what is waiting.
+onDeviceAccountChange(() => {
+  cachedCount = 0;
+  void changed();
+});
 
 /** Called whenever the outbox changes. Returns an unsubscribe function. */
 export function subscribe(listener: () => void): () => void {
@@ -91,6 +118,7 @@ function newId(): string {
  * one (it keeps its place, If-Match and Idempotency-Key): saving a form twice offline sends it once.
  */
 export async function enqueue(entry: NewOutboxEntry, options: { coalesce?: boolean } = {}): Promise<OutboxEntry> {
+  const account = accountOrThrow();
   if (options.coalesce) {
     const same = (await list()).find(
       (e) => e.state === 'pending' && e.method === entry.method && e.path === entry.path && e.href === entry.href,
@@ -102,40 +130,66 @@ export async function enqueue(entry: NewOutboxEntry, options: { coalesce?: boole
     }
   }
   const full: OutboxEntry = { ...entry, id: newId(), createdAt: new Date().toISOString(), state: 'pending' };
-  await store(full);
+  await store(account, full);
   await changed();
   return full;
 }
 
-/** Every entry, oldest first. */
+/** The signed-in account's entries, oldest first (none while nobody is signed in). */
 export async function list(): Promise<OutboxEntry[]> {
-  const all = await tx<StoredEntry[]>('readonly', (s) => s.getAll() as IDBRequest<StoredEntry[]>);
-  const entries = (await Promise.all(all.map(read))).filter((e): e is OutboxEntry => e !== null);
+  const account = deviceAccount();
+  if (!account || !canSeal()) return [];
+  const all = await storedOf(account);
+  const entries = (await Promise.all(all.map((stored) => read(account, stored)))).filter((e): e is OutboxEntry => e !== null);
   return entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export async function get(id: string): Promise<OutboxEntry | undefined> {
+  const account = deviceAccount();
+  if (!account || !canSeal()) return undefined;
   const stored = await tx<StoredEntry | undefined>('readonly', (s) => s.get(id) as IDBRequest<StoredEntry | undefined>);
-  return (stored && (await read(stored))) ?? undefined;
+  if (!stored || stored.owner !== (await ownerTag(account))) return undefined;
+  return (await read(account, stored)) ?? undefined;
 }
 
 export async function update(entry: OutboxEntry): Promise<void> {
-  await store(entry);
+  const account = accountOrThrow();
+  const existing = await tx<StoredEntry | undefined>('readonly', (s) => s.get(entry.id) as IDBRequest<StoredEntry | undefined>);
+  // Never overwrite another account's entry that happens to share an id.
+  if (existing && existing.owner !== (await ownerTag(account))) return;
+  await store(account, entry);
   await changed();
 }
 
 export async function remove(id: string): Promise<void> {
-  await tx('readwrite', (store) => store.delete(id));
+  const account = deviceAccount();
+  if (!account || !canSeal()) return;
+  const owner = await ownerTag(account);
+  const db = await openDb();
+  await new Promise<void>((resolve, reject) => {
+    const transaction = db.transaction(OUTBOX_STORE, 'readwrite');
+    const objectStore = transaction.objectStore(OUTBOX_STORE);
+    const got = objectStore.get(id);
+    got.onsuccess = () => {
+      if ((got.result as StoredEntry | undefined)?.owner === owner) objectStore.delete(id);
+    };
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error);
+    transaction.onabort = () => reject(transaction.error);
+  });
   await changed();
 }
 
+/** How many entries the signed-in account has waiting (0 while nobody is signed in). */
 export async function count(): Promise<number> {
-  return tx('readonly', (store) => store.count());
+  const account = deviceAccount();
+  if (!account || !canSeal()) return 0;
+  return (await storedOf(account)).length;
 }
 
-/** Empties the outbox (sign-out). */
-export async function clearOutbox(): Promise<void> {
-  await tx('readwrite', (store) => store.clear());
+/** Deletes every entry of one account (its sign-out). */
+export async function clearOutboxOf(accountId: string): Promise<void> {
+  await deleteRowsOf(OUTBOX_STORE, await ownerTag(accountId));
   await changed();
 }
 
@@ -196,11 +250,15 @@ let replaying: Promise<void> | null = null;
  */
 export function replay(): Promise<void> {
   if (replaying) return replaying;
+  const account = deviceAccount();
+  if (!account) return Promise.resolve();
   replaying = (async () => {
     try {
       const entries = await list();
       for (const entry of entries) {
         if (entry.state !== 'pending') continue;
+        // The session ended or someone else signed in: not one more send with their token.
+        if (deviceAccount() !== account) break;
         const outcome = await send(entry);
         if (outcome.kind === 'network') break;
         if (outcome.kind === 'sent') {
@@ -220,6 +278,12 @@ export function replay(): Promise<void> {
   return replaying;
 }
 
+/** A replay that includes everything queued so far (waits for one already running, then runs again). */
+export async function replayEverything(): Promise<void> {
+  if (replaying) await replaying;
+  await replay();
+}
+
 /** True when a failure looks like no connection rather than an answer from the service. */
 export function isOffline(): boolean {
   return typeof navigator !== 'undefined' && navigator.onLine === false;
@@ -228,8 +292,9 @@ export function isOffline(): boolean {
 /** For tests. */
 export async function resetOutboxForTests(): Promise<void> {
   replaying = null;
+  cachedCount = 0;
   try {
-    await clearOutbox();
+    await dbTx(OUTBOX_STORE, 'readwrite', (s) => s.clear());
   } catch {
     // no database
   }

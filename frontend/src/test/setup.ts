@@ -3,7 +3,10 @@ import 'fake-indexeddb/auto';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { resetSessionForTests } from '../api/session';
+import { resetDeviceAccountForTests } from '../offline/account';
+import { draftsSettled, resetDraftsForTests } from '../offline/drafts';
 import { resetOutboxForTests } from '../offline/outbox';
+import { resetSealingForTests } from '../offline/sealing';
 
 // Whole-app renders under a parallel run can take over a second on a busy machine: wait longer
 // for findBy*/waitFor than the 1s default, so a slow CI box does not make tests flaky.
@@ -13,7 +16,10 @@ configure({ asyncUtilTimeout: 5000 });
 window.scrollTo = () => {};
 
 beforeEach(async () => {
+  resetDeviceAccountForTests();
+  await resetSealingForTests();
   await resetOutboxForTests();
+  await resetDraftsForTests();
   window.sessionStorage.clear();
   window.localStorage.clear();
   // jsdom's default window: 1024px wide, a landscape tablet.
@@ -22,6 +28,8 @@ beforeEach(async () => {
   resetSessionForTests();
 });
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
+  // Drafts saved as a page closes land before the next test starts from an empty device.
+  await draftsSettled();
 });

@@ -15,3 +15,4 @@ export { Tag, type TagColour } from './Tag';
 export { classNames, setFocus } from './focus';
 export { Textarea } from './Textarea';
 export { Checkbox } from './Checkbox';
+export { WarningText } from './WarningText';

@@ -6,6 +6,7 @@ import { json, mockApi, problem, type Handler } from '../../test/mockApi';
 import { renderApp, withStoredRefreshToken } from '../../test/renderApp';
 import { agreement, templateRoutes } from './agreementFixtures';
 import { draftStorageKey } from './agreements';
+import { readDraft } from '../../offline/drafts';
 
 function signedIn(routes: Record<string, Handler> = {}) {
   withStoredRefreshToken();
@@ -99,7 +100,7 @@ describe('Agreement form', () => {
     await user.type(screen.getByLabelText('Where supervision usually takes place'), 'Room 2');
     await user.type(screen.getByLabelText('Purpose: What is the purpose of supervision?'), 'Reflection');
     expect(await screen.findByText(/^Saved on this device \d{1,2}(:\d{2})?(am|pm)$|^Saved on this device (midday|midnight)$/, {}, { timeout: 3000 })).toBeInTheDocument();
-    const stored = JSON.parse(window.localStorage.getItem(draftStorageKey({ superviseeId: 'a1' })) ?? '{}');
+    const stored = (await readDraft<{ location: string; answers: Record<string, string> }>(draftStorageKey({ superviseeId: 'a1' }))) ?? { location: '', answers: {} };
     expect(stored.location).toBe('Room 2');
     expect(stored.answers.purpose).toBe('Reflection');
 
@@ -162,7 +163,7 @@ describe('Agreement form', () => {
       location: 'Room 2',
       answers: [{ key: 'purpose', text: 'Reflection' }],
     });
-    expect(window.localStorage.getItem(draftStorageKey({ superviseeId: 'a1' }))).toBeNull();
+    await waitFor(async () => expect(await readDraft(draftStorageKey({ superviseeId: 'a1' }))).toBeNull());
   });
 
   it('sends the escalation period as weeks (P6W) and links validation problems to their fields', async () => {
@@ -224,6 +225,6 @@ describe('Agreement form', () => {
     expect(put?.headers.get('If-Match')).toBe('"3"');
     expect(put?.body).toMatchObject({ location: 'Room 3', intervalWeeks: 4, escalationPeriod: 'P6W' });
     // The typing is still on the device.
-    expect(window.localStorage.getItem(draftStorageKey({ agreementId: 'ag-1' }))).toContain('Room 3');
+    await waitFor(async () => expect(JSON.stringify(await readDraft(draftStorageKey({ agreementId: 'ag-1' })))).toContain('Room 3'));
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { api, type Problem, type Schemas } from '../../api/client';
 import { pointerToField } from '../../api/problems';
@@ -17,15 +17,17 @@ import {
   readLocalDraft,
   sectionsOf,
   weeksOf,
-  writeLocalDraft,
   type Agreement,
   type LocalDraft,
   type Section,
   type TemplateItem,
 } from './agreements';
 import { useIsLandscape } from './useIsLandscape';
-import { enqueue, isOffline, list as listOutbox, onSent, subscribe as subscribeOutbox } from '../../offline/outbox';
+import { DeviceStorageUnavailable, enqueue, isOffline, list as listOutbox, onSent, subscribe as subscribeOutbox, type NewOutboxEntry } from '../../offline/outbox';
 import { useDeviceAutosave } from '../../offline/useDeviceAutosave';
+import { deviceAccount } from '../../offline/account';
+import { writeDraft, type DraftMeta } from '../../offline/drafts';
+import { DeviceStorageWarning } from '../../offline/DeviceStorageWarning';
 
 /** How long typing may pause before the form is saved on the device. */
 const FIELD_ORDER = ['intervalWeeks', 'durationMinutes', 'location', 'escalationPeriod'];
@@ -172,7 +174,7 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
       const sentId = data && typeof data === 'object' && 'id' in data ? String((data as { id: unknown }).id) : null;
       if (now && JSON.stringify(toFields(now)) === JSON.stringify(entry.body && typeof entry.body === 'object' ? stripSupervisee(entry.body) : entry.body)) {
         discardPendingTyping();
-        clearLocalDraft(storageKey);
+        void clearLocalDraft(storageKey);
         setDirty(false);
         setSavedAt('');
         if (sentId) navigate(`/agreements/${encodeURIComponent(sentId)}`, { state: { saved: true } });
@@ -201,7 +203,7 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
         if (!got.ok) return setLoaded({ state: 'error', problem: got.problem });
         value = { ...value, agreement: got.data, etag: got.etag };
       }
-      const local = readLocalDraft(storageKey);
+      const local = await readLocalDraft(storageKey);
       setDraft(local ?? blankDraft(value.agreement));
       setDirty(!!local);
       setSavedAt(local?.savedAt ?? '');
@@ -212,8 +214,47 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
     return () => controller.abort();
   }, [agreementId, storageKey]);
 
+  const loadedRef = useRef(loaded);
+  loadedRef.current = loaded;
+  /** The write that sends a draft as it stands (the same as "Save draft"), or none while it is invalid. */
+  const writeFor = useCallback(
+    (value: LocalDraft): NewOutboxEntry | undefined => {
+      const current = loadedRef.current;
+      if (current.state !== 'ok' || Object.keys(validate(value)).length) return undefined;
+      const who =
+        current.value.agreement?.supervisee.displayName ?? me?.supervisees.find((s) => s.id === superviseeId)?.displayName;
+      const fields = toFields(value);
+      return agreementId
+        ? {
+            method: 'PUT',
+            path: `/api/v1/agreements/${encodeURIComponent(agreementId)}`,
+            body: fields,
+            ifMatch: current.value.etag ?? '*',
+            idempotencyKey: newIdempotencyKey(),
+            label: `Supervision agreement${who ? `: ${who}` : ''}`,
+            href: pageHref,
+          }
+        : {
+            method: 'POST',
+            path: '/api/v1/agreements',
+            body: { ...fields, superviseeId: superviseeId ?? '' },
+            idempotencyKey: value.idempotencyKey,
+            label: `New supervision agreement${who ? `: ${who}` : ''}`,
+            href: pageHref,
+          };
+    },
+    [agreementId, superviseeId, pageHref, me],
+  );
+  const describeDraft = useCallback(
+    (value: LocalDraft): DraftMeta => {
+      const send = writeFor(value);
+      return { label: send?.label ?? (agreementId ? 'Supervision agreement' : 'New supervision agreement'), href: pageHref, send };
+    },
+    [writeFor, agreementId, pageHref],
+  );
+
   // Save on the device as you type, once more on leaving the page; ask before closing with unsent changes.
-  const { flush, discard: discardPendingTyping } = useDeviceAutosave(storageKey, draft, dirty, writeLocalDraft, setSavedAt);
+  const { flush, discard: discardPendingTyping } = useDeviceAutosave(storageKey, draft, dirty, describeDraft, setSavedAt);
 
   const items = loaded.state === 'ok' ? loaded.value.items : [];
   const sections = useMemo(() => sectionsOf(items), [items]);
@@ -252,31 +293,22 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
     }
     const fields = toFields(draft);
     setSaving(true);
-    const who =
-      loaded.value.agreement?.supervisee.displayName ?? me?.supervisees.find((s) => s.id === superviseeId)?.displayName;
     const queue = async () => {
-      writeLocalDraft(storageKey, { ...draft, savedAt: new Date().toISOString() });
-      await enqueue(
-        agreementId
-          ? {
-              method: 'PUT',
-              path: `/api/v1/agreements/${encodeURIComponent(agreementId)}`,
-              body: fields,
-              ifMatch: loaded.value.etag ?? '*',
-              idempotencyKey: newIdempotencyKey(),
-              label: `Supervision agreement${who ? `: ${who}` : ''}`,
-              href: pageHref,
-            }
-          : {
-              method: 'POST',
-              path: '/api/v1/agreements',
-              body: { ...fields, superviseeId: superviseeId ?? '' },
-              idempotencyKey: draft.idempotencyKey,
-              label: `New supervision agreement${who ? `: ${who}` : ''}`,
-              href: pageHref,
-            },
-        { coalesce: true },
-      );
+      const account = deviceAccount();
+      const stamped = { ...draft, savedAt: new Date().toISOString() };
+      const write = writeFor(stamped);
+      try {
+        if (!account || !write) throw new DeviceStorageUnavailable();
+        await writeDraft(account, storageKey, stamped, describeDraft(stamped));
+        await enqueue(write, { coalesce: true });
+      } catch {
+        setSaving(false);
+        setErrors({
+          summary: [{ text: 'You are offline and this device cannot keep your changes. Stay on this page and save again when you are back online.' }],
+          byField: {},
+        });
+        return;
+      }
       setSaving(false);
       setErrors(null);
     };
@@ -301,7 +333,7 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
       return;
     }
     discardPendingTyping();
-    clearLocalDraft(storageKey);
+    void clearLocalDraft(storageKey);
     setDirty(false);
     setErrors(null);
     navigate(`/agreements/${encodeURIComponent(result.data.id)}`, { state: { saved: true } });
@@ -437,6 +469,7 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
                   ? 'Saved'
                   : ''}
       </p>
+      <DeviceStorageWarning />
 
       <form noValidate onSubmit={save}>
         <h2 className="govuk-heading-m">Frequency, length and place</h2>

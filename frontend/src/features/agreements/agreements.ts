@@ -1,6 +1,7 @@
 /** Agreements: status in words, the template's questions by section, the local draft. */
 import { NETWORK_PROBLEM, api, asProblem, type Problem, type Schemas } from '../../api/client';
 import type { TagColour } from '../../components/govuk';
+import { readDraft, removeDraft } from '../../offline/drafts';
 
 export type Agreement = Schemas['Agreement'];
 export type AgreementStatus = Schemas['AgreementStatus'];
@@ -113,44 +114,26 @@ export interface LocalDraft {
   savedAt: string;
 }
 
-const PREFIX = 'supervision.agreementDraft.';
+const PREFIX = 'agreementDraft.';
 
 export const draftStorageKey = (target: { agreementId?: string; superviseeId?: string }): string =>
   target.agreementId ? `${PREFIX}agreement.${target.agreementId}` : `${PREFIX}new.${target.superviseeId ?? ''}`;
 
-export function readLocalDraft(key: string): LocalDraft | null {
-  try {
-    const text = window.localStorage.getItem(key);
-    if (!text) return null;
-    const value = JSON.parse(text) as Partial<LocalDraft>;
-    if (!value || typeof value !== 'object' || typeof value.idempotencyKey !== 'string') return null;
-    return {
-      intervalWeeks: String(value.intervalWeeks ?? ''),
-      durationMinutes: String(value.durationMinutes ?? ''),
-      location: String(value.location ?? ''),
-      escalationWeeks: String(value.escalationWeeks ?? ''),
-      answers: typeof value.answers === 'object' && value.answers ? value.answers : {},
-      idempotencyKey: value.idempotencyKey,
-      savedAt: String(value.savedAt ?? ''),
-    };
-  } catch {
-    return null;
-  }
+/** The signed-in account's draft of an agreement kept on this device, or null. */
+export async function readLocalDraft(key: string): Promise<LocalDraft | null> {
+  const value = await readDraft<Partial<LocalDraft>>(key);
+  if (!value || typeof value !== 'object' || typeof value.idempotencyKey !== 'string') return null;
+  return {
+    intervalWeeks: String(value.intervalWeeks ?? ''),
+    durationMinutes: String(value.durationMinutes ?? ''),
+    location: String(value.location ?? ''),
+    escalationWeeks: String(value.escalationWeeks ?? ''),
+    answers: typeof value.answers === 'object' && value.answers ? value.answers : {},
+    idempotencyKey: value.idempotencyKey,
+    savedAt: String(value.savedAt ?? ''),
+  };
 }
 
-export function writeLocalDraft(key: string, draft: LocalDraft): boolean {
-  try {
-    window.localStorage.setItem(key, JSON.stringify(draft));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function clearLocalDraft(key: string): void {
-  try {
-    window.localStorage.removeItem(key);
-  } catch {
-    // storage unavailable: nothing to clear
-  }
+export function clearLocalDraft(key: string): Promise<void> {
+  return removeDraft(key);
 }

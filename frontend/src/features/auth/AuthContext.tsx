@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { NETWORK_PROBLEM, api, asProblem, type Problem, type Schemas } from '../../api/client';
-import { wipeDeviceData } from '../../offline/drafts';
+import { wipeAccountData } from '../../offline/drafts';
+import { deviceAccount, setDeviceAccount } from '../../offline/account';
 import { accessTokenExpired, clearSession, getRefreshToken, onSessionEnded, refreshSession, storeTokens } from '../../api/session';
 
 export type Me = Schemas['Me'];
@@ -71,6 +72,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       const renewed = await refreshSession();
       const me = renewed ? await loadMe().catch(() => null) : null;
       if (cancelled) return;
+      // The device opens this account's own drafts and outbox, and no one else's.
+      setDeviceAccount(me?.accountId ?? null);
       setState(me ? { status: 'signedIn', me, loadedAt: Date.now() } : { status: 'signedOut' });
     })();
     return () => {
@@ -79,10 +82,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     // Only on start.
   }, []);
 
-  // The refresh token was refused (expired, revoked): back to the sign-in page.
+  // The refresh token was refused (expired, revoked): back to the sign-in page. The device stops
+  // reading and replaying this account's items at once, but keeps them: an expired session is not a
+  // sign-out, and the same person signing in again finds their work.
   useEffect(
     () =>
       onSessionEnded(() => {
+        setDeviceAccount(null);
         if (!signingOut.current) setState({ status: 'signedOut', reason: 'expired' });
       }),
     [],
@@ -105,6 +111,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         clearSession();
         return { ok: false, status: 500, problem: asProblem(undefined, 500) };
       }
+      setDeviceAccount(me.accountId);
       setState({ status: 'signedIn', me, loadedAt: Date.now() });
       return { ok: true };
     } catch {
@@ -114,6 +121,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     signingOut.current = true;
+    const account = deviceAccount();
     try {
       // Sign-out needs a live access token; renewing rotates the refresh token, so read it after.
       if (accessTokenExpired() && getRefreshToken()) await refreshSession();
@@ -122,8 +130,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } catch {
       // Offline: the tokens are forgotten here all the same; the refresh token expires on its own.
     } finally {
-      // Offline drafts and queued writes do not outlive the sign-in (data minimisation).
-      await wipeDeviceData();
+      // A deliberate sign-out: this account's drafts, queued writes and key go (data minimisation).
+      // The sign-out page has asked first whenever any of it had not reached the service.
+      setDeviceAccount(null);
+      if (account) await wipeAccountData(account).catch(() => undefined);
       clearSession();
       signingOut.current = false;
       setState({ status: 'signedOut', reason: 'signedOut' });

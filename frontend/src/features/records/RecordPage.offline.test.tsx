@@ -8,6 +8,7 @@ import { json, mockApi } from '../../test/mockApi';
 import { renderApp, withStoredRefreshToken } from '../../test/renderApp';
 import { POLICY, PROFILE } from '../agreements/agreementFixtures';
 import { session } from '../sessions/sessionFixtures';
+import { readDraft } from '../../offline/drafts';
 import { recordDraftKey } from './records';
 
 const AGENDA: Schemas['TemplateItem'][] = [
@@ -73,7 +74,7 @@ describe('Session record offline', () => {
     const queued = await list();
     expect(queued).toHaveLength(1);
     expect(queued[0]).toMatchObject({ method: 'PUT', path: '/api/v1/sessions/s-1/record', ifMatch: '"1"', state: 'pending' });
-    expect(window.localStorage.getItem(recordDraftKey('s-1'))).toContain('Busy but well');
+    expect(JSON.stringify(await readDraft(recordDraftKey('s-1')))).toContain('Busy but well');
 
     act(() => setOnline(true));
     await waitFor(() => expect(screen.getByTestId('save-status')).toHaveTextContent(/^Sent \d/));
@@ -83,7 +84,7 @@ describe('Session record offline', () => {
     expect(puts[0]?.headers.get('Idempotency-Key')).toBeTruthy();
     expect(puts[0]?.body).toMatchObject({ entries: [{ key: 'wellbeing', text: 'Busy but well' }] });
     expect(await list()).toHaveLength(0);
-    expect(window.localStorage.getItem(recordDraftKey('s-1'))).toBeNull();
+    await waitFor(async () => expect(await readDraft(recordDraftKey('s-1'))).toBeNull());
     expect(screen.queryByRole('link', { name: /Waiting to send/ })).toBeNull();
   });
 

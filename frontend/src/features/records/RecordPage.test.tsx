@@ -8,6 +8,7 @@ import { renderApp, withStoredRefreshToken } from '../../test/renderApp';
 import { POLICY, PROFILE } from '../agreements/agreementFixtures';
 import { session } from '../sessions/sessionFixtures';
 import { recordDraftKey } from './records';
+import { readDraft, writeDraft } from '../../offline/drafts';
 
 const agendaItem = (position: number, key: string, section: string, label: string): Schemas['TemplateItem'] => ({
   key,
@@ -156,13 +157,14 @@ describe('Session record', () => {
     const box = await screen.findByLabelText('How are you?');
     fireEvent.change(box, { target: { value: 'Typed before the reload' } });
     await screen.findByText(/^Saved on this device/, {}, { timeout: 2000 });
-    expect(window.localStorage.getItem(recordDraftKey('s-1'))).toContain('Typed before the reload');
+    expect(JSON.stringify(await readDraft(recordDraftKey('s-1')))).toContain('Typed before the reload');
   });
 
   it('restores a draft kept on the device', async () => {
-    window.localStorage.setItem(
+    await writeDraft(
+      PRIYA.accountId,
       recordDraftKey('s-1'),
-      JSON.stringify({
+      {
         entries: { wellbeing: { text: 'Restored text', notApplicable: false } },
         reflection: '',
         futureAgenda: '',
@@ -171,7 +173,8 @@ describe('Session record', () => {
         confidentialNotes: '',
         reviews: {},
         savedAt: '2026-01-06T10:42:00Z',
-      }),
+      },
+      { label: 'Session record', href: '/sessions/s-1/record' },
     );
     open(PRIYA, record());
     expect(await screen.findByLabelText('How are you?')).toHaveValue('Restored text');

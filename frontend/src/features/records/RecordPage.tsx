@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api, type Problem } from '../../api/client';
 import { Loading, ProblemMessage } from '../../components/app/ProblemMessage';
 import {
@@ -18,7 +18,10 @@ import {
 } from '../../components/govuk';
 import { formatDate, formatTime } from '../../format';
 import { usePageTitle } from '../../usePageTitle';
-import { enqueue, isOffline, list as listOutbox, onSent, subscribe as subscribeOutbox } from '../../offline/outbox';
+import { DeviceStorageUnavailable, enqueue, isOffline, list as listOutbox, onSent, subscribe as subscribeOutbox } from '../../offline/outbox';
+import { deviceAccount } from '../../offline/account';
+import { writeDraft, type DraftMeta } from '../../offline/drafts';
+import { DeviceStorageWarning } from '../../offline/DeviceStorageWarning';
 import { useMe } from '../auth/AuthContext';
 import { call, newIdempotencyKey, type Section } from '../agreements/agreements';
 import { useIsLandscape } from '../agreements/useIsLandscape';
@@ -33,7 +36,6 @@ import {
   readRecordDraft,
   recordDraftKey,
   toUpdate,
-  writeRecordDraft,
   type Action,
   type NoteKind,
   type Outcome,
@@ -43,6 +45,13 @@ import {
 import { useDeviceAutosave } from '../../offline/useDeviceAutosave';
 
 const recordPath = (sessionId: string) => `/api/v1/sessions/${encodeURIComponent(sessionId)}/record`;
+const recordHref = (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}/record`;
+const recordLabel = (session: Session) =>
+  `Session record: ${session.supervisees.map((s) => s.displayName).join(', ')}, ${formatDate(session.date)}`;
+
+/** Said when an offline save cannot be kept: this device cannot save changes. */
+const CANNOT_KEEP =
+  'You are offline and this device cannot keep your changes. Stay on this page and save again when you are back online.';
 
 /** How long typing may pause before the record is saved on the device. */
 interface Loaded {
@@ -174,14 +183,19 @@ function NoteForm({
     if (!text.trim()) return setError('Enter the text of your note');
     setSending(true);
     const queue = async () => {
-      await enqueue({
-        method: 'POST',
-        path: `/api/v1/sessions/${encodeURIComponent(sessionId)}/record/notes`,
-        body: { kind, text: text.trim() },
-        idempotencyKey: key.current,
-        label: `${NOTE_TEXT[kind]} on a session record`,
-        href: `/sessions/${encodeURIComponent(sessionId)}/record`,
-      });
+      try {
+        await enqueue({
+          method: 'POST',
+          path: `/api/v1/sessions/${encodeURIComponent(sessionId)}/record/notes`,
+          body: { kind, text: text.trim() },
+          idempotencyKey: key.current,
+          label: `${NOTE_TEXT[kind]} on a session record`,
+          href: recordHref(sessionId),
+        });
+      } catch {
+        setSending(false);
+        return setError(CANNOT_KEEP);
+      }
       key.current = newIdempotencyKey();
       setSending(false);
       setText('');
@@ -426,7 +440,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
         const listed = await call(api.GET('/api/v1/actions', { params: { query: { superviseeId, limit: 100 } }, signal }));
         if (listed.ok) setActions(listed.data.items.filter((a) => a.createdInSessionId === sessionId));
       }
-      const local = record.data.status === 'DRAFT' ? readRecordDraft(storageKey) : null;
+      const local = record.data.status === 'DRAFT' ? await readRecordDraft(storageKey) : null;
       setDraft(local ?? draftFromRecord(record.data));
       setDirty(!!local);
       setSavedAt(local?.savedAt ?? '');
@@ -437,8 +451,26 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
     return () => controller.abort();
   }, [sessionId, storageKey]);
 
+  // What the device keeps beside the typing: the label and the write that would send it (sign-out offers to).
+  const loadedRef = useRef(loaded);
+  loadedRef.current = loaded;
+  const describeDraft = useCallback(
+    (value: RecordDraft): DraftMeta => {
+      const current = loadedRef.current;
+      const href = recordHref(sessionId);
+      if (current.state !== 'ok') return { label: 'Session record', href };
+      const label = recordLabel(current.value.session);
+      return {
+        label,
+        href,
+        send: { method: 'PUT', path: recordPath(sessionId), body: toUpdate(value), ifMatch: current.value.etag ?? '*', idempotencyKey: newIdempotencyKey(), label, href },
+      };
+    },
+    [sessionId],
+  );
+
   // Save on the device as you type, once more on leaving the page; ask before closing with unsent changes.
-  const { flush, discard: discardPendingTyping } = useDeviceAutosave(storageKey, draft, dirty, writeRecordDraft, setSavedAt);
+  const { flush, discard: discardPendingTyping } = useDeviceAutosave(storageKey, draft, dirty, describeDraft, setSavedAt);
 
   const sections = loaded.state === 'ok' ? loaded.value.sections : [];
   const nonEmpty = useMemo(() => sections.filter((s) => s.items.length > 0), [sections]);
@@ -486,7 +518,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
           // Typing since the save stays on the device.
           if (now && JSON.stringify(toUpdate(now)) === JSON.stringify(entry.body)) {
             discardPendingTyping();
-            clearRecordDraft(storageKey);
+            void clearRecordDraft(storageKey);
             setDirty(false);
             setSavedAt('');
           }
@@ -515,20 +547,28 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
     const body = toUpdate(draft);
     const ifMatch = loaded.value.etag ?? '*';
     const queue = async () => {
-      // Keep the draft on the device until the service has it.
-      writeRecordDraft(storageKey, { ...draft, savedAt: new Date().toISOString() });
-      await enqueue(
-        {
-          method: 'PUT',
-          path: recordPath(sessionId),
-          body,
-          ifMatch,
-          idempotencyKey: newIdempotencyKey(),
-          label: `Session record: ${loaded.value.session.supervisees.map((s) => s.displayName).join(', ')}, ${formatDate(loaded.value.session.date)}`,
-          href: `/sessions/${encodeURIComponent(sessionId)}/record`,
-        },
-        { coalesce: true },
-      );
+      const account = deviceAccount();
+      try {
+        if (!account) throw new DeviceStorageUnavailable();
+        // Keep the draft on the device until the service has it.
+        const stamped = { ...draft, savedAt: new Date().toISOString() };
+        await writeDraft(account, storageKey, stamped, describeDraft(stamped));
+        await enqueue(
+          {
+            method: 'PUT',
+            path: recordPath(sessionId),
+            body,
+            ifMatch,
+            idempotencyKey: newIdempotencyKey(),
+            label: recordLabel(loaded.value.session),
+            href: recordHref(sessionId),
+          },
+          { coalesce: true },
+        );
+      } catch {
+        setErrors([{ text: CANNOT_KEEP }]);
+        return { ok: false, etag: null };
+      }
       setErrors(null);
       return { ok: false, etag: null, queued: true };
     };
@@ -545,7 +585,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
       return { ok: false, etag: null };
     }
     discardPendingTyping();
-    clearRecordDraft(storageKey);
+    void clearRecordDraft(storageKey);
     setDirty(false);
     setSavedAt('');
     setSentAt(new Date().toISOString());
@@ -770,6 +810,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
       </p>
       {message && <NotificationBanner type="success" heading={message} />}
       {notice && waiting > 0 && <NotificationBanner title="Important" heading={notice} />}
+      <DeviceStorageWarning />
       <p className="govuk-body">
         <Tag colour="blue">Awaiting signature</Tag>
       </p>

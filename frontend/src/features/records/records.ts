@@ -1,6 +1,7 @@
 /** Session records: the local draft, the agenda template, words for outcomes and note kinds. */
 import { api, type Schemas } from '../../api/client';
 import { call, sectionsOf, type Result, type Section, type TemplateItem } from '../agreements/agreements';
+import { readDraft, recordDraftKey, removeDraft } from '../../offline/drafts';
 
 export type SessionRecord = Schemas['SessionRecord'];
 export type Action = Schemas['Action'];
@@ -72,36 +73,17 @@ export function toUpdate(draft: RecordDraft): Schemas['SessionRecordUpdate'] {
   };
 }
 
-const PREFIX = 'supervision.recordDraft.';
-export const recordDraftKey = (sessionId: string) => `${PREFIX}${sessionId}`;
+export { recordDraftKey };
 
-export function readRecordDraft(key: string): RecordDraft | null {
-  try {
-    const text = window.localStorage.getItem(key);
-    if (!text) return null;
-    const value = JSON.parse(text) as RecordDraft;
-    if (!value || typeof value !== 'object' || typeof value.entries !== 'object') return null;
-    return value;
-  } catch {
-    return null;
-  }
+/** The signed-in account's draft of a record kept on this device, or null. */
+export async function readRecordDraft(key: string): Promise<RecordDraft | null> {
+  const value = await readDraft<RecordDraft>(key);
+  if (!value || typeof value !== 'object' || typeof value.entries !== 'object') return null;
+  return value;
 }
 
-export function writeRecordDraft(key: string, draft: RecordDraft): boolean {
-  try {
-    window.localStorage.setItem(key, JSON.stringify(draft));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function clearRecordDraft(key: string): void {
-  try {
-    window.localStorage.removeItem(key);
-  } catch {
-    // nothing to clear
-  }
+export function clearRecordDraft(key: string): Promise<void> {
+  return removeDraft(key);
 }
 
 /** The agenda items of the record's template version (falls back to the profile's SESSION_AGENDA). */
