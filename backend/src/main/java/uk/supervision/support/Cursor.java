@@ -58,7 +58,10 @@ public final class Cursor {
             }
             byte[] payload = Base64.getUrlDecoder().decode(cursor.substring(0, dot));
             byte[] signature = Base64.getUrlDecoder().decode(cursor.substring(dot + 1));
-            if (!MessageDigest.isEqual(mac(payload), signature)) {
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            // Canonical form only: base64 leaves spare bits in the last character that decoding ignores.
+            boolean canonical = cursor.equals(b64.encodeToString(payload) + "." + b64.encodeToString(signature));
+            if (!canonical || !MessageDigest.isEqual(mac(payload), signature)) {
                 throw new IllegalArgumentException("not signed by this service");
             }
             String raw = new String(payload, StandardCharsets.UTF_8);

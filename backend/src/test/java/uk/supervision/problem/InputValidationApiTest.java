@@ -60,9 +60,12 @@ class InputValidationApiTest extends ApiTest {
         Api.Response second = api.get("/api/v1/actions?superviseeId=" + pat.id() + "&limit=2&cursor=" + next, supervisor);
         assertEquals(200, second.status(), second.body());
         assertEquals(1, second.json().get("items").size());
-        // One character changed in the signed part: refused.
-        String tampered = next.substring(0, next.length() - 1) + (next.endsWith("A") ? "B" : "A");
-        assertProblem(api.get("/api/v1/actions?superviseeId=" + pat.id() + "&cursor=" + tampered, supervisor), 400, "validation");
+        // One character changed in the keys, or in the signature: refused.
+        String keys = (next.startsWith("A") ? "B" : "A") + next.substring(1);
+        String signature = next.substring(0, next.length() - 1) + (next.endsWith("A") ? "B" : "A");
+        for (String tampered : List.of(keys, signature)) {
+            assertProblem(api.get("/api/v1/actions?superviseeId=" + pat.id() + "&cursor=" + tampered, supervisor), 400, "validation");
+        }
     }
 
     @Test
