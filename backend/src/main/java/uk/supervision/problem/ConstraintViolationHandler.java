@@ -43,15 +43,15 @@ public class ConstraintViolationHandler implements ExceptionHandler<ConstraintVi
             ElementKind kind = node.getKind();
             if (kind == ElementKind.PARAMETER) {
                 parameter = node.getName();
-            } else if (kind == ElementKind.PROPERTY || kind == ElementKind.CONTAINER_ELEMENT) {
-                if (node.getIndex() != null && kind == ElementKind.CONTAINER_ELEMENT) {
-                    body.append('/').append(node.getIndex());
-                } else if (node.getName() != null && !node.getName().startsWith("<")) {
-                    if (node.getIndex() != null) {
-                        body.append('/').append(node.getName()).append('/').append(node.getIndex());
-                    } else {
-                        body.append('/').append(node.getName());
-                    }
+            } else if (kind == ElementKind.PROPERTY || kind == ElementKind.CONTAINER_ELEMENT
+                    || kind == ElementKind.BEAN) {
+                // A node "in an iterable" carries the index of the item it sits in, so the index comes
+                // first: entries[0].text is /entries/0/text.
+                if (node.isInIterable() && (node.getIndex() != null || node.getKey() != null)) {
+                    body.append('/').append(node.getIndex() != null ? node.getIndex() : node.getKey());
+                }
+                if (kind != ElementKind.BEAN && node.getName() != null && !node.getName().startsWith("<")) {
+                    body.append('/').append(node.getName());
                 }
             }
         }

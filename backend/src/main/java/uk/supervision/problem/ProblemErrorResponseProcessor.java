@@ -27,12 +27,20 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         String detail = ProblemResponses.detailFor(status, context.getRequest());
         if (status == HttpStatus.BAD_REQUEST) {
             Throwable cause = context.getRootCause().orElse(null);
-            if (cause instanceof ConversionErrorException conversion) {
+            FieldError bodyError = BodyErrors.fieldError(context.getRootCause().orElse(null));
+            ConversionErrorException conversion = conversionError(context.getRootCause().orElse(null));
+            if (bodyError != null) {
+                detail = "The request body has a value of the wrong type or format at " + bodyError.getPointer() + ": "
+                        + bodyError.getMessage() + ".";
+                errors = List.of(bodyError);
+            } else if (conversion != null && !BodyErrors.isBody(conversion)) {
                 String name = conversion.getArgument().getName();
-                detail = "The parameter " + name + " has a value of the wrong type.";
-                errors = List.of(new FieldError("#" + name, "Has a value of the wrong type"));
+                detail = "The parameter " + name + " has a value of the wrong type or format.";
+                errors = List.of(new FieldError("#" + name, "Has a value of the wrong type or format"));
             } else {
-                detail = "The request body is not valid JSON of the documented shape.";
+                detail = BodyErrors.isDuplicateKey(cause)
+                        ? "The request body names the same field twice."
+                        : "The request body is not valid JSON of the documented shape.";
             }
         }
         MutableHttpResponse<Problem> problem = ProblemResponses.build(context.getRequest(), status,
@@ -43,5 +51,14 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             }
         });
         return problem;
+    }
+
+    private static ConversionErrorException conversionError(Throwable root) {
+        for (Throwable t = root; t != null; t = t.getCause()) {
+            if (t instanceof ConversionErrorException c) {
+                return c;
+            }
+        }
+        return null;
     }
 }

@@ -23,6 +23,7 @@ import uk.supervision.staff.Staff;
 import uk.supervision.staff.StaffRepository;
 import uk.supervision.staff.SupervisionRelationRepository;
 import uk.supervision.support.Cursor;
+import uk.supervision.support.json.StrictScalars;
 import uk.supervision.support.ETags;
 import uk.supervision.support.Idempotency;
 import uk.supervision.support.Ids;
@@ -114,6 +115,11 @@ public class SessionService {
         }
         Period interval = interval(caller, body, supervisees);
         int count = body.getCount() == null ? 1 : body.getCount();
+        LocalDate lastDate = body.getDate().plus(interval.multipliedBy(count - 1));
+        if (lastDate.isAfter(StrictScalars.LATEST)) {
+            throw Problems.rule("/count", "The series would run to " + lastDate + "; sessions can be planned up to "
+                    + StrictScalars.LATEST + ". Plan fewer sessions.");
+        }
         String seriesId = count > 1 ? Ids.newId() : null;
         Instant now = clock.instant();
         List<SupervisionSession> booked = new ArrayList<>();

@@ -27,6 +27,18 @@ class CursorAndETagTest {
     }
 
     @Test
+    void onlyCursorsSignedByThisServiceAreRead() {
+        String issued = Cursor.encode("2026-03-01", "01a2-ff");
+        String payload = issued.substring(0, issued.indexOf('.'));
+        assertThrows(ProblemException.class, () -> Cursor.decode(payload, 2), "the unsigned keys alone");
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("9999-12-31\u001Fzz".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + issued.substring(issued.indexOf('.'));
+        assertThrows(ProblemException.class, () -> Cursor.decode(forged, 2), "other keys under a real signature");
+        assertThrows(ProblemException.class, () -> Cursor.decode(issued + "A", 2), "a longer signature");
+        assertEquals(List.of("2026-03-01", "01a2-ff"), Cursor.decode(issued, 2));
+    }
+
+    @Test
     void ifMatchMustNameTheCurrentVersion() {
         assertEquals("\"v3\"", ETags.of(3));
         ETags.requireCurrent("\"v3\"", 3);
