@@ -5,7 +5,7 @@ import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import jakarta.inject.Singleton;
 import uk.supervision.security.Caller;
-import uk.supervision.support.RequestIdFilter;
+import uk.supervision.support.RequestId;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -39,7 +39,7 @@ public class ActivityLog {
                        String entityType, String entityId, String summary) {
         Optional<HttpRequest<Object>> request = ServerRequestContext.currentRequest();
         String address = request.map(addressResolver::resolve).orElse(null);
-        String requestId = request.flatMap(r -> r.getAttribute(RequestIdFilter.ATTRIBUTE, String.class)).orElse(null);
+        String requestId = request.flatMap(r -> r.getAttribute(RequestId.ATTRIBUTE, String.class)).orElse(null);
         repository.save(new ActivityLogEntry(null, clock.instant(), organisationId, accountId, clientId, action,
                 entityType, entityId, truncate(summary, 1000), truncate(address, 64), requestId));
     }
