@@ -51,8 +51,10 @@ public class UnexpectedExceptionHandler implements ExceptionHandler<Exception, H
             }
             for (Throwable suppressed : t.getSuppressed()) {
                 // A failed rollback on a dead connection may carry the original failure as suppressed.
-                if (isDatabaseDown(suppressed)) {
-                    return databaseDown(request, suppressed);
+                for (Throwable s = suppressed; s != null; s = s.getCause()) {
+                    if (isDatabaseDown(s)) {
+                        return databaseDown(request, s);
+                    }
                 }
             }
         }

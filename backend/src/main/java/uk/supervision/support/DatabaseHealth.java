@@ -1,5 +1,6 @@
 package uk.supervision.support;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.jdbc.DataSourceResolver;
@@ -48,7 +49,14 @@ public class DatabaseHealth implements HealthIndicator {
 
     private HealthResult check() {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(1) ? result(true, null) : result(false, "connection not valid");
+            if (connection.isValid(1)) {
+                return result(true, null);
+            }
+            // A connection that died under the pool: make room for a fresh one at once.
+            if (dataSource instanceof HikariDataSource pool) {
+                pool.evictConnection(connection);
+            }
+            return result(false, "connection not valid");
         } catch (SQLException | RuntimeException e) {
             return result(false, e.getClass().getSimpleName());
         }
