@@ -45,13 +45,15 @@ public class ResponseHeaders {
         String path = request.getPath();
         // A static file's type is set after filters run, so a page is also known by its path.
         boolean html = response.getContentType().map(t -> t.matches(MediaType.TEXT_HTML_TYPE))
-                .orElse(response.getStatus().getCode() < 300 && (path.endsWith("/") || path.endsWith(".html")));
+                .orElse(response.getStatus().getCode() < 400 && (path.endsWith("/") || path.endsWith(".html")));
         if (html) {
             headers.set("Cache-Control", NO_CACHE);
             headers.set("Content-Security-Policy", path.startsWith("/api-docs") ? API_DOCS_POLICY : SPA_POLICY);
             headers.set("X-Frame-Options", "DENY");
         } else if (isStaticFile(path, response)) {
-            headers.set("Cache-Control", response.getStatus().getCode() == 200 && HASHED_ASSET.matcher(path).matches()
+            // A 304 refreshes the stored headers, so a revalidated hashed file keeps its year too.
+            int status = response.getStatus().getCode();
+            headers.set("Cache-Control", (status == 200 || status == 304) && HASHED_ASSET.matcher(path).matches()
                     ? IMMUTABLE : NO_CACHE);
             if (path.equals("/sw.js")) {
                 // A service worker's own policy comes from its script's response.

@@ -73,6 +73,13 @@ class ResponseHeadersTest extends ApiTest {
         assertTrue(asset.body().contains("export const built"));
         assertEquals("public, max-age=31536000, immutable", asset.header("Cache-Control"));
         assertCommon(asset);
+        String lastModified = asset.header("Last-Modified");
+        assertNotNull(lastModified, "static files can be revalidated");
+        Api.Response revalidated = api.raw("GET", "/assets/headers-check-B4x9Kq2Z.js", null, null, null,
+                Map.of("If-Modified-Since", lastModified));
+        assertEquals(304, revalidated.status());
+        assertEquals("public, max-age=31536000, immutable", revalidated.header("Cache-Control"),
+                "a 304 replaces the stored headers: it must not shorten the year");
 
         Api.Response contract = api.raw("GET", "/openapi.yaml", null, null, null, Map.of());
         assertEquals(200, contract.status());
