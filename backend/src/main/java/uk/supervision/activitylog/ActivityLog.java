@@ -4,9 +4,9 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
 import uk.supervision.security.Caller;
-import uk.supervision.support.RequestIdFilter;
+import uk.supervision.support.RequestId;
 
-import java.net.InetSocketAddress;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -20,10 +20,12 @@ import java.util.stream.Collectors;
 public class ActivityLog {
     private final ActivityLogRepository repository;
     private final Clock clock;
+    private final HttpClientAddressResolver addressResolver;
 
-    public ActivityLog(ActivityLogRepository repository, Clock clock) {
+    public ActivityLog(ActivityLogRepository repository, Clock clock, HttpClientAddressResolver addressResolver) {
         this.repository = repository;
         this.clock = clock;
+        this.addressResolver = addressResolver;
     }
 
     public void record(Caller caller, String action, String entityType, String entityId, String summary) {
@@ -46,22 +48,11 @@ public class ActivityLog {
     private ActivityLogEntry write(String organisationId, String accountId, String clientId, String staffId, String roles,
                                    String action, String entityType, String entityId, String summary) {
         Optional<HttpRequest<Object>> request = ServerRequestContext.currentRequest();
-        String address = request.map(ActivityLog::connectionAddress).orElse(null);
-        String requestId = request.flatMap(r -> r.getAttribute(RequestIdFilter.ATTRIBUTE, String.class)).orElse(null);
+        // The resolver believes forwarded headers only from configured trusted proxies (decision 0008).
+        String address = request.map(addressResolver::resolve).orElse(null);
+        String requestId = request.flatMap(r -> r.getAttribute(RequestId.ATTRIBUTE, String.class)).orElse(null);
         return repository.save(new ActivityLogEntry(null, clock.instant().truncatedTo(ChronoUnit.MICROS), organisationId, accountId, clientId, staffId, roles,
                 action, entityType, entityId, truncate(summary, 1000), truncate(address, 64), requestId));
-    }
-
-    /**
-     * The address of the connection itself. Forwarded headers are not believed here: any client can
-     * send them, and only a configured trusted proxy may speak for the client.
-     */
-    private static String connectionAddress(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        if (remote == null) {
-            return null;
-        }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 
     private static String truncate(String s, int max) {

@@ -84,6 +84,7 @@ public class AuthService {
             throttle.recordFailure(addressKey, throttle.addressLimit());
             activityLog.recordAnonymous(account == null ? null : account.organisationId(),
                     account == null ? null : account.id(), null, "SIGN_IN_FAILED", "username " + abbreviate(name));
+            uk.supervision.support.OpsMetrics.signInFailed();
             throw Problems.unauthorized(ProblemType.INVALID_CREDENTIALS, "Enter a correct username and password.");
         }
         throttle.reset(accountKey);

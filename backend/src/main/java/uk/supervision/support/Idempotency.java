@@ -38,6 +38,7 @@ public class Idempotency {
                 throw Problems.rule("#Idempotency-Key", "This Idempotency-Key was already used for a different request. "
                         + "Use a new key for a new request.");
             }
+            OpsMetrics.replayReceived();
             return found.resourceId();
         });
     }
