@@ -38,6 +38,7 @@ public class IntegrityVerifier {
     private record Row(long sequence, String type, String itemId, String content, String contentHash, String previous, String chain) {
     }
 
+    @Transactional
     public List<String> organisations() {
         return jdbc.prepareStatement("SELECT organisation_id FROM chain_head UNION SELECT organisation_id FROM signed_item", ps -> {
             List<String> out = new ArrayList<>();
