@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Every change names DRAFT: a signed record matches no update statement here, and there is no generic
  * update or delete. Once signed, the record is read from its snapshot in signed_item (RecordSnapshots).
- * content_version is the version at which the signable content last changed.
+ * content_version is the version at which the signable content last changed; it is assigned before
+ * version because MySQL and MariaDB evaluate SET left to right with the new values (H2 does not).
  */
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface SessionRecordRepository extends GenericRepository<SessionRecord, String> {
@@ -23,7 +24,7 @@ public interface SessionRecordRepository extends GenericRepository<SessionRecord
 
     @Query("UPDATE session_record SET entries_json = :entriesJson, reflection = :reflection, future_agenda = :futureAgenda, "
             + "next_date = :nextDate, personal_discussed = :personalDiscussed, confidential_notes = :confidentialNotes, "
-            + "action_reviews_json = :actionReviewsJson, version = version + 1, content_version = version + 1, updated_at = :now "
+            + "action_reviews_json = :actionReviewsJson, content_version = version + 1, version = version + 1, updated_at = :now "
             + "WHERE session_id = :sessionId AND version = :version AND status = 'DRAFT'")
     long updateDraft(String sessionId, int version, String entriesJson, @Nullable String reflection, @Nullable String futureAgenda,
                      @Nullable LocalDate nextDate, boolean personalDiscussed, @Nullable String confidentialNotes,
@@ -34,7 +35,7 @@ public interface SessionRecordRepository extends GenericRepository<SessionRecord
     long touch(String sessionId, Instant now);
 
     /** A note made before signing is part of what is signed: the content changes with the version. */
-    @Query("UPDATE session_record SET version = version + 1, content_version = version + 1, updated_at = :now "
+    @Query("UPDATE session_record SET content_version = version + 1, version = version + 1, updated_at = :now "
             + "WHERE session_id = :sessionId AND status = 'DRAFT'")
     long touchContent(String sessionId, Instant now);
 
