@@ -126,6 +126,7 @@ class ContractConformanceTest {
                 entry("updateSessionRecord", put(recordUrl(), As.SUPERVISOR, recordUpdate(), etagOf(recordUrl(), As.SUPERVISOR))),
                 entry("addRecordNote", post(recordUrl() + "/notes", As.PRACTITIONER, Map.of("kind", "COMMENT", "text", "Agreed, with one addition."))),
                 entry("signSessionRecord", post(recordUrl() + "/signatures", As.PRACTITIONER, null, etagOf(recordUrl(), As.PRACTITIONER))),
+                entry("verifyIntegrity", post("/api/v1/integrity/verifications", As.ADMIN, null)),
                 entry("listActions", get("/api/v1/actions?superviseeId=" + pat.id(), As.SUPERVISOR)),
                 entry("createAction", post("/api/v1/actions", As.SUPERVISOR,
                         Map.of("superviseeId", pat.id(), "ownerId", pat.id(), "text", "Update the chronology", "dueDate", today()))),

@@ -4,19 +4,24 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
+import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every statement that changes an agreement names the state it may change it from. Content changes
- * only while DRAFT: once submitted or signed, no statement here can rewrite it.
+ * only while DRAFT: once submitted or signed, no statement here can rewrite it. No generic update or
+ * delete: once signed, the content is read from its snapshot in signed_item (AgreementSnapshots).
  */
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface AgreementRepository extends CrudRepository<Agreement, String> {
+public interface AgreementRepository extends GenericRepository<Agreement, String> {
+    Agreement save(Agreement agreement);
+
+    Optional<Agreement> findById(String id);
 
     List<Agreement> findBySuperviseeIdAndStatusIn(String superviseeId, Collection<String> statuses);
 

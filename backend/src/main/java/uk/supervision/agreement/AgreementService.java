@@ -3,6 +3,7 @@ package uk.supervision.agreement;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.supervision.activitylog.ActivityLog;
@@ -56,6 +57,7 @@ public class AgreementService {
 
     private final AgreementRepository agreements;
     private final AgreementSignatureRepository signatures;
+    private final AgreementSnapshots snapshots;
     private final StaffRepository staff;
     private final SupervisionRelationRepository relations;
     private final PolicyService policy;
@@ -67,11 +69,12 @@ public class AgreementService {
     private final JsonMapper json;
     private final Clock clock;
 
-    public AgreementService(AgreementRepository agreements, AgreementSignatureRepository signatures, StaffRepository staff,
-                            SupervisionRelationRepository relations, PolicyService policy, AccessPolicy access,
+    public AgreementService(AgreementRepository agreements, AgreementSignatureRepository signatures, AgreementSnapshots snapshots,
+                            StaffRepository staff, SupervisionRelationRepository relations, PolicyService policy, AccessPolicy access,
                             Idempotency idempotency, ActivityLog activityLog, ReadLog readLog, JdbcOperations jdbc, JsonMapper json, Clock clock) {
         this.agreements = agreements;
         this.signatures = signatures;
+        this.snapshots = snapshots;
         this.staff = staff;
         this.relations = relations;
         this.policy = policy;
@@ -148,20 +151,26 @@ public class AgreementService {
         return view(caller, current.id());
     }
 
-    @Transactional
+    /**
+     * Signings of one agreement run one at a time: the agreement row is locked first (SELECT ... FOR
+     * UPDATE) and every read after it, at READ COMMITTED, sees the other party's committed signature. So
+     * two parties signing at once end with both signatures, one activation and one signed snapshot.
+     */
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public uk.supervision.api.model.Agreement sign(Caller caller, UUID id, String ifMatch) {
+        lockForSigning(id.toString());
         Agreement current = readable(caller, id.toString());
         String party = caller.isSelf(current.supervisorId()) ? "SUPERVISOR" : caller.isSelf(current.superviseeId()) ? "SUPERVISEE" : null;
         if (party == null) {
             throw Problems.forbidden("Only the supervisor and the supervisee sign their agreement, each with their own account.");
         }
-        ETags.requireCurrent(ifMatch, current.version());
+        List<AgreementSignature> existing = signatures.findByAgreementIdInOrderBySignedAt(List.of(current.id()));
+        requireSignable(ifMatch, current, existing.size());
         if (!Agreement.AWAITING_SIGNATURES.equals(current.status())) {
             throw Problems.conflict(Agreement.DRAFT.equals(current.status())
                     ? "Submit the draft for signature before signing it."
                     : "This agreement is " + current.status().toLowerCase().replace('_', ' ') + " and cannot be signed again.");
         }
-        List<AgreementSignature> existing = signatures.findByAgreementIdInOrderBySignedAt(List.of(current.id()));
         if (existing.stream().anyMatch(s -> s.party().equals(party))) {
             throw Problems.conflict("You have already signed this agreement.");
         }
@@ -177,6 +186,7 @@ public class AgreementService {
         }
         if (complete) {
             agreements.supersedeOthers(current.superviseeId(), current.id(), now);
+            snapshots.lock(current.id());
         }
         activityLog.record(caller, complete ? "AGREEMENT_ACTIVE" : "AGREEMENT_SIGNED", "agreement", current.id(),
                 "signed by " + party.toLowerCase() + ", content " + hash);
@@ -280,11 +290,38 @@ public class AgreementService {
 
     // ---- helpers
 
+    private void lockForSigning(String id) {
+        jdbc.prepareStatement("SELECT id FROM agreement WHERE id = ? FOR UPDATE", ps -> {
+            ps.setString(1, id);
+            try (var rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    /**
+     * While awaiting signatures the content is frozen and only signatures move the version on, so an
+     * ETag from any version since submission names the content being signed: the other party signing
+     * first is no reason to refuse.
+     */
+    private static void requireSignable(String ifMatch, Agreement current, int signaturesSoFar) {
+        if (ifMatch != null && Agreement.AWAITING_SIGNATURES.equals(current.status())) {
+            for (int v = current.version() - signaturesSoFar; v < current.version(); v++) {
+                if (ETags.of(v).equals(ifMatch.trim())) {
+                    return;
+                }
+            }
+        }
+        ETags.requireCurrent(ifMatch, current.version());
+    }
+
     /** The agreement, if it exists in the caller's organisation and the caller may read it. */
     private Agreement readable(Caller caller, String id) {
-        Agreement agreement = agreements.findById(id)
+        Agreement row = agreements.findById(id)
                 .filter(a -> a.organisationId().equals(caller.organisationId()))
                 .orElseThrow(() -> Problems.notFound("Agreement " + id));
+        AgreementSnapshots.Signed signed = snapshots.signed(List.of(row)).get(id);
+        Agreement agreement = signed == null ? row : signed.agreement();
         Staff supervisee = staff.findById(agreement.superviseeId()).orElseThrow();
         access.requireReadRecord(caller, supervisee, agreement.supervisorId());
         return agreement;
@@ -299,14 +336,18 @@ public class AgreementService {
         return toDtos(List.of(readable(caller, id))).get(0);
     }
 
-    private List<uk.supervision.api.model.Agreement> toDtos(List<Agreement> rows) {
+    private List<uk.supervision.api.model.Agreement> toDtos(List<Agreement> stored) {
+        // A signed agreement is read from its snapshot, content and signatures alike.
+        Map<String, AgreementSnapshots.Signed> signed = snapshots.signed(stored);
+        List<Agreement> rows = stored.stream().map(a -> signed.containsKey(a.id()) ? signed.get(a.id()).agreement() : a).toList();
         Set<String> people = new HashSet<>();
         rows.forEach(a -> {
             people.add(a.superviseeId());
             people.add(a.supervisorId());
         });
-        List<AgreementSignature> all = rows.isEmpty() ? List.of()
-                : signatures.findByAgreementIdInOrderBySignedAt(rows.stream().map(Agreement::id).toList());
+        List<String> unsigned = rows.stream().map(Agreement::id).filter(i -> !signed.containsKey(i)).toList();
+        List<AgreementSignature> all = new ArrayList<>(unsigned.isEmpty() ? List.of() : signatures.findByAgreementIdInOrderBySignedAt(unsigned));
+        signed.values().forEach(s -> all.addAll(s.signatures()));
         all.forEach(s -> people.add(s.signerStaffId()));
         Map<String, Staff> staffById = new java.util.HashMap<>();
         if (!people.isEmpty()) {

@@ -231,6 +231,13 @@ public class AccessPolicy {
         }
     }
 
+    /** Verifying the signed-item chain (tamper evidence): administrators and QA auditors of the organisation. */
+    public void requireIntegrityVerification(Caller caller) {
+        if (caller.isClient() || !caller.hasAny(Role.ADMIN, Role.QA_AUDITOR)) {
+            throw Problems.forbidden("Only administrators and QA auditors verify the integrity of signed records.");
+        }
+    }
+
     /** The team tree and policy are readable by every person in the organisation and by staff.read clients. */
     public void requireReadOrganisation(Caller caller) {
         if (caller.isClient() && !caller.hasScope(Scopes.STAFF_READ)) {

@@ -3,6 +3,7 @@ package uk.supervision.session;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.supervision.action.ActionRepository;
@@ -41,6 +42,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -56,6 +58,7 @@ public class SessionRecordService {
     private final SessionService sessions;
     private final SessionRepository sessionRepository;
     private final SessionRecordRepository records;
+    private final RecordSnapshots snapshots;
     private final ActionRepository actions;
     private final ActionService actionService;
     private final StaffRepository staff;
@@ -67,11 +70,12 @@ public class SessionRecordService {
     private final Clock clock;
 
     public SessionRecordService(SessionService sessions, SessionRepository sessionRepository, SessionRecordRepository records,
-                                ActionRepository actions, ActionService actionService, StaffRepository staff, Idempotency idempotency,
+                                RecordSnapshots snapshots, ActionRepository actions, ActionService actionService, StaffRepository staff, Idempotency idempotency,
                                 ActivityLog activityLog, ReadLog readLog, JdbcOperations jdbc, JsonMapper json, Clock clock) {
         this.sessions = sessions;
         this.sessionRepository = sessionRepository;
         this.records = records;
+        this.snapshots = snapshots;
         this.actions = actions;
         this.actionService = actionService;
         this.staff = staff;
@@ -127,13 +131,14 @@ public class SessionRecordService {
         return view(caller, session, record(session));
     }
 
-    @Transactional
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public uk.supervision.api.model.SessionRecord addNote(Caller caller, UUID sessionId, RecordNoteCreate body, String idempotencyKey) {
         SupervisionSession session = sessions.readable(caller, sessionId.toString());
         if (idempotency.previous(caller, idempotencyKey, "addRecordNote", body).isPresent()) {
             return view(caller, session, record(session));
         }
         requireParty(caller, session);
+        lockForSigning(session.id());
         SessionRecord record = record(session);
         String kind = body.getKind().getValue();
         boolean signed = SessionRecord.SIGNED.equals(record.status());
@@ -154,20 +159,28 @@ public class SessionRecordService {
             ps.setTimestamp(6, java.sql.Timestamp.from(now));
             return ps.executeUpdate();
         });
-        if (!signed) {
-            records.touch(session.id(), now);
+        if (signed) {
+            snapshots.lockAddendum(session, noteId);
+        } else {
+            records.touchContent(session.id(), now);
         }
         idempotency.remember(caller, idempotencyKey, "addRecordNote", body, noteId);
         activityLog.record(caller, "RECORD_" + kind, "supervision_session", session.id(), null);
         return view(caller, session, record(session));
     }
 
-    @Transactional
+    /**
+     * Signings (and notes) of one record run one at a time: the record row is locked (SELECT ... FOR
+     * UPDATE) before it is read, and at READ COMMITTED every read after the lock sees the other party's
+     * committed signature. So the last of several simultaneous signatures locks the record, once.
+     */
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public uk.supervision.api.model.SessionRecord sign(Caller caller, UUID sessionId, String ifMatch) {
         SupervisionSession session = sessions.readable(caller, sessionId.toString());
         requireParty(caller, session);
+        int contentVersion = lockForSigning(session.id());
         SessionRecord record = record(session);
-        ETags.requireCurrent(ifMatch, record.version());
+        requireSignable(ifMatch, record, contentVersion);
         requireDraft(record);
         String hash = contentHash(record, notes(session.id()));
         List<Map<String, Object>> signatures = signatureRows(session.id());
@@ -195,6 +208,7 @@ public class SessionRecordService {
             }
             sessionRepository.markRecord(session.id(), "SIGNED", now);
             applyReviews(session, record, now);
+            snapshots.lockRecord(session);
             activityLog.record(caller, "RECORD_SIGNED_AND_LOCKED", "supervision_session", session.id(), "content " + hash);
         } else {
             records.touch(session.id(), now);
@@ -205,6 +219,28 @@ public class SessionRecordService {
 
     // ---- helpers
 
+    /** Locks the record row for the rest of the transaction; returns the version its content last changed at (0: no record). */
+    private int lockForSigning(String sessionId) {
+        return jdbc.prepareStatement("SELECT content_version FROM session_record WHERE session_id = ? FOR UPDATE", ps -> {
+            ps.setString(1, sessionId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    /** An ETag from any version since the content last changed names what is being signed; other signatures do not matter. */
+    private static void requireSignable(String ifMatch, SessionRecord record, int contentVersion) {
+        if (ifMatch != null && SessionRecord.DRAFT.equals(record.status())) {
+            for (int v = Math.max(1, contentVersion); v < record.version(); v++) {
+                if (ETags.of(v).equals(ifMatch.trim())) {
+                    return;
+                }
+            }
+        }
+        ETags.requireCurrent(ifMatch, record.version());
+    }
+
     private void applyReviews(SupervisionSession session, SessionRecord record, Instant now) {
         for (ActionReview review : readReviews(record.actionReviewsJson())) {
             ActionReviewOutcome outcome = review.getOutcome();
@@ -214,9 +250,11 @@ public class SessionRecordService {
         }
     }
 
+    /** The record; once signed, as its snapshot holds it. */
     private SessionRecord record(SupervisionSession session) {
-        return records.findById(session.id()).orElseThrow(() -> Problems.conflict(
+        SessionRecord row = records.findById(session.id()).orElseThrow(() -> Problems.conflict(
                 "This session has no record yet: record it as held first."));
+        return snapshots.signed(session.id(), row).map(RecordSnapshots.Signed::record).orElse(row);
     }
 
     private void requireParty(Caller caller, SupervisionSession session) {
@@ -263,8 +301,10 @@ public class SessionRecordService {
         List<SupervisionAction> toReview = SessionRecord.SIGNED.equals(r.status())
                 ? (reviews.isEmpty() ? List.of() : actions.findByIdIn(reviews.stream().map(a -> a.getActionId().toString()).toList()))
                 : openToReview(caller, session);
-        List<Map<String, Object>> noteRows = notes(session.id());
-        List<Map<String, Object>> signatureRows = signatureRows(session.id());
+        Optional<RecordSnapshots.Signed> locked = SessionRecord.SIGNED.equals(r.status()) ? snapshots.signed(session.id(), r) : Optional.empty();
+        List<Map<String, Object>> noteRows = locked.isEmpty() ? notes(session.id()) : new ArrayList<>(locked.get().notes());
+        locked.ifPresent(l -> notes(session.id()).stream().filter(n -> "ADDENDUM".equals(n.get("kind"))).forEach(noteRows::add));
+        List<Map<String, Object>> signatureRows = locked.isEmpty() ? signatureRows(session.id()) : locked.get().signatures();
         Set<String> people = new HashSet<>(participants);
         people.add(session.supervisorId());
         noteRows.forEach(n -> people.add((String) n.get("author")));

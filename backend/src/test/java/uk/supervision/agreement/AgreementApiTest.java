@@ -23,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The supervision agreement: drafted, frozen, signed by both, locked, reviewed into a new version. */
 @MicronautTest(transactional = false)
 class AgreementApiTest extends ApiTest {
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
     World.Person priya;   // supervisor
     World.Person sam;     // her supervisee
     String supervisor;
@@ -90,14 +92,29 @@ class AgreementApiTest extends ApiTest {
     }
 
     @Test
-    void theDatabaseRefusesToRewriteSubmittedContent() {
+    void theDatabaseRefusesToRewriteSignedContentAndTheAgreementRowNoLongerSpeaksForIt() throws Exception {
         String id = activeAgreement();
-        int version = Integer.parseInt(fixtures.string("SELECT version FROM agreement WHERE id = ?", id));
-        // The same statement the service uses for drafts: its status guard matches no signed row.
-        assertEquals(0, fixtures.execute("UPDATE agreement SET location = 'tampered', version = version + 1 "
-                + "WHERE id = ? AND version = ? AND status = 'DRAFT'", id, version));
-        String stored = fixtures.string("SELECT content_hash FROM agreement WHERE id = ?", id);
-        assertEquals(stored, fixtures.string("SELECT content_hash FROM agreement_signature WHERE agreement_id = ? AND party = 'SUPERVISOR'", id));
+        String url = "/api/v1/agreements/" + id;
+        String snapshot = fixtures.string("SELECT id FROM signed_item WHERE item_type = 'AGREEMENT' AND item_id = ?", id);
+        String content = fixtures.string("SELECT content_json FROM signed_item WHERE id = ?", snapshot);
+        assertTrue(content.contains("\"location\":\"Room\""), content);
+
+        // The application's own account: the signed content and the signatures cannot be rewritten.
+        java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> {
+            try (var c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+                 var ps = c.prepareStatement("UPDATE signed_item SET content_json = REPLACE(content_json, 'Room', 'tampered') WHERE id = ?")) {
+                ps.setString(1, snapshot);
+                ps.executeUpdate();
+            }
+        });
+        assertTrue(List.of(90096, 1142).contains(refused.getErrorCode()), refused.getMessage());
+        assertEquals(content, fixtures.string("SELECT content_json FROM signed_item WHERE id = ?", snapshot));
+
+        // The agreement row itself is workflow state (active, superseded): changing its copy of the content
+        // through the application's account changes nothing anyone reads.
+        assertEquals(1, fixtures.execute("UPDATE agreement SET location = 'tampered' WHERE id = ?", id));
+        assertEquals("Room", api.get(url, supervisor).json().get("location").asText());
+        assertEquals("Room", api.get("/api/v1/agreements?superviseeId=" + sam.id(), supervisor).json().get("items").get(0).get("location").asText());
     }
 
     @Test

@@ -81,6 +81,7 @@ class AccessMatrixTest {
             listMyActivity            Y    Y   Y   Y   Y   Y   Y   Y     N      N       U
             searchActivity            N    N   N   N   Y   N   N   Y     N      N       U
             exportActivity            N    N   N   N   Y   N   N   Y     N      N       U
+            verifyIntegrity           N    N   N   N   Y   N   N   Y     N      N       U
             """;
 
     static final String ORGANISATION = """
@@ -569,6 +570,7 @@ class AccessMatrixTest {
         p.put("listMyActivity", read(c -> api.get("/api/v1/me/activity", c.token())));
         p.put("searchActivity", read(c -> api.get("/api/v1/activity?limit=5", c.token())));
         p.put("exportActivity", read(c -> api.get("/api/v1/activity.csv", c.token())));
+        p.put("verifyIntegrity", read(c -> api.post("/api/v1/integrity/verifications", c.token(), null)));
         // organisation
         p.put("listServices", read(c -> api.get("/api/v1/services", c.token())));
         p.put("createService", change(c -> api.post("/api/v1/services", c.token(), Map.of("name", c.tag("Service"))),

@@ -8,6 +8,7 @@ import uk.supervision.account.AccountRepository;
 import uk.supervision.account.RoleGrant;
 import uk.supervision.account.RoleGrantRepository;
 import uk.supervision.api.model.Role;
+import uk.supervision.database.MigrationAccount;
 import uk.supervision.security.PasswordHasher;
 import uk.supervision.staff.Staff;
 import uk.supervision.staff.StaffRepository;
@@ -48,6 +49,7 @@ public class Fixtures {
     private final RoleGrantRepository grants;
     private final PasswordHasher hasher;
     private final JdbcOperations jdbc;
+    private final MigrationAccount migration;
     private String passwordHash;
     /** Every person starts with their attributes recorded, as the service does (decision 0007). */
     @jakarta.inject.Inject
@@ -55,7 +57,7 @@ public class Fixtures {
 
     public Fixtures(OrganisationSetup setup, DirectorateServiceRepository services, TeamRepository teams, StaffRepository staff,
                     StaffTeamHistoryRepository history, SupervisionRelationRepository relations, AccountRepository accounts,
-                    RoleGrantRepository grants, PasswordHasher hasher, JdbcOperations jdbc) {
+                    RoleGrantRepository grants, PasswordHasher hasher, JdbcOperations jdbc, MigrationAccount migration) {
         this.setup = setup;
         this.services = services;
         this.teams = teams;
@@ -66,6 +68,7 @@ public class Fixtures {
         this.grants = grants;
         this.hasher = hasher;
         this.jdbc = jdbc;
+        this.migration = migration;
     }
 
     public static String unique(String prefix) {
@@ -225,5 +228,20 @@ public class Fixtures {
             }
             return ps.executeUpdate();
         });
+    }
+
+    /**
+     * A statement run as the migration (schema owner) account, not the application's: for tests that
+     * change a signed row behind the product's back, which the application's own account cannot do.
+     */
+    public int asMigrationAccount(String sql, Object... args) {
+        try (java.sql.Connection c = migration.connect(); var ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
