@@ -16,13 +16,13 @@ import java.util.Set;
 /**
  * Gives the application's database account exactly what it may do, table by table, after every
  * migration: INSERT and SELECT on the append-only tables (signed content, signatures, notes, the activity
- * log), full DML on the rest, SELECT only on Flyway's history. Grants are additive in MySQL, MariaDB and H2, so
+ * log and its subjects, dated staff changes), full DML on the rest, SELECT only on Flyway's history. Grants are additive in MySQL, MariaDB and H2, so
  * a database-wide grant would override this: the check at the end says so loudly if one is found.
  */
 public final class AppGrants {
     /** Written once, never changed or removed by the application. */
     public static final Set<String> APPEND_ONLY = Set.of("signed_item", "agreement_signature", "record_signature",
-            "record_note", "activity_log");
+            "record_note", "activity_log", "activity_log_subject", "staff_attribute_change");
     private static final Logger LOG = LoggerFactory.getLogger(AppGrants.class);
     private static final String READ_ONLY = "flyway_schema_history";
 
