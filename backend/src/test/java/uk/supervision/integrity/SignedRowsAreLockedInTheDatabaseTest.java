@@ -48,6 +48,7 @@ class SignedRowsAreLockedInTheDatabaseTest extends ApiTest {
         String supervisee = api.token(sam.username(), Fixtures.PASSWORD);
         String agreement = Signing.activeAgreement(api, supervisor, supervisee, sam.id());
         String session = Signing.signedRecord(api, supervisor, supervisee, sam.id());
+        assertEquals(200, api.get("/api/v1/agreements/" + agreement, supervisee).status(), "a logged read");
 
         List<Target> targets = List.of(
                 new Target("agreement content", "signed_item", "content_json", "id",
@@ -63,7 +64,11 @@ class SignedRowsAreLockedInTheDatabaseTest extends ApiTest {
                 new Target("addendum", "record_note", "text", "id",
                         fixtures.string("SELECT id FROM record_note WHERE session_id = ? AND kind = 'ADDENDUM'", session)),
                 new Target("activity log", "activity_log", "summary", "id",
-                        fixtures.string("SELECT id FROM activity_log WHERE entity_id = ? AND action = 'AGREEMENT_ACTIVE'", agreement)));
+                        fixtures.string("SELECT id FROM activity_log WHERE entity_id = ? AND action = 'AGREEMENT_ACTIVE'", agreement)),
+                new Target("whose record a read was", "activity_log_subject", "subject_staff_id", "activity_id",
+                        fixtures.string("SELECT id FROM activity_log WHERE entity_id = ? AND action = 'READ'", agreement)),
+                new Target("dated staff change", "staff_attribute_change", "category", "id",
+                        fixtures.string("SELECT id FROM staff_attribute_change WHERE staff_id = ?", sam.id())));
 
         for (Target t : targets) {
             assertNotNull(t.key(), t.what() + " exists");
