@@ -60,6 +60,29 @@ public class AgreementSnapshots implements SignedContentSource {
         chain.append(a.organisationId(), SignedItem.AGREEMENT, a.id(), liveContent(SignedItem.AGREEMENT, agreementId).orElseThrow());
     }
 
+    /** The terms the schedule and session planning use, as signed (null interval: the agreement sets none). */
+    public record SignedTerms(Integer intervalWeeks, Instant signedAt) {
+    }
+
+    /**
+     * The signed terms of those of the given agreements that have a snapshot, by agreement id, in one query:
+     * the agreement row stays writable by the application, so what was agreed is read from the chain.
+     */
+    public Map<String, SignedTerms> signedTerms(Collection<String> agreementIds) {
+        Map<String, SignedTerms> out = new HashMap<>();
+        if (agreementIds.isEmpty()) {
+            return out;
+        }
+        for (SignedItem item : items.findByItemTypeAndItemIdIn(SignedItem.AGREEMENT, agreementIds)) {
+            Map<String, Object> c = canonical.read(item.contentJson());
+            String interval = blank(c.get("intervalWeeks"));
+            String signedAt = blank(c.get("signedAt"));
+            out.put(item.itemId(), new SignedTerms(interval == null ? null : Integer.valueOf(interval),
+                    signedAt == null ? item.createdAt() : Instant.parse(signedAt)));
+        }
+        return out;
+    }
+
     /** The locked content of those of the given agreements that are signed, by id. */
     Map<String, Signed> signed(Collection<Agreement> rows) {
         Map<String, Signed> out = new HashMap<>();

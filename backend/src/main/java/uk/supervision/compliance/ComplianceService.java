@@ -3,6 +3,7 @@ package uk.supervision.compliance;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import uk.supervision.agreement.AgreementSnapshots;
 import uk.supervision.api.model.AgreementCompliance;
 import uk.supervision.api.model.EmploymentType;
 import uk.supervision.api.model.PolicyRules;
@@ -58,11 +59,13 @@ public class ComplianceService {
     private final SessionService sessions;
     private final AccessPolicy access;
     private final JdbcOperations jdbc;
+    private final AgreementSnapshots snapshots;
     private final Clock clock;
 
     public ComplianceService(ScheduleCalculator calculator, PolicyService policy, StaffQueries staffQueries,
                              StaffAttributeHistory attributes, SupervisionRelationRepository relations, SessionService sessions, AccessPolicy access,
-                             JdbcOperations jdbc, Clock clock) {
+                             JdbcOperations jdbc, AgreementSnapshots snapshots, Clock clock) {
+        this.snapshots = snapshots;
         this.calculator = calculator;
         this.policy = policy;
         this.staffQueries = staffQueries;
@@ -165,19 +168,30 @@ public class ComplianceService {
         return out;
     }
 
-    /** The agreement that governs: the active one (even while its review is being drafted), else one awaiting signatures. */
+    /**
+     * The agreement that governs: the active one (even while its review is being drafted), else one awaiting
+     * signatures. An active agreement's terms come from its signed snapshot (one query for all), not from the
+     * writable agreement row; only one signed before snapshots existed falls back to the row.
+     */
     private Map<String, AgreementTerms> agreements(List<String> ids) {
+        record Row(String superviseeId, String agreementId, boolean active, Integer weeks, java.sql.Timestamp signedAt) {
+        }
+        List<Row> rows = new ArrayList<>();
+        query("SELECT supervisee_id, id, status, interval_weeks, signed_at FROM agreement WHERE supervisee_id IN ("
+                + Sql.placeholders(ids.size()) + ") AND status IN ('ACTIVE', 'AWAITING_SIGNATURES')", ids, List.of(),
+                rs -> rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3).equals("ACTIVE"),
+                        rs.getObject(4) == null ? null : rs.getInt(4), rs.getTimestamp(5))));
+        Map<String, AgreementSnapshots.SignedTerms> signed = snapshots.signedTerms(rows.stream().filter(Row::active).map(Row::agreementId).toList());
         Map<String, AgreementTerms> out = new HashMap<>();
-        query("SELECT supervisee_id, status, interval_weeks, signed_at FROM agreement WHERE supervisee_id IN ("
-                + Sql.placeholders(ids.size()) + ") AND status IN ('ACTIVE', 'AWAITING_SIGNATURES')", ids, List.of(), rs -> {
-            boolean active = rs.getString(2).equals("ACTIVE");
-            Integer weeks = (Integer) (rs.getObject(3) == null ? null : rs.getInt(3));
-            AgreementTerms terms = active
-                    ? new AgreementTerms(AgreementState.ACTIVE, weeks == null ? null : Period.ofWeeks(weeks),
-                    LocalDate.ofInstant(rs.getTimestamp(4).toInstant(), clock.getZone()))
+        for (Row row : rows) {
+            AgreementSnapshots.SignedTerms s = signed.get(row.agreementId());
+            Integer weeks = s != null ? s.intervalWeeks() : row.weeks();
+            java.time.Instant signedAt = s != null ? s.signedAt() : row.signedAt() == null ? null : row.signedAt().toInstant();
+            AgreementTerms terms = row.active() && signedAt != null
+                    ? new AgreementTerms(AgreementState.ACTIVE, weeks == null ? null : Period.ofWeeks(weeks), LocalDate.ofInstant(signedAt, clock.getZone()))
                     : new AgreementTerms(AgreementState.AWAITING_SIGNATURES, null, null);
-            out.merge(rs.getString(1), terms, (a, b) -> a.state() == AgreementState.ACTIVE ? a : b);
-        });
+            out.merge(row.superviseeId(), terms, (a, b) -> a.state() == AgreementState.ACTIVE ? a : b);
+        }
         return out;
     }
 

@@ -1,6 +1,5 @@
 package uk.supervision.integrity;
 
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.TransactionDefinition;
@@ -8,10 +7,6 @@ import jakarta.inject.Singleton;
 import uk.supervision.security.PasswordHasher;
 import uk.supervision.support.Ids;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,13 +22,11 @@ public class HashChain {
 
     private final SignedItemRepository items;
     private final JdbcOperations jdbc;
-    private final DataSource pool;
     private final Clock clock;
 
-    public HashChain(SignedItemRepository items, JdbcOperations jdbc, DataSource dataSource, Clock clock) {
+    public HashChain(SignedItemRepository items, JdbcOperations jdbc, Clock clock) {
         this.items = items;
         this.jdbc = jdbc;
-        this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
         this.clock = clock;
     }
 
@@ -44,14 +37,11 @@ public class HashChain {
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public SignedItem append(String organisationId, String itemType, String itemId, String contentJson) {
-        ensureHead(organisationId);
-        String[] head = jdbc.prepareStatement("SELECT last_sequence, last_hash FROM chain_head WHERE organisation_id = ? FOR UPDATE", ps -> {
-            ps.setString(1, organisationId);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return new String[]{Long.toString(rs.getLong(1)), rs.getString(2)};
-            }
-        });
+        String[] head = lockHead(organisationId);
+        if (head == null) {
+            startChain(organisationId);
+            head = lockHead(organisationId);
+        }
         long sequence = Long.parseLong(head[0]) + 1;
         String previous = head[1];
         Instant now = clock.instant();
@@ -68,34 +58,31 @@ public class HashChain {
     }
 
     /**
-     * An organisation made after the migration gets its head row here, committed at once on a connection
-     * of its own: inserting it inside the signing transaction would let two first signings deadlock.
+     * Starts an organisation's chain: called where the organisation is created, in its transaction. Also the
+     * fallback for one made before chain heads were created with it, inside the signing transaction (on its
+     * own connection, so a signing never needs a second one from the pool). ON DUPLICATE KEY UPDATE rather
+     * than INSERT and catching the duplicate: on a duplicate InnoDB then takes an exclusive lock, not a
+     * shared one, so concurrent first signings queue on the row instead of deadlocking when each tries to
+     * upgrade its shared lock (H2 in MySQL mode accepts the same statement).
      */
-    private void ensureHead(String organisationId) {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(true);
-            try (PreparedStatement check = c.prepareStatement("SELECT 1 FROM chain_head WHERE organisation_id = ?")) {
-                check.setString(1, organisationId);
-                try (var rs = check.executeQuery()) {
-                    if (rs.next()) {
-                        return;
-                    }
-                }
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void startChain(String organisationId) {
+        jdbc.prepareStatement("INSERT INTO chain_head (organisation_id, last_sequence, last_hash, updated_at) VALUES (?, 0, ?, ?) "
+                + "ON DUPLICATE KEY UPDATE organisation_id = organisation_id", ps -> {
+            ps.setString(1, organisationId);
+            ps.setString(2, GENESIS);
+            ps.setTimestamp(3, Timestamp.from(clock.instant()));
+            return ps.executeUpdate();
+        });
+    }
+
+    /** The head's sequence and hash, locked for the rest of the transaction; null if the chain was never started. */
+    private String[] lockHead(String organisationId) {
+        return jdbc.prepareStatement("SELECT last_sequence, last_hash FROM chain_head WHERE organisation_id = ? FOR UPDATE", ps -> {
+            ps.setString(1, organisationId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? new String[]{Long.toString(rs.getLong(1)), rs.getString(2)} : null;
             }
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO chain_head (organisation_id, last_sequence, last_hash, updated_at) VALUES (?, 0, ?, ?)")) {
-                insert.setString(1, organisationId);
-                insert.setString(2, GENESIS);
-                insert.setTimestamp(3, Timestamp.from(clock.instant()));
-                insert.executeUpdate();
-            } catch (SQLException duplicate) {
-                if (duplicate.getSQLState() == null || !duplicate.getSQLState().startsWith("23")) {
-                    throw duplicate;
-                }
-                // Another node made it first: fine.
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not start the signed-item chain of organisation " + organisationId, e);
-        }
+        });
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import uk.supervision.activitylog.ActivityLog;
 import uk.supervision.agreement.Agreement;
 import uk.supervision.agreement.AgreementRepository;
+import uk.supervision.agreement.AgreementSnapshots;
 import uk.supervision.api.model.SessionCancellation;
 import uk.supervision.api.model.SessionHeld;
 import uk.supervision.api.model.SessionPage;
@@ -60,11 +61,13 @@ public class SessionService {
     private final Idempotency idempotency;
     private final ActivityLog activityLog;
     private final JdbcOperations jdbc;
+    private final AgreementSnapshots snapshots;
     private final Clock clock;
 
     public SessionService(SessionRepository sessions, SessionRecordRepository records, StaffRepository staff, SupervisionRelationRepository relations,
                           AgreementRepository agreements, PolicyService policy, AccessPolicy access, Idempotency idempotency,
-                          ActivityLog activityLog, JdbcOperations jdbc, Clock clock) {
+                          ActivityLog activityLog, JdbcOperations jdbc, AgreementSnapshots snapshots, Clock clock) {
+        this.snapshots = snapshots;
         this.sessions = sessions;
         this.records = records;
         this.staff = staff;
@@ -287,9 +290,13 @@ public class SessionService {
             return Period.ofWeeks(body.getIntervalWeeks());
         }
         if (supervisees.size() == 1) {
-            for (Agreement a : agreements.findBySuperviseeIdAndStatusIn(supervisees.get(0).id(), List.of(Agreement.ACTIVE))) {
-                if (a.intervalWeeks() != null) {
-                    return Period.ofWeeks(a.intervalWeeks());
+            // The signed terms, not the writable agreement row (only an agreement signed before snapshots falls back to it).
+            List<Agreement> active = agreements.findBySuperviseeIdAndStatusIn(supervisees.get(0).id(), List.of(Agreement.ACTIVE));
+            Map<String, AgreementSnapshots.SignedTerms> signed = snapshots.signedTerms(active.stream().map(Agreement::id).toList());
+            for (Agreement a : active) {
+                Integer weeks = signed.containsKey(a.id()) ? signed.get(a.id()).intervalWeeks() : a.intervalWeeks();
+                if (weeks != null) {
+                    return Period.ofWeeks(weeks);
                 }
             }
         }

@@ -3,6 +3,7 @@ package uk.supervision.team;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import uk.supervision.integrity.HashChain;
 import uk.supervision.support.ClockFactory;
 import uk.supervision.support.Ids;
 
@@ -15,10 +16,12 @@ import java.time.Instant;
 public class OrganisationSetup {
     private final OrganisationRepository organisations;
     private final JdbcOperations jdbc;
+    private final HashChain chain;
     private final Clock clock;
 
-    public OrganisationSetup(OrganisationRepository organisations, JdbcOperations jdbc, Clock clock) {
+    public OrganisationSetup(OrganisationRepository organisations, JdbcOperations jdbc, HashChain chain, Clock clock) {
         this.organisations = organisations;
+        this.chain = chain;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -38,6 +41,7 @@ public class OrganisationSetup {
         if (rows != 1) {
             throw new IllegalArgumentException("No policy profile with code " + profileCode);
         }
+        chain.startChain(organisation.id());   // so signing never has to create the head row
         return organisation;
     }
 }

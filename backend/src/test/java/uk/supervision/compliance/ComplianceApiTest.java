@@ -9,6 +9,7 @@ import uk.supervision.staff.Staff;
 import uk.supervision.testing.Api;
 import uk.supervision.testing.ApiTest;
 import uk.supervision.testing.Fixtures;
+import uk.supervision.testing.Signing;
 import uk.supervision.testing.World;
 
 import java.time.LocalDate;
@@ -38,7 +39,9 @@ class ComplianceApiTest extends ApiTest {
 
     @Test
     void theScheduleFollowsTheLastOneToOneHeldAndTheActiveAgreement() {
-        Staff sam = supervisee("Sam");
+        World.Person samPerson = world.person(world.teamA1(), "Sam", Role.PRACTITIONER);
+        world.supervise(priya.staff(), samPerson.staff());
+        Staff sam = samPerson.staff();
         hold(List.of(sam.id()), today.minusWeeks(5));
         Api.Response r = api.get("/api/v1/staff/" + sam.id() + "/schedule", supervisor);
         assertEquals(200, r.status(), r.body());
@@ -58,16 +61,40 @@ class ComplianceApiTest extends ApiTest {
         hold(List.of(sam.id(), supervisee("Lee").id()), today.minusDays(1));
         assertEquals("OVERDUE", api.get("/api/v1/staff/" + sam.id() + "/schedule", supervisor).json().get("status").asText());
 
-        // A signed agreement of six-weekly supervision sets the interval.
-        String agreement = fixtures.agreement(world.org(), sam, priya.staff(), "ACTIVE");
-        fixtures.execute("UPDATE agreement SET interval_weeks = 6, signed_at = ? WHERE id = ?",
-                java.sql.Timestamp.from(java.time.Instant.now()), agreement);
+        // An agreement of six-weekly supervision, signed by both, sets the interval.
+        Signing.activeAgreement(api, supervisor, api.token(samPerson.username(), Fixtures.PASSWORD), sam.id(), 6);
         JsonNode agreed = api.get("/api/v1/staff/" + sam.id() + "/schedule", supervisor).json();
         assertEquals("AGREEMENT", agreed.get("intervalSource").asText());
         assertEquals(today.plusWeeks(1).toString(), agreed.get("nextDue").asText());
         assertEquals("DUE_SOON", agreed.get("status").asText());
         assertEquals("ACTIVE", agreed.get("agreementStatus").asText());
         assertEquals(today.plusMonths(12).toString(), agreed.get("agreementReviewDue").asText());
+    }
+
+    @Test
+    void theScheduleKeepsTheSignedIntervalWhenTheAgreementRowIsChangedAndVerificationReportsIt() {
+        World.Person sam = world.person(world.teamA1(), "Sam", Role.PRACTITIONER);
+        world.supervise(priya.staff(), sam.staff());
+        String agreement = Signing.activeAgreement(api, supervisor, api.token(sam.username(), Fixtures.PASSWORD), sam.id(), 6);
+        hold(List.of(sam.id()), today.minusWeeks(5));
+        String url = "/api/v1/staff/" + sam.id() + "/schedule";
+        assertEquals(today.plusWeeks(1).toString(), api.get(url, supervisor).json().get("nextDue").asText(), "six weeks after the last");
+
+        // The agreement row is workflow state and stays writable; its terms are read from the signed snapshot.
+        assertEquals(1, fixtures.asMigrationAccount("UPDATE agreement SET interval_weeks = 2, signed_at = ? WHERE id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(400))), agreement));
+        JsonNode s = api.get(url, supervisor).json();
+        assertEquals("AGREEMENT", s.get("intervalSource").asText());
+        assertEquals("P42D", s.get("interval").asText());
+        assertEquals(today.plusWeeks(1).toString(), s.get("nextDue").asText());
+        assertEquals("ACTIVE", s.get("agreementStatus").asText(), "the signed date, not the changed one, sets the review");
+        assertEquals(today.plusMonths(12).toString(), s.get("agreementReviewDue").asText());
+
+        String admin = api.token(world.accountOnly(Role.ADMIN).username(), Fixtures.PASSWORD);
+        JsonNode verified = api.post("/api/v1/integrity/verifications", admin, null).json();
+        assertFalse(verified.get("intact").asBoolean(), verified.toString());
+        assertEquals(agreement, verified.get("firstBreak").get("itemId").asText());
+        assertEquals("AGREEMENT", verified.get("firstBreak").get("itemType").asText());
     }
 
     @Test

@@ -8,6 +8,7 @@ import uk.supervision.api.model.Role;
 import uk.supervision.testing.Api;
 import uk.supervision.testing.ApiTest;
 import uk.supervision.testing.Fixtures;
+import uk.supervision.testing.Signing;
 import uk.supervision.testing.World;
 
 import java.time.LocalDate;
@@ -53,13 +54,16 @@ class SessionApiTest extends ApiTest {
         });
         assertEquals("/api/v1/sessions/" + items.get(0).get("id").asText(), booked.header("Location"));
 
-        // An active agreement of three-weekly supervision sets the cadence.
-        fixtures.execute("UPDATE agreement SET status = 'SUPERSEDED' WHERE supervisee_id = ?", sam.id());
-        String agreement = fixtures.agreement(world.org(), sam.staff(), priya.staff(), "ACTIVE");
-        fixtures.execute("UPDATE agreement SET interval_weeks = 3 WHERE id = ?", agreement);
+        // An agreement of three-weekly supervision, signed by both, sets the cadence.
+        String agreement = Signing.activeAgreement(api, supervisor, supervisee, sam.id(), 3);
         JsonNode threeWeekly = api.post("/api/v1/sessions", supervisor, plan(List.of(sam.id()), monday.plusDays(1), 2)).json().get("items");
         assertEquals(List.of(monday.plusDays(1).toString(), monday.plusDays(22).toString()), dates(threeWeekly));
         assertEquals(5, fixtures.count("SELECT COUNT(*) FROM session_participant WHERE supervisee_id = ?", sam.id()));
+
+        // The signed terms set the cadence, not the writable agreement row.
+        assertEquals(1, fixtures.asMigrationAccount("UPDATE agreement SET interval_weeks = 1 WHERE id = ?", agreement));
+        JsonNode still = api.post("/api/v1/sessions", supervisor, plan(List.of(sam.id()), monday.plusDays(2), 2)).json().get("items");
+        assertEquals(List.of(monday.plusDays(2).toString(), monday.plusDays(23).toString()), dates(still));
     }
 
     @Test

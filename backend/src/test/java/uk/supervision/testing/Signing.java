@@ -22,9 +22,13 @@ public final class Signing {
     }
 
     public static Ready submittedAgreement(Api api, String supervisor, String superviseeId) {
+        return submittedAgreement(api, supervisor, superviseeId, 4);
+    }
+
+    public static Ready submittedAgreement(Api api, String supervisor, String superviseeId, int intervalWeeks) {
         Map<String, Object> body = new HashMap<>();
         body.put("superviseeId", superviseeId);
-        body.put("intervalWeeks", 4);
+        body.put("intervalWeeks", intervalWeeks);
         body.put("durationMinutes", 90);
         body.put("location", "Team room " + Fixtures.unique("r"));
         body.put("escalationPeriod", "P6W");
@@ -39,7 +43,12 @@ public final class Signing {
 
     /** Signed by both: the agreement id. */
     public static String activeAgreement(Api api, String supervisor, String supervisee, String superviseeId) {
-        Ready ready = submittedAgreement(api, supervisor, superviseeId);
+        return activeAgreement(api, supervisor, supervisee, superviseeId, 4);
+    }
+
+    /** Signed by both, agreeing supervision every so many weeks: the agreement id. */
+    public static String activeAgreement(Api api, String supervisor, String supervisee, String superviseeId, int intervalWeeks) {
+        Ready ready = submittedAgreement(api, supervisor, superviseeId, intervalWeeks);
         String etag = api.post(ready.url() + "/signatures", supervisor, null, ready.etag()).header("ETag");
         Api.Response active = api.post(ready.url() + "/signatures", supervisee, null, etag);
         assertEquals("ACTIVE", active.json().get("status").asText(), active.body());
