@@ -18,6 +18,7 @@ import uk.supervision.staff.StaffMapper;
 import uk.supervision.staff.StaffRepository;
 import uk.supervision.staff.SupervisionRelationRepository;
 import uk.supervision.support.Cursor;
+import uk.supervision.support.CursorList;
 import uk.supervision.support.ETags;
 import uk.supervision.support.Idempotency;
 import uk.supervision.support.Ids;
@@ -145,11 +146,13 @@ public class ActionService {
             sql.append(" AND a.status = 'OPEN' AND a.due_date < ?");
             args.add(Date.valueOf(today));
         }
-        List<String> after = Cursor.decode(cursor, 2);
+        List<Object> after = Cursor.decode(CursorList.ACTIONS, cursor, 2, keys -> {
+            Date d = Date.valueOf(LocalDate.parse(keys.get(0)));
+            return List.of(d, d, Ids.str(UUID.fromString(keys.get(1))));
+        });
         if (after != null) {
-            Date d = Date.valueOf(LocalDate.parse(after.get(0)));
             sql.append(" AND (a.due_date > ? OR (a.due_date = ? AND a.id > ?))");
-            args.addAll(List.of(d, d, after.get(1)));
+            args.addAll(after);
         }
         int size = Cursor.limit(limit);
         sql.append(" ORDER BY a.due_date, a.id LIMIT ?");
@@ -164,7 +167,7 @@ public class ActionService {
         ActionPage result = new ActionPage(toDtos(readableBy(caller, page.stream().map(byId::get).toList())));
         if (more) {
             SupervisionAction last = byId.get(page.get(page.size() - 1));
-            result.setNextCursor(Cursor.encode(last.dueDate(), last.id()));
+            result.setNextCursor(Cursor.encode(CursorList.ACTIONS, last.dueDate(), last.id()));
         }
         return result;
     }

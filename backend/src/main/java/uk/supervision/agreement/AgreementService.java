@@ -26,6 +26,7 @@ import uk.supervision.staff.Staff;
 import uk.supervision.staff.StaffRepository;
 import uk.supervision.staff.SupervisionRelationRepository;
 import uk.supervision.support.Cursor;
+import uk.supervision.support.CursorList;
 import uk.supervision.support.Sql;
 import uk.supervision.support.ETags;
 import uk.supervision.support.Idempotency;
@@ -265,7 +266,7 @@ public class AgreementService {
             sql.append(" AND a.status = ?");
             args.add(status.getValue());
         }
-        List<String> after = Cursor.decode(cursor, 1);
+        List<String> after = Cursor.decode(CursorList.AGREEMENTS, cursor, 1);
         if (after != null) {
             sql.append(" AND a.id < ?");
             args.add(after.get(0));
@@ -283,7 +284,7 @@ public class AgreementService {
         AgreementPage result = new AgreementPage(toDtos(shown));
         readLog.record(caller, RecordRead.list(RecordRead.AGREEMENT, shown.stream().map(Agreement::superviseeId).toList(), shown.size()));
         if (more) {
-            result.setNextCursor(Cursor.encode(page.get(page.size() - 1)));
+            result.setNextCursor(Cursor.encode(CursorList.AGREEMENTS, page.get(page.size() - 1)));
         }
         return result;
     }
