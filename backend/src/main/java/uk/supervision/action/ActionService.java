@@ -68,7 +68,12 @@ public class ActionService {
     public Created create(Caller caller, ActionCreate body, String idempotencyKey) {
         var previous = idempotency.previous(caller, idempotencyKey, "createAction", body);
         if (previous.isPresent()) {
-            return new Created(toDtos(actions.findByIdIn(List.of(previous.get()))).get(0), true);
+            // A resend returns the action only while the caller may still read it, as the list would show it.
+            List<SupervisionAction> readable = readableBy(caller, actions.findByIdIn(List.of(previous.get())));
+            if (readable.isEmpty()) {
+                throw Problems.forbidden("You may no longer see this action: it is seen by the people it belongs to and those above them.");
+            }
+            return new Created(toDtos(readable).get(0), true);
         }
         Staff supervisee = staff.findByIdAndOrganisationId(body.getSuperviseeId().toString(), caller.organisationId())
                 .orElseThrow(() -> Problems.rule("/superviseeId", "There is no such member of staff in your organisation."));

@@ -96,7 +96,7 @@ public class AgreementService {
     public Created create(Caller caller, AgreementCreate body, String idempotencyKey) {
         var previous = idempotency.previous(caller, idempotencyKey, "createAgreement", body);
         if (previous.isPresent()) {
-            return new Created(view(caller, previous.get()), true);
+            return replay(caller, previous.get());
         }
         Staff supervisee = staff.findByIdAndOrganisationId(body.getSuperviseeId().toString(), caller.organisationId())
                 .orElseThrow(() -> Problems.rule("/superviseeId", "There is no such member of staff in your organisation."));
@@ -118,7 +118,16 @@ public class AgreementService {
     /** Read-write: the log row is written in the read's own transaction, and MySQL refuses it in a read-only one. */
     @Transactional
     public uk.supervision.api.model.Agreement get(Caller caller, UUID id) {
-        uk.supervision.api.model.Agreement agreement = view(caller, id.toString());
+        return loggedView(caller, id.toString());
+    }
+
+    /** A resend of a create returns nothing new: it is a read, checked and logged as {@link #get} is. */
+    private Created replay(Caller caller, String id) {
+        return new Created(loggedView(caller, id), true);
+    }
+
+    private uk.supervision.api.model.Agreement loggedView(Caller caller, String id) {
+        uk.supervision.api.model.Agreement agreement = view(caller, id);
         readLog.record(caller, RecordRead.one(RecordRead.AGREEMENT, agreement.getId(), List.of(agreement.getSupervisee().getId())));
         return agreement;
     }
@@ -198,7 +207,7 @@ public class AgreementService {
     public Created review(Caller caller, UUID id, String idempotencyKey) {
         var previous = idempotency.previous(caller, idempotencyKey, "reviewAgreement", id.toString());
         if (previous.isPresent()) {
-            return new Created(view(caller, previous.get()), true);
+            return replay(caller, previous.get());
         }
         Agreement current = readable(caller, id.toString());
         Staff supervisee = staff.findById(current.superviseeId()).orElseThrow();

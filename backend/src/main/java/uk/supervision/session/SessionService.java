@@ -87,11 +87,9 @@ public class SessionService {
     public Booked plan(Caller caller, SessionPlan body, String idempotencyKey) {
         var previous = idempotency.previous(caller, idempotencyKey, "planSessions", body);
         if (previous.isPresent()) {
-            // The first response's sessions, in the order they were booked.
-            List<String> ids = List.of(previous.get().split(","));
-            Map<String, SupervisionSession> byId = new HashMap<>();
-            sessions.findByIdIn(ids).forEach(x -> byId.put(x.id(), x));
-            return new Booked(new SessionPage(toDtos(ids.stream().map(byId::get).toList())), true);
+            // The first response's sessions, in the order they were booked, each only while the caller may still read it.
+            List<SupervisionSession> booked = List.of(previous.get().split(",")).stream().map(id -> readable(caller, id)).toList();
+            return new Booked(new SessionPage(toDtos(booked)), true);
         }
         List<Staff> supervisees = new ArrayList<>();
         List<UUID> requested = new ArrayList<>(body.getSuperviseeIds());
