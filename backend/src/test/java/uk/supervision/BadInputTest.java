@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import uk.supervision.api.model.Role;
@@ -45,6 +46,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -118,6 +120,29 @@ class BadInputTest {
         ids.put("agreementId", fixtures.agreement(world.org(), pat.staff(), sam.staff(), "DRAFT"));
         ids.put("actionId", fixtures.action(world.org(), pat.staff()));
         ids.put("profileId", fixtures.string("SELECT MIN(id) FROM policy_profile"));
+    }
+
+    /** The "no row changed" check sees revocations and a moved chain end, which change neither a version nor updated_at. */
+    @Test
+    void theFingerprintSeesATokenGenerationBumpAndAChainHeadChange() {
+        World world = fixtures.organisation();
+        Person someone = world.person(world.teamA1(), "Tess", Role.PRACTITIONER);
+        // The chain's start, as the first signing of this organisation would make it.
+        fixtures.execute("INSERT INTO chain_head (organisation_id, last_sequence, last_hash, updated_at) VALUES (?, 0, ?, ?)",
+                world.org().id(), "0".repeat(64), java.sql.Timestamp.from(java.time.Instant.now()));
+        Map<String, String> before = fingerprint.take();
+        fixtures.execute("UPDATE account SET token_generation = token_generation + 1 WHERE id = ?", someone.account().id());
+        Map<String, String> bumped = fingerprint.take();
+        assertNotEquals(before.get("account"), bumped.get("account"), "a token generation bump is seen");
+
+        String hash = fixtures.string("SELECT last_hash FROM chain_head WHERE organisation_id = ?", world.org().id());
+        try {
+            fixtures.execute("UPDATE chain_head SET last_hash = ? WHERE organisation_id = ?", "f".repeat(64), world.org().id());
+            assertNotEquals(bumped, fingerprint.take(), "a chain head's hash changed in place is seen");
+        } finally {
+            fixtures.execute("UPDATE chain_head SET last_hash = ? WHERE organisation_id = ?", hash, world.org().id());
+        }
+        assertEquals(bumped, fingerprint.take(), "and nothing else moved");
     }
 
     @TestFactory
@@ -546,11 +571,15 @@ class BadInputTest {
 
     /**
      * A cheap fingerprint of the whole database: per table its row count, and for tables with a version or
-     * updated_at column (every mutable resource has them) the sum of versions and the latest update.
+     * updated_at column (every mutable resource has them) the sum of versions and the latest update. State
+     * that changes without either is added by name: an account's token generation (a bump revokes its
+     * tokens) and the chain head's sequence and hash (the end of the signed-item chain).
      * Lease tables are left out: scheduled jobs renew them on their own.
      */
     @Singleton
     static class Fingerprint {
+        /** Columns summed wherever they appear: counters that move on every change. */
+        private static final List<String> COUNTERS = List.of("version", "token_generation", "last_sequence");
         private final JdbcOperations jdbc;
 
         Fingerprint(JdbcOperations jdbc) {
@@ -574,17 +603,46 @@ class BadInputTest {
                     if (t.getKey().contains("lease") || t.getKey().contains("shedlock") || t.getKey().startsWith("flyway")) {
                         continue;
                     }
-                    String sql = "SELECT COUNT(*)"
-                            + (t.getValue().contains("version") ? ", COALESCE(SUM(version), 0)" : ", 0")
-                            + (t.getValue().contains("updated_at") ? ", MAX(updated_at)" : ", NULL")
-                            + " FROM " + t.getKey();
-                    try (var st = connection.createStatement(); var rs = st.executeQuery(sql)) {
+                    StringBuilder sql = new StringBuilder("SELECT COUNT(*)");
+                    for (String counter : COUNTERS) {
+                        if (t.getValue().contains(counter)) {
+                            sql.append(", COALESCE(SUM(").append(counter).append("), 0)");
+                        }
+                    }
+                    if (t.getValue().contains("updated_at")) {
+                        sql.append(", MAX(updated_at)");
+                    }
+                    sql.append(" FROM ").append(t.getKey());
+                    try (var st = connection.createStatement(); var rs = st.executeQuery(sql.toString())) {
                         rs.next();
-                        print.put(t.getKey(), rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getString(3));
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                            row.append(i == 1 ? "" : "/").append(rs.getString(i));
+                        }
+                        print.put(t.getKey(), row.toString());
+                    }
+                    if (t.getValue().contains("last_hash")) {
+                        // Every chain end, not just the latest: a hash changed in place moves no counter.
+                        java.security.MessageDigest digest = sha256();
+                        try (var st = connection.createStatement();
+                             var rs = st.executeQuery("SELECT last_hash FROM " + t.getKey() + " ORDER BY organisation_id")) {
+                            while (rs.next()) {
+                                digest.update((rs.getString(1) + "\n").getBytes(StandardCharsets.UTF_8));
+                            }
+                        }
+                        print.put(t.getKey() + ".last_hash", java.util.HexFormat.of().formatHex(digest.digest()));
                     }
                 }
                 return print;
             });
+        }
+
+        private static java.security.MessageDigest sha256() {
+            try {
+                return java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

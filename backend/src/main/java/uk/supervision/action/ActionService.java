@@ -18,6 +18,7 @@ import uk.supervision.staff.StaffMapper;
 import uk.supervision.staff.StaffRepository;
 import uk.supervision.staff.SupervisionRelationRepository;
 import uk.supervision.support.Cursor;
+import uk.supervision.support.CursorList;
 import uk.supervision.support.ETags;
 import uk.supervision.support.Idempotency;
 import uk.supervision.support.Ids;
@@ -67,7 +68,12 @@ public class ActionService {
     public Created create(Caller caller, ActionCreate body, String idempotencyKey) {
         var previous = idempotency.previous(caller, idempotencyKey, "createAction", body);
         if (previous.isPresent()) {
-            return new Created(toDtos(actions.findByIdIn(List.of(previous.get()))).get(0), true);
+            // A resend returns the action only while the caller may still read it, as the list would show it.
+            List<SupervisionAction> readable = readableBy(caller, actions.findByIdIn(List.of(previous.get())));
+            if (readable.isEmpty()) {
+                throw Problems.forbidden("You may no longer see this action: it is seen by the people it belongs to and those above them.");
+            }
+            return new Created(toDtos(readable).get(0), true);
         }
         Staff supervisee = staff.findByIdAndOrganisationId(body.getSuperviseeId().toString(), caller.organisationId())
                 .orElseThrow(() -> Problems.rule("/superviseeId", "There is no such member of staff in your organisation."));
@@ -145,11 +151,13 @@ public class ActionService {
             sql.append(" AND a.status = 'OPEN' AND a.due_date < ?");
             args.add(Date.valueOf(today));
         }
-        List<String> after = Cursor.decode(cursor, 2);
+        List<Object> after = Cursor.decode(CursorList.ACTIONS, cursor, 2, keys -> {
+            Date d = Date.valueOf(LocalDate.parse(keys.get(0)));
+            return List.of(d, d, Ids.str(UUID.fromString(keys.get(1))));
+        });
         if (after != null) {
-            Date d = Date.valueOf(LocalDate.parse(after.get(0)));
             sql.append(" AND (a.due_date > ? OR (a.due_date = ? AND a.id > ?))");
-            args.addAll(List.of(d, d, after.get(1)));
+            args.addAll(after);
         }
         int size = Cursor.limit(limit);
         sql.append(" ORDER BY a.due_date, a.id LIMIT ?");
@@ -164,7 +172,7 @@ public class ActionService {
         ActionPage result = new ActionPage(toDtos(readableBy(caller, page.stream().map(byId::get).toList())));
         if (more) {
             SupervisionAction last = byId.get(page.get(page.size() - 1));
-            result.setNextCursor(Cursor.encode(last.dueDate(), last.id()));
+            result.setNextCursor(Cursor.encode(CursorList.ACTIONS, last.dueDate(), last.id()));
         }
         return result;
     }

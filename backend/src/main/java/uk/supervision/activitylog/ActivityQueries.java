@@ -2,15 +2,14 @@ package uk.supervision.activitylog;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import uk.supervision.problem.Problems;
 import uk.supervision.support.Cursor;
+import uk.supervision.support.CursorList;
 import uk.supervision.support.Sql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +44,8 @@ public class ActivityQueries {
     public record Page(List<Row> rows, String nextCursor) {
     }
 
-    /** Runs in the caller's transaction. */
-    public Page page(Filter filter, String cursor, int size) {
+    /** Runs in the caller's transaction; the cursor must be one the same list issued. */
+    public Page page(CursorList list, Filter filter, String cursor, int size) {
         boolean bySubject = filter.subjectId() != null;
         String time = bySubject ? "s.occurred_at" : "l.occurred_at";
         String id = bySubject ? "s.activity_id" : "l.id";
@@ -76,7 +75,7 @@ public class ActivityQueries {
             sql.append(" AND ").append(time).append(" < ?");
             args.add(Timestamp.from(filter.to()));
         }
-        Key after = Key.decode(cursor);
+        Key after = Key.decode(list, cursor);
         if (after != null) {
             sql.append(" AND (").append(time).append(" < ? OR (").append(time).append(" = ? AND ").append(id).append(" < ?))");
             args.add(Timestamp.from(after.at()));
@@ -90,7 +89,7 @@ public class ActivityQueries {
         List<Row> page = more ? rows.subList(0, size) : rows;
         page = withSubjects(page);
         Row last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new Page(page, more ? Cursor.encode(last.occurredAt(), last.id()) : null);
+        return new Page(page, more ? Cursor.encode(list, last.occurredAt(), last.id()) : null);
     }
 
     private List<Row> query(String sql, List<Object> args) {
@@ -148,20 +147,14 @@ public class ActivityQueries {
 
     /** The sort key of the last row of a page. */
     private record Key(Instant at, long id) {
-        static Key decode(String cursor) {
-            List<String> parts = Cursor.decode(cursor, 2);
-            if (parts == null) {
-                return null;
-            }
-            try {
+        static Key decode(CursorList list, String cursor) {
+            return Cursor.decode(list, cursor, 2, parts -> {
                 Key key = new Key(Instant.parse(parts.get(0)), Long.parseLong(parts.get(1)));
                 if (!inRange(key.at())) {
-                    throw new NumberFormatException("out of range");
+                    throw new IllegalArgumentException("out of range");
                 }
                 return key;
-            } catch (DateTimeParseException | NumberFormatException e) {
-                throw Problems.badParameter("cursor", "The cursor is not one this service issued. Start again from the first page.");
-            }
+            });
         }
     }
 }

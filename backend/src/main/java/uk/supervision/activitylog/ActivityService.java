@@ -12,6 +12,7 @@ import uk.supervision.problem.Problems;
 import uk.supervision.security.AccessPolicy;
 import uk.supervision.security.Caller;
 import uk.supervision.support.Cursor;
+import uk.supervision.support.CursorList;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -40,10 +41,10 @@ public class ActivityService {
     @Transactional(readOnly = true)
     public ActivityPage mine(Caller caller, Integer limit, String cursor) {
         if (caller.staffId() == null) {
-            Cursor.decode(cursor, 2);
+            Cursor.decode(CursorList.MY_ACTIVITY, cursor, 2);
             return new ActivityPage(List.of());
         }
-        var page = queries.page(new ActivityQueries.Filter(caller.organisationId(), caller.staffId(), null, null, null, null, null),
+        var page = queries.page(CursorList.MY_ACTIVITY, new ActivityQueries.Filter(caller.organisationId(), caller.staffId(), null, null, null, null, null),
                 cursor, Cursor.limit(limit));
         List<ActivityEntry> items = new ArrayList<>();
         for (ActivityQueries.Row row : page.rows()) {
@@ -57,7 +58,7 @@ public class ActivityService {
     @Transactional
     public ActivityPage search(Caller caller, ActivityQueries.Filter filter, Integer limit, String cursor) {
         access.requireSearchActivity(caller);
-        var page = queries.page(filter, cursor, Cursor.limit(limit));
+        var page = queries.page(CursorList.ACTIVITY, filter, cursor, Cursor.limit(limit));
         activityLog.record(caller, "ACTIVITY_SEARCHED", null, null, describe(filter));
         return new ActivityPage(page.rows().stream().map(r -> toDto(r, true)).toList()).nextCursor(page.nextCursor());
     }
@@ -72,7 +73,7 @@ public class ActivityService {
     /** One page of an export, in a short read-only transaction of its own. */
     @Transactional(readOnly = true)
     public ActivityQueries.Page exportPage(ActivityQueries.Filter filter, String cursor, int size) {
-        return queries.page(filter, cursor, size);
+        return queries.page(CursorList.ACTIVITY, filter, cursor, size);
     }
 
     /** The search filters from the query parameters, refused with a 400 when they cannot be right. */

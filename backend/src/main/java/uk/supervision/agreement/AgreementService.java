@@ -26,6 +26,7 @@ import uk.supervision.staff.Staff;
 import uk.supervision.staff.StaffRepository;
 import uk.supervision.staff.SupervisionRelationRepository;
 import uk.supervision.support.Cursor;
+import uk.supervision.support.CursorList;
 import uk.supervision.support.Sql;
 import uk.supervision.support.ETags;
 import uk.supervision.support.Idempotency;
@@ -95,7 +96,7 @@ public class AgreementService {
     public Created create(Caller caller, AgreementCreate body, String idempotencyKey) {
         var previous = idempotency.previous(caller, idempotencyKey, "createAgreement", body);
         if (previous.isPresent()) {
-            return new Created(view(caller, previous.get()), true);
+            return replay(caller, previous.get());
         }
         Staff supervisee = staff.findByIdAndOrganisationId(body.getSuperviseeId().toString(), caller.organisationId())
                 .orElseThrow(() -> Problems.rule("/superviseeId", "There is no such member of staff in your organisation."));
@@ -117,7 +118,16 @@ public class AgreementService {
     /** Read-write: the log row is written in the read's own transaction, and MySQL refuses it in a read-only one. */
     @Transactional
     public uk.supervision.api.model.Agreement get(Caller caller, UUID id) {
-        uk.supervision.api.model.Agreement agreement = view(caller, id.toString());
+        return loggedView(caller, id.toString());
+    }
+
+    /** A resend of a create returns nothing new: it is a read, checked and logged as {@link #get} is. */
+    private Created replay(Caller caller, String id) {
+        return new Created(loggedView(caller, id), true);
+    }
+
+    private uk.supervision.api.model.Agreement loggedView(Caller caller, String id) {
+        uk.supervision.api.model.Agreement agreement = view(caller, id);
         readLog.record(caller, RecordRead.one(RecordRead.AGREEMENT, agreement.getId(), List.of(agreement.getSupervisee().getId())));
         return agreement;
     }
@@ -197,7 +207,7 @@ public class AgreementService {
     public Created review(Caller caller, UUID id, String idempotencyKey) {
         var previous = idempotency.previous(caller, idempotencyKey, "reviewAgreement", id.toString());
         if (previous.isPresent()) {
-            return new Created(view(caller, previous.get()), true);
+            return replay(caller, previous.get());
         }
         Agreement current = readable(caller, id.toString());
         Staff supervisee = staff.findById(current.superviseeId()).orElseThrow();
@@ -265,7 +275,7 @@ public class AgreementService {
             sql.append(" AND a.status = ?");
             args.add(status.getValue());
         }
-        List<String> after = Cursor.decode(cursor, 1);
+        List<String> after = Cursor.decode(CursorList.AGREEMENTS, cursor, 1);
         if (after != null) {
             sql.append(" AND a.id < ?");
             args.add(after.get(0));
@@ -283,7 +293,7 @@ public class AgreementService {
         AgreementPage result = new AgreementPage(toDtos(shown));
         readLog.record(caller, RecordRead.list(RecordRead.AGREEMENT, shown.stream().map(Agreement::superviseeId).toList(), shown.size()));
         if (more) {
-            result.setNextCursor(Cursor.encode(page.get(page.size() - 1)));
+            result.setNextCursor(Cursor.encode(CursorList.AGREEMENTS, page.get(page.size() - 1)));
         }
         return result;
     }

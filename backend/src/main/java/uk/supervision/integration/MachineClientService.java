@@ -11,6 +11,7 @@ import uk.supervision.security.AccessPolicy;
 import uk.supervision.security.Caller;
 import uk.supervision.security.PasswordHasher;
 import uk.supervision.support.Cursor;
+import uk.supervision.support.CursorList;
 import uk.supervision.support.Ids;
 
 import java.security.SecureRandom;
@@ -61,14 +62,14 @@ public class MachineClientService {
     public MachineClientPage list(Caller caller, Integer limit, String cursor) {
         access.requireAdministrator(caller);
         int size = Cursor.limit(limit);
-        List<String> after = Cursor.decode(cursor, 1);
+        List<String> after = Cursor.decode(CursorList.MACHINE_CLIENTS, cursor, 1);
         List<MachineClient> rows = clients.page(caller.organisationId(), after == null ? "" : after.get(0), size + 1);
         boolean more = rows.size() > size;
         List<MachineClient> page = more ? rows.subList(0, size) : rows;
         MachineClientPage result = new MachineClientPage(page.stream().map(c -> new uk.supervision.api.model.MachineClient(
                 UUID.fromString(c.id()), c.clientId(), c.name(), scopes(c), c.enabled(), c.createdAt().atOffset(ZoneOffset.UTC))).toList());
         if (more) {
-            result.setNextCursor(Cursor.encode(page.get(page.size() - 1).id()));
+            result.setNextCursor(Cursor.encode(CursorList.MACHINE_CLIENTS, page.get(page.size() - 1).id()));
         }
         return result;
     }

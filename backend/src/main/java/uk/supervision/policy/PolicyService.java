@@ -22,6 +22,7 @@ import uk.supervision.problem.Problems;
 import uk.supervision.security.AccessPolicy;
 import uk.supervision.security.Caller;
 import uk.supervision.support.Cursor;
+import uk.supervision.support.CursorList;
 import uk.supervision.support.ETags;
 
 import java.io.IOException;
@@ -66,13 +67,13 @@ public class PolicyService {
     public PolicyProfilePage list(Caller caller, Integer limit, String cursor) {
         access.requireReadOrganisation(caller);
         int size = Cursor.limit(limit);
-        List<String> after = Cursor.decode(cursor, 1);
+        List<String> after = Cursor.decode(CursorList.POLICY_PROFILES, cursor, 1);
         List<PolicyProfileEntity> rows = profiles.page(after == null ? "" : after.get(0), size + 1);
         boolean more = rows.size() > size;
         List<PolicyProfileEntity> page = more ? rows.subList(0, size) : rows;
         PolicyProfilePage result = new PolicyProfilePage(withTemplates(page));
         if (more) {
-            result.setNextCursor(Cursor.encode(page.get(page.size() - 1).code()));
+            result.setNextCursor(Cursor.encode(CursorList.POLICY_PROFILES, page.get(page.size() - 1).code()));
         }
         return result;
     }

@@ -90,7 +90,10 @@ public class SessionRecordService {
     /** Read-write: the log row is written in the read's own transaction, and MySQL refuses it in a read-only one. */
     @Transactional
     public uk.supervision.api.model.SessionRecord get(Caller caller, UUID sessionId) {
-        SupervisionSession session = sessions.readable(caller, sessionId.toString());
+        return loggedView(caller, sessions.readable(caller, sessionId.toString()));
+    }
+
+    private uk.supervision.api.model.SessionRecord loggedView(Caller caller, SupervisionSession session) {
         uk.supervision.api.model.SessionRecord view = view(caller, session, record(session));
         readLog.record(caller, RecordRead.one(RecordRead.SESSION_RECORD, session.id(), sessions.participants(session.id())));
         return view;
@@ -135,7 +138,8 @@ public class SessionRecordService {
     public uk.supervision.api.model.SessionRecord addNote(Caller caller, UUID sessionId, RecordNoteCreate body, String idempotencyKey) {
         SupervisionSession session = sessions.readable(caller, sessionId.toString());
         if (idempotency.previous(caller, idempotencyKey, "addRecordNote", body).isPresent()) {
-            return view(caller, session, record(session));
+            // A resend adds nothing and returns the record: a read, checked above and logged as a read is.
+            return loggedView(caller, session);
         }
         requireParty(caller, session);
         lockForSigning(session.id());

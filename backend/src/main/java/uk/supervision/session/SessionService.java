@@ -24,6 +24,7 @@ import uk.supervision.staff.Staff;
 import uk.supervision.staff.StaffRepository;
 import uk.supervision.staff.SupervisionRelationRepository;
 import uk.supervision.support.Cursor;
+import uk.supervision.support.CursorList;
 import uk.supervision.support.json.StrictScalars;
 import uk.supervision.support.ETags;
 import uk.supervision.support.Idempotency;
@@ -34,6 +35,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,11 +90,9 @@ public class SessionService {
     public Booked plan(Caller caller, SessionPlan body, String idempotencyKey) {
         var previous = idempotency.previous(caller, idempotencyKey, "planSessions", body);
         if (previous.isPresent()) {
-            // The first response's sessions, in the order they were booked.
-            List<String> ids = List.of(previous.get().split(","));
-            Map<String, SupervisionSession> byId = new HashMap<>();
-            sessions.findByIdIn(ids).forEach(x -> byId.put(x.id(), x));
-            return new Booked(new SessionPage(toDtos(ids.stream().map(byId::get).toList())), true);
+            // The first response's sessions, in the order they were booked, each only while the caller may still read it.
+            List<SupervisionSession> booked = List.of(previous.get().split(",")).stream().map(id -> readable(caller, id)).toList();
+            return new Booked(new SessionPage(toDtos(booked)), true);
         }
         List<Staff> supervisees = new ArrayList<>();
         List<UUID> requested = new ArrayList<>(body.getSuperviseeIds());
@@ -241,11 +241,14 @@ public class SessionService {
             sql.append(" AND s.status = ?");
             args.add(status.getValue());
         }
-        List<String> after = Cursor.decode(cursor, 3);
+        List<Object> after = Cursor.decode(CursorList.SESSIONS, cursor, 3, keys -> {
+            Date d = Date.valueOf(LocalDate.parse(keys.get(0)));
+            String time = LocalTime.parse(keys.get(1)).toString();   // HH:mm, as stored
+            return List.of(d, d, time, time, Ids.str(UUID.fromString(keys.get(2))));
+        });
         if (after != null) {
             sql.append(" AND (s.meeting_date > ? OR (s.meeting_date = ? AND (s.start_time > ? OR (s.start_time = ? AND s.id > ?))))");
-            Date d = Date.valueOf(LocalDate.parse(after.get(0)));
-            args.addAll(List.of(d, d, after.get(1), after.get(1), after.get(2)));
+            args.addAll(after);
         }
         sql.append(" ORDER BY s.meeting_date, s.start_time, s.id LIMIT ?");
         args.add(size + 1);
@@ -259,7 +262,7 @@ public class SessionService {
         SessionPage result = new SessionPage(toDtos(readableBy(caller, page.stream().map(byId::get).toList())));
         if (more) {
             SupervisionSession last = byId.get(page.get(page.size() - 1));
-            result.setNextCursor(Cursor.encode(last.meetingDate(), last.startTime(), last.id()));
+            result.setNextCursor(Cursor.encode(CursorList.SESSIONS, last.meetingDate(), last.startTime(), last.id()));
         }
         return result;
     }

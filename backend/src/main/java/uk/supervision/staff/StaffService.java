@@ -21,6 +21,7 @@ import uk.supervision.security.AccessPolicy;
 import uk.supervision.security.AccessPolicy.StaffScope;
 import uk.supervision.security.Caller;
 import uk.supervision.support.Cursor;
+import uk.supervision.support.CursorList;
 import uk.supervision.support.ETags;
 import uk.supervision.support.Idempotency;
 import uk.supervision.support.Ids;
@@ -85,7 +86,7 @@ public class StaffService {
         if (scope.isEmpty()) {
             return new StaffPage(List.of());
         }
-        List<String> after = Cursor.decode(cursor, 3);
+        List<String> after = Cursor.decode(CursorList.STAFF, cursor, 3);
         StaffQueries.Filter filter = new StaffQueries.Filter(Ids.str(teamId), Ids.str(serviceId),
                 category == null ? null : category.name(), employmentType == null ? null : employmentType.name(),
                 status == null ? "current" : status.getValue(), q, today());
@@ -96,7 +97,7 @@ public class StaffService {
         StaffPage result = new StaffPage(access.readableStaff(caller, page, StaffView::staff).stream().map(StaffMapper::toDto).toList());
         if (more) {
             Staff last = page.get(page.size() - 1).staff();
-            result.setNextCursor(Cursor.encode(last.familyName(), last.givenName(), last.id()));
+            result.setNextCursor(Cursor.encode(CursorList.STAFF, last.familyName(), last.givenName(), last.id()));
         }
         return result;
     }

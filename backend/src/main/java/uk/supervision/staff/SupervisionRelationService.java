@@ -12,6 +12,7 @@ import uk.supervision.security.AccessPolicy;
 import uk.supervision.security.AccessPolicy.StaffScope;
 import uk.supervision.security.Caller;
 import uk.supervision.support.Cursor;
+import uk.supervision.support.CursorList;
 import uk.supervision.support.Sql;
 import uk.supervision.support.Idempotency;
 import uk.supervision.support.Ids;
@@ -131,7 +132,7 @@ public class SupervisionRelationService {
             args.add(today);
             args.add(today);
         }
-        List<String> after = Cursor.decode(cursor, 1);
+        List<String> after = Cursor.decode(CursorList.SUPERVISION_RELATIONS, cursor, 1);
         if (after != null) {
             where.append(" AND r.id > ?");
             args.add(after.get(0));
@@ -142,7 +143,7 @@ public class SupervisionRelationService {
         List<uk.supervision.api.model.SupervisionRelation> page = more ? rows.subList(0, size) : rows;
         SupervisionRelationPage result = new SupervisionRelationPage(access.readableStaffIds(caller, page, r -> r.getSupervisee().getId().toString()));
         if (more) {
-            result.setNextCursor(Cursor.encode(page.get(page.size() - 1).getId()));
+            result.setNextCursor(Cursor.encode(CursorList.SUPERVISION_RELATIONS, page.get(page.size() - 1).getId()));
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package uk.supervision.support;
 
+import uk.supervision.problem.ProblemException;
 import uk.supervision.problem.Problems;
 
 import javax.crypto.Mac;
@@ -11,12 +12,14 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Opaque keyset cursor: the sort key values of the last row of a page, base64url-encoded and signed
- * with an HMAC under a server key ({@link CursorKey}). A cursor this service did not issue fails the
- * signature check and is a 400 naming the cursor parameter, so the keys inside are never parsed from
- * client input.
+ * Opaque keyset cursor: the list that issued it and the sort key values of the last row of a page,
+ * base64url-encoded and signed with an HMAC under a server key ({@link CursorKey}). A cursor this service
+ * did not issue fails the signature check, and a genuine cursor of another list fails the list check:
+ * both are a 400 naming the cursor parameter, so the keys inside are never parsed from client input
+ * nor from another list's keys.
  */
 public final class Cursor {
     private static final char SEP = '\u001F';
@@ -33,21 +36,37 @@ public final class Cursor {
         key = serverKey.clone();
     }
 
-    public static String encode(Object... keys) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < keys.length; i++) {
-            if (i > 0) {
-                sb.append(SEP);
-            }
-            sb.append(keys[i] == null ? "" : keys[i].toString());
+    public static String encode(CursorList list, Object... keys) {
+        StringBuilder sb = new StringBuilder(list.name());
+        for (Object key : keys) {
+            sb.append(SEP).append(key == null ? "" : key.toString());
         }
         byte[] payload = sb.toString().getBytes(StandardCharsets.UTF_8);
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return b64.encodeToString(payload) + "." + b64.encodeToString(mac(payload));
     }
 
-    /** Decodes a cursor of exactly {@code parts} keys, or null when there is no cursor. */
-    public static List<String> decode(String cursor, int parts) {
+    /**
+     * Decodes a cursor of this list and reads its keys, or null when there is no cursor. Any failure to
+     * read the keys (a date that does not parse, say) is the same 400 as a cursor this service never
+     * issued: a cursor is never the cause of a 5xx.
+     */
+    public static <T> T decode(CursorList list, String cursor, int parts, Function<List<String>, T> read) {
+        List<String> keys = decode(list, cursor, parts);
+        if (keys == null) {
+            return null;
+        }
+        try {
+            return read.apply(keys);
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw refused();
+        }
+    }
+
+    /** Decodes a cursor of this list with exactly {@code parts} keys, or null when there is no cursor. */
+    public static List<String> decode(CursorList list, String cursor, int parts) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
@@ -66,13 +85,20 @@ public final class Cursor {
             }
             String raw = new String(payload, StandardCharsets.UTF_8);
             List<String> keys = Arrays.asList(raw.split(String.valueOf(SEP), -1));
-            if (keys.size() != parts) {
+            if (!keys.get(0).equals(list.name())) {
+                throw new IllegalArgumentException("a cursor of another list");
+            }
+            if (keys.size() != parts + 1) {
                 throw new IllegalArgumentException("wrong arity");
             }
-            return keys;
+            return keys.subList(1, keys.size());
         } catch (IllegalArgumentException e) {
-            throw Problems.badParameter("cursor", "The cursor is not one this service issued. Start again from the first page.");
+            throw refused();
         }
+    }
+
+    private static ProblemException refused() {
+        return Problems.badParameter("cursor", "The cursor is not one this list issued. Start again from the first page.");
     }
 
     public static int limit(Integer requested) {

@@ -13,6 +13,7 @@ import uk.supervision.problem.Problems;
 import uk.supervision.security.AccessPolicy;
 import uk.supervision.security.Caller;
 import uk.supervision.support.Cursor;
+import uk.supervision.support.CursorList;
 import uk.supervision.support.Idempotency;
 import uk.supervision.support.Ids;
 
@@ -50,7 +51,7 @@ public class OrganisationService {
     public ServicePage listServices(Caller caller, Integer limit, String cursor) {
         access.requireReadOrganisation(caller);
         int size = Cursor.limit(limit);
-        List<String> after = Cursor.decode(cursor, 2);
+        List<String> after = Cursor.decode(CursorList.SERVICES, cursor, 2);
         List<DirectorateService> rows = services.page(caller.organisationId(),
                 after == null ? "" : after.get(0), after == null ? "" : after.get(1), size + 1);
         boolean more = rows.size() > size;
@@ -70,7 +71,7 @@ public class OrganisationService {
         ServicePage result = new ServicePage(items);
         if (more) {
             DirectorateService last = page.get(page.size() - 1);
-            result.setNextCursor(Cursor.encode(last.name(), last.id()));
+            result.setNextCursor(Cursor.encode(CursorList.SERVICES, last.name(), last.id()));
         }
         return result;
     }
@@ -97,7 +98,7 @@ public class OrganisationService {
     public TeamPage listTeams(Caller caller, Integer limit, String cursor, UUID serviceId) {
         access.requireReadOrganisation(caller);
         int size = Cursor.limit(limit);
-        List<String> after = Cursor.decode(cursor, 2);
+        List<String> after = Cursor.decode(CursorList.TEAMS, cursor, 2);
         List<Team> rows = teams.page(caller.organisationId(), Ids.str(serviceId),
                 after == null ? "" : after.get(0), after == null ? "" : after.get(1), size + 1);
         boolean more = rows.size() > size;
@@ -111,7 +112,7 @@ public class OrganisationService {
         }).toList());
         if (more) {
             Team last = page.get(page.size() - 1);
-            result.setNextCursor(Cursor.encode(last.name(), last.id()));
+            result.setNextCursor(Cursor.encode(CursorList.TEAMS, last.name(), last.id()));
         }
         return result;
     }

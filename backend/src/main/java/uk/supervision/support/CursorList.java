@@ -1,0 +1,10 @@
+package uk.supervision.support;
+
+/**
+ * The list a cursor was issued by. It is part of the signed content, so a genuine cursor of one list
+ * sent to another is refused as a bad cursor instead of being read as that list's sort keys.
+ */
+public enum CursorList {
+    SERVICES, TEAMS, POLICY_PROFILES, MACHINE_CLIENTS, STAFF, SUPERVISION_RELATIONS, AGREEMENTS, SESSIONS, ACTIONS,
+    MY_ACTIVITY, ACTIVITY
+}
