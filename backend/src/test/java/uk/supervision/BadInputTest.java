@@ -127,9 +127,8 @@ class BadInputTest {
     void theFingerprintSeesATokenGenerationBumpAndAChainHeadChange() {
         World world = fixtures.organisation();
         Person someone = world.person(world.teamA1(), "Tess", Role.PRACTITIONER);
-        // The chain's start, as the first signing of this organisation would make it.
-        fixtures.execute("INSERT INTO chain_head (organisation_id, last_sequence, last_hash, updated_at) VALUES (?, 0, ?, ?)",
-                world.org().id(), "0".repeat(64), java.sql.Timestamp.from(java.time.Instant.now()));
+        // Every organisation starts its chain when it is created.
+        assertEquals(1, fixtures.count("SELECT COUNT(*) FROM chain_head WHERE organisation_id = ?", world.org().id()));
         Map<String, String> before = fingerprint.take();
         fixtures.execute("UPDATE account SET token_generation = token_generation + 1 WHERE id = ?", someone.account().id());
         Map<String, String> bumped = fingerprint.take();
