@@ -13,7 +13,7 @@ import { openDb } from './db';
 import { listDrafts, readDraft, recordDraftKey, wipeAccountData, writeDraft } from './drafts';
 import { count, enqueue, list, replay } from './outbox';
 import { DeviceStorageWarning } from './DeviceStorageWarning';
-import { resetSealingForTests } from './sealing';
+import { resetSealingForTests, unseal, type Sealed } from './sealing';
 
 const SECRET = 'Worried about the Smith family at 14 Elm Road';
 
@@ -83,21 +83,28 @@ describe('Items kept on the device', () => {
     await typeAndQueue('acc-a');
     await typeAndQueue('acc-b', 'B’s own words');
     const db = await openDb();
+    const tagA = await ownerTag('acc-a');
     const tagB = await ownerTag('acc-b');
+    const slotB = `${tagB}/${recordDraftKey('s-1')}`;
+    type Row = { id: string; owner: string; sealed: Sealed };
+    const before = (await rawRows()).drafts as Row[];
+    const rowOfA = before.find((r) => r.owner === tagA);
+    expect(rowOfA).toBeDefined();
     // Someone with the files moves A's draft into B's slot.
     await new Promise<void>((resolve) => {
       const tx = db.transaction('drafts', 'readwrite');
-      const store = tx.objectStore('drafts');
-      const all = store.getAll();
-      all.onsuccess = () => {
-        const rows = all.result as { id: string; owner: string; sealed: unknown }[];
-        const a = rows.find((r) => r.owner !== tagB);
-        store.put({ ...a, owner: tagB, id: `${tagB}/${recordDraftKey('s-1')}` });
-      };
+      tx.objectStore('drafts').put({ ...rowOfA, owner: tagB, id: slotB });
       tx.oncomplete = () => resolve();
     });
+    // The relabelled row is really there, in B's slot, holding A's ciphertext (which still opens as A) ...
+    const relabelled = ((await rawRows()).drafts as Row[]).find((r) => r.id === slotB);
+    expect(relabelled?.owner).toBe(tagB);
+    expect(new Uint8Array(relabelled!.sealed.iv)).toEqual(new Uint8Array(rowOfA!.sealed.iv));
+    const draftSlot = `draft:${recordDraftKey('s-1')}`;
+    await expect(unseal('acc-a', draftSlot, relabelled!.sealed)).resolves.toMatchObject({ value: { entries: { wellbeing: { text: SECRET } } } });
+    // ... but B's key and B's account id as authenticated data do not open it.
+    await expect(unseal('acc-b', draftSlot, relabelled!.sealed)).rejects.toThrow();
     setDeviceAccount('acc-b');
-    // B's key and B's account id as authenticated data: A's ciphertext does not open.
     expect(await readDraft(recordDraftKey('s-1'))).toBeNull();
   });
 

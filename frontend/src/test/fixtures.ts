@@ -64,3 +64,9 @@ export const SAM: Schemas['Me'] = {
   supervisors: [{ id: 'p1', displayName: 'Priya Shah', jobTitle: 'Team Manager' }],
   supervisees: [],
 };
+
+/** An access token shaped like the service's (a JWT whose subject is the account id); the signature is not checked here. */
+export function accessTokenFor(accountId: string, n = 1): string {
+  const part = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: accountId, n })}.signature`;
+}

@@ -1,9 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { api } from '../../api/client';
-import { getAccessToken, storeTokens } from '../../api/session';
-import { PRIYA, TOKENS } from '../../test/fixtures';
+import { clearSession, getAccessToken, storeTokens } from '../../api/session';
+import { accessTokenFor, PRIYA, SAM, TOKENS } from '../../test/fixtures';
 import { json, mockApi, problem } from '../../test/mockApi';
 import { renderApp, withStoredRefreshToken } from '../../test/renderApp';
 
@@ -31,25 +31,83 @@ describe('Session', () => {
   });
 
   it('renews the access token once on a 401 and repeats the call', async () => {
-    storeTokens({ ...TOKENS, accessToken: 'stale', refreshToken: 'refresh-0' });
+    const stale = accessTokenFor(PRIYA.accountId, 1);
+    const fresh = accessTokenFor(PRIYA.accountId, 2);
+    storeTokens({ ...TOKENS, accessToken: stale, refreshToken: 'refresh-0' });
     const mock = mockApi({
-      'POST /api/v1/auth/token-refresh': json({ ...TOKENS, accessToken: 'fresh', refreshToken: 'refresh-2' }),
+      'POST /api/v1/auth/token-refresh': json({ ...TOKENS, accessToken: fresh, refreshToken: 'refresh-2' }),
       'GET /api/v1/me': (request) =>
-        request.headers.get('Authorization') === 'Bearer fresh' ? json(PRIYA) : problem(401, 'Unauthorized'),
+        request.headers.get('Authorization') === `Bearer ${fresh}` ? json(PRIYA) : problem(401, 'Unauthorized'),
     });
     const [a, b] = await Promise.all([api.GET('/api/v1/me'), api.GET('/api/v1/me')]);
     expect(a.data?.displayName).toBe('Priya Shah');
     expect(b.data?.displayName).toBe('Priya Shah');
     // Two calls failed together but the refresh token was used once: reuse would revoke the sign-in.
     expect(mock.callsTo('POST /api/v1/auth/token-refresh')).toHaveLength(1);
-    expect(getAccessToken()).toBe('fresh');
+    expect(getAccessToken()).toBe(fresh);
     expect(window.sessionStorage.getItem('supervision.refreshToken')).toBe('refresh-2');
   });
 
-  it('does not loop when the repeated call is refused again', async () => {
-    storeTokens({ ...TOKENS, refreshToken: 'refresh-0' });
+  it('repeats a refused call with a token another call renewed meanwhile, for the same account', async () => {
+    const first = accessTokenFor(PRIYA.accountId, 1);
+    const renewed = accessTokenFor(PRIYA.accountId, 2);
+    storeTokens({ ...TOKENS, accessToken: first });
+    let answer: (r: { status: number }) => void = () => {};
     const mock = mockApi({
-      'POST /api/v1/auth/token-refresh': json({ ...TOKENS, accessToken: 'fresh' }),
+      'PUT /api/v1/sessions/:id/record': (request) =>
+        request.headers.get('Authorization') === `Bearer ${renewed}`
+          ? json({ entries: [] })
+          : new Promise((resolve) => { answer = () => resolve(problem(401, 'Unauthorized')); }),
+    });
+    const sending = api.PUT('/api/v1/sessions/{sessionId}/record', {
+      params: { path: { sessionId: 's-1' }, header: { 'If-Match': '"v1"' } },
+      body: { entries: [], personalIssuesDiscussed: false, actionReviews: [] },
+    } as never);
+    await vi.waitFor(() => expect(mock.callsTo('PUT /api/v1/sessions/:id/record')).toHaveLength(1));
+    storeTokens({ ...TOKENS, accessToken: renewed });
+    answer({ status: 401 });
+    const { response } = await sending;
+    expect(response.status).toBe(200);
+    expect(mock.callsTo('PUT /api/v1/sessions/:id/record').map((c) => c.headers.get('Authorization'))).toEqual([
+      `Bearer ${first}`,
+      `Bearer ${renewed}`,
+    ]);
+  });
+
+  it('never repeats one account\'s refused call with the token of another who signed in meanwhile', async () => {
+    const priyas = accessTokenFor(PRIYA.accountId);
+    const sams = accessTokenFor(SAM.accountId);
+    storeTokens({ ...TOKENS, accessToken: priyas, refreshToken: 'refresh-priya' });
+    let answer: () => void = () => {};
+    const mock = mockApi({
+      'PUT /api/v1/sessions/:id/record': (request) =>
+        request.headers.get('Authorization') === `Bearer ${priyas}`
+          ? new Promise((resolve) => { answer = () => resolve(problem(401, 'Unauthorized')); })
+          : json({ entries: [] }),
+      'POST /api/v1/auth/token-refresh': json({ ...TOKENS, accessToken: accessTokenFor(SAM.accountId, 2) }),
+    });
+    // Priya's queued write is on its way when her session ends and Sam signs in on the same tablet.
+    const sending = api.PUT('/api/v1/sessions/{sessionId}/record', {
+      params: { path: { sessionId: 's-1' }, header: { 'If-Match': '"v1"' } },
+      body: { entries: [], personalIssuesDiscussed: false, actionReviews: [] },
+    } as never);
+    await vi.waitFor(() => expect(mock.callsTo('PUT /api/v1/sessions/:id/record')).toHaveLength(1));
+    clearSession();
+    storeTokens({ ...TOKENS, accessToken: sams, refreshToken: 'refresh-sam' });
+    answer();
+    const { response } = await sending;
+
+    expect(response.status).toBe(401);
+    expect(mock.callsTo('PUT /api/v1/sessions/:id/record').map((c) => c.headers.get('Authorization'))).toEqual([`Bearer ${priyas}`]);
+    // Nor is Sam's session renewed on Priya's behalf.
+    expect(mock.callsTo('POST /api/v1/auth/token-refresh')).toHaveLength(0);
+    expect(getAccessToken()).toBe(sams);
+  });
+
+  it('does not loop when the repeated call is refused again', async () => {
+    storeTokens({ ...TOKENS, accessToken: accessTokenFor(PRIYA.accountId, 1), refreshToken: 'refresh-0' });
+    const mock = mockApi({
+      'POST /api/v1/auth/token-refresh': json({ ...TOKENS, accessToken: accessTokenFor(PRIYA.accountId, 2) }),
       'GET /api/v1/me': problem(401, 'Unauthorized'),
     });
     const { response } = await api.GET('/api/v1/me');

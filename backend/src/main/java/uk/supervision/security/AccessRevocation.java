@@ -31,6 +31,10 @@ public class AccessRevocation {
         this.clock = clock;
     }
 
+    /**
+     * The account row is updated first: issuing tokens locks that row (AuthService), so a sign-in or refresh
+     * either finishes before this (and its tokens are revoked here) or waits and then sees the new generation.
+     */
     public void revokeTokens(String accountId) {
         accounts.raiseTokenGeneration(accountId);
         refreshTokens.revokeAccount(accountId, clock.instant());

@@ -2,6 +2,7 @@ package uk.supervision.security;
 
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import uk.supervision.support.Ids;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,13 +50,13 @@ public class AuthService {
     private final ActivityLog activityLog;
     private final SecuritySettings settings;
     private final AccessRevocation revocation;
-    private final TokenGenerations generations;
+    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     public AuthService(AccountRepository accounts, RoleGrantRepository grants, RefreshTokenRepository refreshTokens,
                        MachineClientRepository clients, PasswordHasher hasher, AccessTokens accessTokens,
                        Throttle throttle, ActivityLog activityLog, SecuritySettings settings, AccessRevocation revocation,
-                       TokenGenerations generations, Clock clock) {
+                       TransactionOperations<Connection> transactions, Clock clock) {
         this.accounts = accounts;
         this.grants = grants;
         this.refreshTokens = refreshTokens;
@@ -65,7 +67,7 @@ public class AuthService {
         this.activityLog = activityLog;
         this.settings = settings;
         this.revocation = revocation;
-        this.generations = generations;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -89,7 +91,9 @@ public class AuthService {
         }
         throttle.reset(accountKey);
         String family = Ids.newId();
-        TokenPair pair = issue(account, family);
+        TokenPair pair = transactions.executeWrite(status -> accounts.lockTokenGeneration(account.id())
+                .map(generation -> issue(account, family, generation))
+                .orElseThrow(() -> Problems.unauthorized(ProblemType.INVALID_CREDENTIALS, "Enter a correct username and password.")));
         activityLog.recordAnonymous(account.organisationId(), account.id(), null, "SIGN_IN", null);
         return pair;
     }
@@ -108,12 +112,17 @@ public class AuthService {
             activityLog.recordAnonymous(null, token.accountId(), null, "REFRESH_TOKEN_REUSED", "sign-in revoked");
             throw invalidRefreshToken();
         }
-        Account account = accounts.findById(token.accountId()).filter(Account::enabled).orElse(null);
-        if (account == null) {
+        // Under the account's lock: a sign-out or role change either committed before (the generation moved
+        // on, so the token is refused) or waits until the new pair exists (and then revokes it).
+        TokenPair pair = transactions.executeWrite(status -> accounts.lockTokenGeneration(token.accountId())
+                .filter(generation -> generation == token.tokenGeneration())
+                .flatMap(generation -> accounts.findById(token.accountId()).map(account -> issue(account, token.familyId(), generation)))
+                .orElse(null));
+        if (pair == null) {
             refreshTokens.revokeFamily(token.familyId(), now);
             throw invalidRefreshToken();
         }
-        return issue(account, token.familyId());
+        return pair;
     }
 
     /**
@@ -159,13 +168,17 @@ public class AuthService {
                 accessTokens.lifetimeSeconds(), String.join(" ", new java.util.TreeSet<>(scopes)));
     }
 
-    private TokenPair issue(Account account, String family) {
+    /**
+     * A token pair of this generation, inside a transaction holding the account's lock: both stop working
+     * once the account's generation moves past it.
+     */
+    private TokenPair issue(Account account, String family, int generation) {
         Instant now = clock.instant();
         Duration lifetime = Duration.ofHours(settings.getRefreshTokenHours());
         String refresh = "rt_" + randomToken();
         refreshTokens.save(new RefreshToken(Ids.newId(), account.id(), family, PasswordHasher.sha256(refresh),
-                now, now.plus(lifetime), null, null));
-        String access = accessTokens.forPerson(account, grants.findByAccountId(account.id()), generations.current(account.id()));
+                now, now.plus(lifetime), null, null, generation));
+        String access = accessTokens.forPerson(account, grants.findByAccountId(account.id()), generation);
         return new TokenPair(access, TokenPairTokenType.BEARER, accessTokens.lifetimeSeconds(), refresh,
                 (int) lifetime.getSeconds());
     }

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Whether an access token's generation is still the account's current one. Each node keeps what it read
@@ -26,6 +27,8 @@ public class TokenGenerations {
     private final DataSource dataSource;
     private final SecuritySettings settings;
     private final Map<String, State> cache = new ConcurrentHashMap<>();
+    /** Counts forgets, so a read that began before one never stays cached after it. */
+    private final AtomicLong forgets = new AtomicLong();
 
     public TokenGenerations(DataSource dataSource, SecuritySettings settings) {
         // The pool itself: the check runs before any transaction of the request, on its own short statement.
@@ -39,25 +42,31 @@ public class TokenGenerations {
         return state.enabled() && state.generation() == generation;
     }
 
-    /** The account's generation now, read from the database (for a token about to be issued). */
-    public int current(String accountId) {
-        State state = read(accountId);
-        cache.put(accountId, state);
-        return state.generation();
-    }
-
     /** Forgets what this node read about the account, so its next request reads the database. */
     public void forget(String accountId) {
+        forgets.incrementAndGet();
         cache.remove(accountId);
+    }
+
+    /**
+     * Caches what was read unless a forget came since the read began: that read may predate a revocation's
+     * commit, and caching it after the forget would let a revoked token work for the cache's lifetime.
+     */
+    private void remember(String accountId, State state, long forgetsBefore) {
+        cache.put(accountId, state);
+        if (forgets.get() != forgetsBefore) {
+            cache.remove(accountId, state);
+        }
     }
 
     private State cached(String accountId) {
         long ttlNanos = settings.getRevocationCacheSeconds() * 1_000_000_000L;
         State state = cache.get(accountId);
         if (state == null || System.nanoTime() - state.readAtNanos() >= ttlNanos) {
+            long forgetsBefore = forgets.get();
             state = read(accountId);
             if (ttlNanos > 0) {
-                cache.put(accountId, state);
+                remember(accountId, state, forgetsBefore);
             }
         }
         return state;

@@ -5,7 +5,11 @@ import jakarta.inject.Singleton;
 import uk.supervision.account.Account;
 import uk.supervision.account.AccountRepository;
 import uk.supervision.account.RoleGrantRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.supervision.activitylog.ActivityLog;
+import uk.supervision.api.model.Role;
+import uk.supervision.problem.Problems;
 import uk.supervision.security.AccessRevocation;
 import uk.supervision.security.Caller;
 
@@ -24,6 +28,7 @@ import java.util.Set;
  */
 @Singleton
 public class Leavers {
+    private static final Logger LOG = LoggerFactory.getLogger(Leavers.class);
     private final SupervisionRelationRepository relations;
     private final AccountRepository accounts;
     private final RoleGrantRepository grants;
@@ -41,10 +46,19 @@ public class Leavers {
         this.jdbc = jdbc;
     }
 
-    /** Inside the transaction that records the leaving date. */
+    /**
+     * Inside the transaction that records the leaving date. The organisation's last enabled administrator
+     * leaving today or earlier is refused (422, nothing stored): the product must not end up with nobody
+     * able to administer it; another administrator is appointed first, then the date is recorded.
+     */
     void recorded(Caller caller, Staff leaver, LocalDate today) {
+        boolean now = !leaver.leavingDate().isAfter(today);
+        if (now && isLastAdministrator(leaver)) {
+            throw Problems.rule("/leavingDate", leaver.displayName() + " is the organisation's last administrator. "
+                    + "Ask them or IT to give the administrator role to someone else first, then record the leaving date.");
+        }
         closeRelations(caller, leaver);
-        if (!leaver.leavingDate().isAfter(today)) {
+        if (now) {
             endAccess(caller, leaver);
         }
     }
@@ -85,17 +99,36 @@ public class Leavers {
         }
     }
 
+    /**
+     * Ends the leaver's access. When the job gets here with the last administrator (their date was recorded
+     * ahead), HR's record still wins: access ends, and the error log and activity log say the organisation
+     * now has no enabled administrator, so someone restores one.
+     */
     private void endAccess(Caller caller, Staff leaver) {
         Optional<Account> account = accounts.findByStaffId(leaver.id());
         if (account.isEmpty()) {
             return;
         }
         String id = account.get().id();
+        boolean lastAdministrator = isLastAdministrator(leaver);
         long roles = grants.deleteByAccountId(id);
         boolean disabled = revocation.disable(id);
         if (roles > 0 || disabled) {
-            activityLog.record(caller, "LEAVER_ACCESS_ENDED", "account", id,
-                    "left " + leaver.leavingDate() + ": account disabled, " + roles + " role(s) ended");
+            String summary = "left " + leaver.leavingDate() + ": account disabled, " + roles + " role(s) ended";
+            if (lastAdministrator) {
+                summary += "; the organisation has no enabled administrator now";
+                LOG.error("Leaver {} was organisation {}'s last enabled administrator; it has none now. Appoint one.",
+                        leaver.id(), leaver.organisationId());
+            }
+            activityLog.record(caller, "LEAVER_ACCESS_ENDED", "account", id, summary);
         }
+    }
+
+    private boolean isLastAdministrator(Staff leaver) {
+        return accounts.findByStaffId(leaver.id())
+                .filter(Account::enabled)
+                .filter(a -> grants.findByAccountId(a.id()).stream().anyMatch(g -> g.role().equals(Role.ADMIN.name())))
+                .isPresent()
+                && grants.countEnabledAdministrators(leaver.organisationId()) <= 1;
     }
 }

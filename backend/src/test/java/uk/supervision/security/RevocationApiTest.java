@@ -12,6 +12,11 @@ import uk.supervision.testing.World;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +48,47 @@ class RevocationApiTest extends ApiTest {
         assertEquals(1, fixtures.count("SELECT token_generation FROM account WHERE id = ?", sam.account().id()));
         // Signing in again works, with a token of the new generation.
         assertEquals(200, api.get("/api/v1/me", api.token(sam.username(), Fixtures.PASSWORD)).status());
+    }
+
+    /**
+     * A refresh at the same moment as a sign-out must not outlive it: whichever runs first, afterwards no
+     * refresh token of the account works and no access token the refresh handed out works.
+     */
+    @Test
+    void aRefreshRacingASignOutLeavesNothingUsable() throws Exception {
+        World.Person sam = world.person(world.teamA1(), "Sam", Role.PRACTITIONER);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 40; round++) {
+                JsonNode pair = api.signIn(sam.username(), Fixtures.PASSWORD);
+                String access = pair.get("accessToken").asText();
+                String refresh = pair.get("refreshToken").asText();
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<Api.Response> refreshed = pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/auth/token-refresh", null, Map.of("refreshToken", refresh));
+                });
+                Future<Api.Response> signedOut = pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/auth/sign-out", access, Map.of("refreshToken", refresh));
+                });
+                Api.Response out = signedOut.get(30, TimeUnit.SECONDS);
+                Api.Response in = refreshed.get(30, TimeUnit.SECONDS);
+                assertEquals(204, out.status(), "round " + round + ": " + out);
+                assertTrue(in.status() == 200 || in.status() == 401, "round " + round + ": " + in);
+
+                assertRefused(api.post("/api/v1/auth/token-refresh", null, Map.of("refreshToken", refresh)));
+                if (in.status() == 200) {
+                    String racedAccess = in.json().get("accessToken").asText();
+                    String racedRefresh = in.json().get("refreshToken").asText();
+                    assertEquals(401, api.get("/api/v1/me", racedAccess).status(), "round " + round + ": the raced access token still works");
+                    assertEquals(401, api.post("/api/v1/auth/token-refresh", null, Map.of("refreshToken", racedRefresh)).status(),
+                            "round " + round + ": the raced refresh token still works");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -121,6 +121,54 @@ class LeaverApiTest extends ApiTest {
                 marcus.account().id()), "done once");
     }
 
+    /**
+     * HR's record is the truth, but the organisation must not be left with no administrator silently: the
+     * last enabled administrator's leaving, today or past, is refused until someone else is appointed.
+     */
+    @Test
+    void theLastAdministratorCannotBeRecordedAsLeftUntilAnotherIsAppointed() {
+        World.Person ada = world.person(world.teamA1(), "Ada", Role.ADMIN, Role.PRACTITIONER);
+        String adaToken = api.token(ada.username(), Fixtures.PASSWORD);
+
+        Api.Response refused = recordLeaving(ada.staff(), today);
+        assertEquals(422, refused.status(), refused.body());
+        assertTrue(refused.contentType().startsWith("application/problem+json"));
+        assertEquals("/leavingDate", refused.json().get("errors").get(0).get("pointer").asText());
+        assertTrue(refused.json().get("detail").asText().contains("administrator"), refused.body());
+        // Nothing stored: no leaving date, the account, its roles and its token as they were.
+        assertEquals(0, fixtures.count("SELECT COUNT(*) FROM staff WHERE id = ? AND leaving_date IS NOT NULL", ada.id()));
+        assertEquals(1, fixtures.count("SELECT COUNT(*) FROM account WHERE id = ? AND enabled = TRUE", ada.account().id()));
+        assertEquals(2, fixtures.count("SELECT COUNT(*) FROM role_grant WHERE account_id = ?", ada.account().id()));
+        assertEquals(200, api.get("/api/v1/me", adaToken).status());
+        assertEquals(422, recordLeaving(ada.staff(), today.minusDays(2)).status(), "a past date too");
+
+        // Ada appoints a successor; then her leaving is recorded and ends her access like anyone's.
+        World.Person ben = world.person(world.teamA1(), "Ben", Role.PRACTITIONER);
+        Api.Response appointed = api.post("/api/v1/accounts/" + ben.account().id() + "/role-grants", adaToken, Map.of("role", "ADMIN"));
+        assertEquals(201, appointed.status(), appointed.body());
+        Api.Response left = recordLeaving(ada.staff(), today);
+        assertEquals(200, left.status(), left.body());
+        assertEquals(0, fixtures.count("SELECT COUNT(*) FROM account WHERE id = ? AND enabled = TRUE", ada.account().id()));
+        assertEquals(0, fixtures.count("SELECT COUNT(*) FROM role_grant WHERE account_id = ?", ada.account().id()));
+        assertEquals(1, fixtures.count("SELECT COUNT(DISTINCT a.id) FROM role_grant g JOIN account a ON a.id = g.account_id "
+                + "WHERE a.organisation_id = ? AND a.enabled = TRUE AND g.role = 'ADMIN'", world.org().id()));
+    }
+
+    /** A future date is accepted; when the day comes the job ends access anyway and says loudly what that left. */
+    @Test
+    void theLastAdministratorLeavingOnAFutureDateStillLeavesAndTheJobSaysNoAdministratorIsLeft() {
+        World.Person ada = world.person(world.teamA1(), "Ada", Role.ADMIN);
+        LocalDate lastDay = today.plusDays(2);
+        assertEquals(200, recordLeaving(ada.staff(), lastDay).status());
+        assertEquals(1, fixtures.count("SELECT COUNT(*) FROM account WHERE id = ? AND enabled = TRUE", ada.account().id()));
+
+        assertTrue(runJob(lastDay) >= 1);
+        assertEquals(0, fixtures.count("SELECT COUNT(*) FROM account WHERE id = ? AND enabled = TRUE", ada.account().id()));
+        assertEquals(0, fixtures.count("SELECT COUNT(*) FROM role_grant WHERE account_id = ?", ada.account().id()));
+        assertTrue(fixtures.string("SELECT summary FROM activity_log WHERE action = 'LEAVER_ACCESS_ENDED' AND entity_id = ?",
+                ada.account().id()).contains("no enabled administrator"), "the log says the organisation has no administrator left");
+    }
+
     /** Frees the lease first: another test context's scheduler (another "node") may hold it. */
     private int runJob(LocalDate day) {
         fixtures.execute("UPDATE scheduler_lease SET holder = NULL, lease_until = NULL WHERE name = 'leavers'");
