@@ -60,8 +60,10 @@ public class AccountAdministration {
         if (held) {
             throw Problems.conflict(account.displayName() + " already holds this role.");
         }
-        RoleGrant saved = grants.save(new RoleGrant(Ids.newId(), account.id(), role.name(), serviceId));
+        // The account row first, as every revocation and token issue does: inserting the grant first would
+        // take a shared lock on it (foreign key) and deadlock with a sign-in waiting for that row on InnoDB.
         revocation.revokeTokens(account.id());
+        RoleGrant saved = grants.save(new RoleGrant(Ids.newId(), account.id(), role.name(), serviceId));
         activityLog.record(caller, "ROLE_GRANTED", "account", account.id(), describe(saved));
         return toDto(saved);
     }

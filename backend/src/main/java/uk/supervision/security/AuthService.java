@@ -28,6 +28,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
@@ -105,24 +106,44 @@ public class AuthService {
         if (token.revokedAt() != null || token.expiresAt().isBefore(now)) {
             throw invalidRefreshToken();
         }
-        if (token.rotatedAt() != null || refreshTokens.markRotated(token.id(), now) == 0) {
-            // A used token presented again: someone holds a copy. End the whole sign-in.
+        if (token.rotatedAt() != null) {
+            throw reused(token, now);
+        }
+        // One transaction under the account's lock, in the same order as every revocation (account row
+        // first): a sign-out or role change either committed before (the generation moved on, so the token
+        // is refused) or waits until the new pair exists (and then revokes it). The token is spent only if
+        // the new pair is issued, so a failed refresh can be retried without looking like a stolen token.
+        Refreshed refreshed = transactions.executeWrite(status -> {
+            Optional<Integer> generation = accounts.lockTokenGeneration(token.accountId());
+            if (generation.isEmpty() || generation.get() != token.tokenGeneration()) {
+                return new Refreshed(null, false);
+            }
+            if (refreshTokens.markRotated(token.id(), now) == 0) {
+                return new Refreshed(null, true);
+            }
+            return accounts.findById(token.accountId())
+                    .map(account -> new Refreshed(issue(account, token.familyId(), generation.get()), false))
+                    .orElse(new Refreshed(null, false));
+        });
+        if (refreshed.reused()) {
+            throw reused(token, now);
+        }
+        if (refreshed.pair() == null) {
             refreshTokens.revokeFamily(token.familyId(), now);
-            LOG.warn("Refresh token reused; sign-in {} revoked", token.familyId());
-            activityLog.recordAnonymous(null, token.accountId(), null, "REFRESH_TOKEN_REUSED", "sign-in revoked");
             throw invalidRefreshToken();
         }
-        // Under the account's lock: a sign-out or role change either committed before (the generation moved
-        // on, so the token is refused) or waits until the new pair exists (and then revokes it).
-        TokenPair pair = transactions.executeWrite(status -> accounts.lockTokenGeneration(token.accountId())
-                .filter(generation -> generation == token.tokenGeneration())
-                .flatMap(generation -> accounts.findById(token.accountId()).map(account -> issue(account, token.familyId(), generation)))
-                .orElse(null));
-        if (pair == null) {
-            refreshTokens.revokeFamily(token.familyId(), now);
-            throw invalidRefreshToken();
-        }
-        return pair;
+        return refreshed.pair();
+    }
+
+    private record Refreshed(TokenPair pair, boolean reused) {
+    }
+
+    /** A used token presented again: someone holds a copy. Ends the whole sign-in. */
+    private ProblemException reused(RefreshToken token, Instant now) {
+        refreshTokens.revokeFamily(token.familyId(), now);
+        LOG.warn("Refresh token reused; sign-in {} revoked", token.familyId());
+        activityLog.recordAnonymous(null, token.accountId(), null, "REFRESH_TOKEN_REUSED", "sign-in revoked");
+        return invalidRefreshToken();
     }
 
     /**
