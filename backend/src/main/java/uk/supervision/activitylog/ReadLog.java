@@ -34,14 +34,20 @@ public class ReadLog {
             return;   // an empty page showed nobody's records
         }
         ActivityLogEntry entry = activityLog.entry(caller, read.action(), read.recordType(), read.recordId(), read.summary());
-        for (String subject : read.subjectStaffIds()) {
-            jdbc.prepareStatement("INSERT INTO activity_log_subject (activity_id, subject_staff_id, occurred_at) VALUES (?, ?, ?)", ps -> {
+        if (read.subjectStaffIds().isEmpty()) {
+            return;
+        }
+        // One batch for every subject: a list page names up to 200 people, and each read pays for this.
+        jdbc.prepareStatement("INSERT INTO activity_log_subject (activity_id, subject_staff_id, occurred_at) VALUES (?, ?, ?)", ps -> {
+            Timestamp at = Timestamp.from(entry.occurredAt());
+            for (String subject : read.subjectStaffIds()) {
                 ps.setLong(1, entry.id());
                 ps.setString(2, subject);
-                ps.setTimestamp(3, Timestamp.from(entry.occurredAt()));
-                return ps.executeUpdate();
-            });
-        }
+                ps.setTimestamp(3, at);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
     }
 
     private void requireReadWriteTransaction() {

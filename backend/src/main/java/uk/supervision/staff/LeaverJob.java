@@ -44,10 +44,8 @@ public class LeaverJob {
             return -1;
         }
         List<String> due = leavers.dueOn(today);
-        for (String id : due) {
-            staff.findById(id).ifPresent(leavers::arrived);
-        }
         if (!due.isEmpty()) {
+            staff.findByIdIn(due).forEach(leavers::arrived);
             LOG.info("Ended the access and relations of {} leaver(s)", due.size());
         }
         return due.size();
