@@ -135,6 +135,7 @@ class ContractConformanceTest {
                         etagOfAction())),
                 entry("getSupervisionSchedule", get(patUrl + "/schedule", As.SUPERVISOR)),
                 entry("getMySuperviseesDashboard", get("/api/v1/dashboards/my-supervisees", As.SUPERVISOR)),
+                entry("previewSessionDates", get(patUrl + "/session-dates?first=" + today() + "&count=3", As.SUPERVISOR)),
                 entry("listSessions", get("/api/v1/sessions?superviseeId=" + pat.id(), As.PRACTITIONER)),
                 entry("planSessions", post("/api/v1/sessions", As.SUPERVISOR, sessionPlan(pat.id(), 3))),
                 entry("getSession", get(sessionUrl(sessions.get(0)), As.PRACTITIONER)),
@@ -282,7 +283,7 @@ class ContractConformanceTest {
 
     /** Sessions starting today, so that one of them can be marked as held. */
     private static Map<String, Object> sessionPlan(String superviseeId, int count) {
-        return Map.of("superviseeIds", List.of(superviseeId), "date", today(), "startTime", "10:00", "plannedMinutes", 90,
+        return Map.of("superviseeIds", List.of(superviseeId), "date", today(), "startTime", "00:00", "plannedMinutes", 90,
                 "location", "Room 3, Civic Centre", "count", count, "intervalWeeks", 1);
     }
 

@@ -7,6 +7,7 @@ import uk.supervision.agreement.AgreementSnapshots;
 import uk.supervision.api.model.AgreementCompliance;
 import uk.supervision.api.model.EmploymentType;
 import uk.supervision.api.model.PolicyRules;
+import uk.supervision.api.model.SessionRef;
 import uk.supervision.api.model.StaffCategory;
 import uk.supervision.api.model.SuperviseeDashboard;
 import uk.supervision.api.model.SuperviseeDashboardRow;
@@ -107,6 +108,7 @@ public class ComplianceService {
         sessions.byIds(caller, new ArrayList<>(new HashSet<>(nextPlanned.values()))).forEach(s -> planned.put(s.getId().toString(), s));
         Map<String, Integer> awaiting = heldAwaitingRecord(ids);
         Map<String, Integer> overdueActions = overdueActions(ids, today);
+        Map<String, List<SessionRef>> unrecorded = notRecordedAsHeld(ids, caller.staffId(), today);
 
         List<SuperviseeDashboardRow> rows = new ArrayList<>();
         for (StaffView v : people) {
@@ -115,6 +117,7 @@ public class ComplianceService {
                     awaiting.getOrDefault(v.staff().id(), 0), overdueActions.getOrDefault(v.staff().id(), 0));
             String next = nextPlanned.get(v.staff().id());
             row.setNextPlanned(next == null ? null : planned.get(next));
+            row.setNotRecordedAsHeld(unrecorded.getOrDefault(v.staff().id(), List.of()));
             rows.add(row);
         }
         rows.sort(Comparator.comparingInt((SuperviseeDashboardRow r) -> URGENCY.indexOf(ScheduleStatus.valueOf(r.getSchedule().getStatus().getValue())))
@@ -146,7 +149,7 @@ public class ComplianceService {
         return out;
     }
 
-    private static Supervisee.Attributes attributes(AttributeTimeline.Period p) {
+    static Supervisee.Attributes attributes(AttributeTimeline.Period p) {
         return new Supervisee.Attributes(p.from(), StaffCategory.fromValue(p.values().category()),
                 EmploymentType.fromValue(p.values().employmentType()), p.values().weeklyHours().doubleValue());
     }
@@ -202,6 +205,21 @@ public class ComplianceService {
                 + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND s.status = 'PLANNED' AND s.meeting_date >= ? "
                 + "ORDER BY s.meeting_date, s.start_time, s.id", list, List.of(Date.valueOf(today)),
                 rs -> out.putIfAbsent(rs.getString(1), rs.getString(2)));
+        return out;
+    }
+
+    /** Sessions the supervisor leads that are still planned after their date: neither held, postponed nor cancelled. */
+    private Map<String, List<SessionRef>> notRecordedAsHeld(Set<String> ids, String supervisorId, LocalDate today) {
+        Map<String, List<SessionRef>> out = new HashMap<>();
+        List<String> list = new ArrayList<>(ids);
+        query("SELECT p.supervisee_id, s.id, s.meeting_date, s.start_time FROM supervision_session s JOIN session_participant p ON p.session_id = s.id "
+                + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND s.supervisor_id = ? AND s.status = 'PLANNED' "
+                + "AND s.meeting_date < ? ORDER BY s.meeting_date, s.start_time, s.id", list, List.of(supervisorId, Date.valueOf(today)), rs -> {
+                    List<SessionRef> refs = out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+                    if (refs.size() < 20) {
+                        refs.add(new SessionRef(UUID.fromString(rs.getString(2)), rs.getDate(3).toLocalDate(), rs.getString(4)));
+                    }
+                });
         return out;
     }
 

@@ -159,6 +159,21 @@ public class ScheduleCalculator {
     private record Chosen(Period interval, IntervalSource source) {
     }
 
+    /** An interval and where it comes from. */
+    public record Interval(Period interval, IntervalSource source) {
+    }
+
+    /**
+     * The interval in force for a person on a day, with the attributes in force that day: what a session held on
+     * that day makes the next one due after (the same rule {@link #compute} applies to the last session held).
+     *
+     * @param agreed the interval of their signed agreement, or null
+     */
+    public Interval intervalInForce(PolicyRules rules, Supervisee person, Period agreed, LocalDate day) {
+        Chosen chosen = intervalOn(day, rules, person, person.on(day), agreed);
+        return new Interval(chosen.interval(), chosen.source());
+    }
+
     /**
      * The interval in force on a day: a cadence step applying that day (first match wins), unless a signed
      * agreement sets a shorter one; otherwise the agreement; otherwise the category interval; otherwise the

@@ -15,6 +15,7 @@ import uk.supervision.api.model.SessionPostponement;
 import uk.supervision.api.model.SessionReschedule;
 import uk.supervision.api.model.SessionStatus;
 import uk.supervision.api.model.TemplateKind;
+import uk.supervision.compliance.SessionCadence;
 import uk.supervision.policy.PolicyService;
 import uk.supervision.problem.Problems;
 import uk.supervision.security.AccessPolicy;
@@ -35,6 +36,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Period;
 import java.util.ArrayList;
@@ -65,10 +67,15 @@ public class SessionService {
     private final JdbcOperations jdbc;
     private final AgreementSnapshots snapshots;
     private final Clock clock;
+    private final SessionCadence cadence;
+    private final SessionDateRules dateRules;
 
     public SessionService(SessionRepository sessions, SessionRecordRepository records, StaffRepository staff, SupervisionRelationRepository relations,
                           AgreementRepository agreements, PolicyService policy, AccessPolicy access, Idempotency idempotency,
-                          ActivityLog activityLog, JdbcOperations jdbc, AgreementSnapshots snapshots, Clock clock) {
+                          ActivityLog activityLog, JdbcOperations jdbc, AgreementSnapshots snapshots, Clock clock,
+                          SessionCadence cadence, SessionDateRules dateRules) {
+        this.cadence = cadence;
+        this.dateRules = dateRules;
         this.snapshots = snapshots;
         this.sessions = sessions;
         this.records = records;
@@ -107,35 +114,54 @@ public class SessionService {
             supervisees.add(s);
         }
         boolean group = supervisees.size() > 1;
-        // One-to-one: the supervisee's supervisor leads it. Group: whoever arranges it (e.g. a senior practitioner).
-        String supervisorId = group ? caller.staffId() : relations.currentSupervisorId(supervisees.get(0).id(), LocalDate.now(clock));
-        if (supervisorId == null) {
-            throw Problems.rule("/superviseeIds/0", supervisees.get(0).displayName()
-                    + " has no current supervisor. Record who supervises them first.");
-        }
-        if (supervisees.stream().anyMatch(s -> s.id().equals(supervisorId))) {
-            throw Problems.rule("/superviseeIds", "The person leading a session cannot also be supervised in it.");
-        }
-        Period interval = interval(caller, body, supervisees);
+        LocalDate today = LocalDate.now(clock);
         int count = body.getCount() == null ? 1 : body.getCount();
-        LocalDate lastDate = body.getDate().plus(interval.multipliedBy(count - 1));
-        if (lastDate.isAfter(StrictScalars.LATEST)) {
-            throw Problems.rule("/count", "The series would run to " + lastDate + "; sessions can be planned up to "
-                    + StrictScalars.LATEST + ". Plan fewer sessions.");
+        for (Staff s : supervisees) {
+            dateRules.requireBookable(s, body.getDate(), "/date", today);
+        }
+        // One-to-one: the exact dates the booking page previewed (the person's cadence on each date). Group: every interval.
+        List<LocalDate> dates = group
+                ? fixedSeries(body.getDate(), body.getIntervalWeeks() != null ? Period.ofWeeks(body.getIntervalWeeks())
+                        : Period.parse(policy.effectiveRules(caller.organisationId()).getNormalInterval()), count)
+                : cadence.series(supervisees.get(0), body.getDate(), count, body.getIntervalWeeks()).stream().map(SessionCadence.Dated::date).toList();
+        LocalDate lastDate = dates.get(dates.size() - 1);
+        for (Staff s : supervisees) {
+            dateRules.requireBookable(s, lastDate, "/count", today);
+        }
+        if (body.getHeld() != null) {
+            requireTookPlace(body, count);
+        }
+        // One-to-one: led by the supervisee's supervisor on each date (history: the supervisor of the time).
+        // Group: whoever arranges it (e.g. a senior practitioner).
+        List<String> leaders = new ArrayList<>();
+        for (LocalDate date : dates) {
+            String supervisorId = group ? caller.staffId() : dateRules.supervisorOn(supervisees.get(0), date, today);
+            if (supervisees.stream().anyMatch(s -> s.id().equals(supervisorId))) {
+                throw Problems.rule("/superviseeIds", "The person leading a session cannot also be supervised in it.");
+            }
+            leaders.add(supervisorId);
         }
         String seriesId = count > 1 ? Ids.newId() : null;
         Instant now = clock.instant();
         List<SupervisionSession> booked = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            LocalDate date = body.getDate().plus(interval.multipliedBy(i));
-            booked.add(insert(new SupervisionSession(Ids.newId(), caller.organisationId(), supervisorId, group ? "GROUP" : "ONE_TO_ONE",
-                    SupervisionSession.PLANNED, date, body.getStartTime(), body.getPlannedMinutes(), body.getLocation().trim(), seriesId,
-                    null, null, null, null, null, null, 1, now, now), supervisees.stream().map(Staff::id).toList()));
+            SupervisionSession session = insert(new SupervisionSession(Ids.newId(), caller.organisationId(), leaders.get(i), group ? "GROUP" : "ONE_TO_ONE",
+                    SupervisionSession.PLANNED, dates.get(i), body.getStartTime(), body.getPlannedMinutes(), body.getLocation().trim(), seriesId,
+                    null, null, null, null, null, null, 1, now, now), supervisees.stream().map(Staff::id).toList());
+            if (body.getHeld() != null) {
+                // A session that already happened is recorded as held at once, as markHeld would.
+                applied(session, sessions.markHeld(session.id(), session.version(), body.getHeld().getActualMinutes(),
+                        interruptedBy(body.getHeld()), now));
+                startRecord(session);
+                session = sessions.findById(session.id()).orElseThrow();
+            }
+            booked.add(session);
         }
         idempotency.remember(caller, idempotencyKey, "planSessions", body,
                 String.join(",", booked.stream().map(SupervisionSession::id).toList()));
         activityLog.record(caller, "SESSIONS_PLANNED", "supervision_session", booked.get(0).id(),
-                count + " session(s) from " + body.getDate() + " every " + interval);
+                count + " session(s) on " + String.join(", ", dates.stream().map(LocalDate::toString).toList())
+                        + (body.getHeld() == null ? "" : ", held " + body.getHeld().getActualMinutes() + " minutes"));
         return new Booked(new SessionPage(toDtos(booked)), false);
     }
 
@@ -148,6 +174,7 @@ public class SessionService {
     public uk.supervision.api.model.Session reschedule(Caller caller, UUID id, SessionReschedule body, String ifMatch) {
         SupervisionSession s = changeable(caller, id.toString(), ifMatch);
         requireStatus(s, "rescheduled", SupervisionSession.PLANNED, SupervisionSession.POSTPONED);
+        dateRules.requireReschedulable(s, staff.findByIdIn(participants(s.id())), body.getDate(), LocalDate.now(clock));
         applied(s, sessions.reschedule(s.id(), s.version(), body.getDate(), body.getStartTime(), body.getReason(), clock.instant()));
         activityLog.record(caller, "SESSION_RESCHEDULED", "supervision_session", s.id(), "to " + body.getDate() + " " + body.getStartTime());
         return get(caller, id);
@@ -168,6 +195,9 @@ public class SessionService {
         requireStatus(s, "cancelled", SupervisionSession.PLANNED, SupervisionSession.POSTPONED);
         String rebookedAs = null;
         if (body.getRebookDate() != null) {
+            for (Staff p : staff.findByIdIn(participants(s.id()))) {
+                dateRules.requireBookable(p, body.getRebookDate(), "/rebookDate", LocalDate.now(clock));
+            }
             Instant now = clock.instant();
             SupervisionSession replacement = insert(new SupervisionSession(Ids.newId(), s.organisationId(), s.supervisorId(), s.kind(),
                     SupervisionSession.PLANNED, body.getRebookDate(), body.getRebookTime() == null ? s.startTime() : body.getRebookTime(),
@@ -189,11 +219,11 @@ public class SessionService {
         if (s.meetingDate().isAfter(LocalDate.now(clock))) {
             throw Problems.rule("", "A session on " + s.meetingDate() + " cannot have been held yet. Reschedule it to the day it took place.");
         }
-        String interruptedBy = body.getInterruptedBy() == null || body.getInterruptedBy().isBlank() ? null : body.getInterruptedBy().trim();
-        applied(s, sessions.markHeld(s.id(), s.version(), body.getActualMinutes(), interruptedBy, clock.instant()));
-        // The record starts empty, on the organisation's agenda template as it is today.
-        records.save(new SessionRecord(s.id(), policy.activeTemplate(s.organisationId(), TemplateKind.SESSION_AGENDA).id(),
-                SessionRecord.DRAFT, "[]", null, null, null, false, null, "[]", null, null, 1, clock.instant()));
+        if (LocalDateTime.of(s.meetingDate(), LocalTime.parse(s.startTime())).isAfter(LocalDateTime.now(clock))) {
+            throw Problems.rule("", "This session starts at " + s.startTime() + " today: it can be recorded as held once it has started.");
+        }
+        applied(s, sessions.markHeld(s.id(), s.version(), body.getActualMinutes(), interruptedBy(body), clock.instant()));
+        startRecord(s);
         activityLog.record(caller, "SESSION_HELD", "supervision_session", s.id(), body.getActualMinutes() + " minutes");
         return get(caller, id);
     }
@@ -287,23 +317,33 @@ public class SessionService {
 
     // ---- helpers
 
-    /** The interval of a series: as asked, else the supervisee's active agreement's, else the organisation's. */
-    private Period interval(Caller caller, SessionPlan body, List<Staff> supervisees) {
-        if (body.getIntervalWeeks() != null) {
-            return Period.ofWeeks(body.getIntervalWeeks());
+    private static List<LocalDate> fixedSeries(LocalDate first, Period interval, int count) {
+        List<LocalDate> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(first.plus(interval.multipliedBy(i)));
         }
-        if (supervisees.size() == 1) {
-            // The signed terms, not the writable agreement row (only an agreement signed before snapshots falls back to it).
-            List<Agreement> active = agreements.findBySuperviseeIdAndStatusIn(supervisees.get(0).id(), List.of(Agreement.ACTIVE));
-            Map<String, AgreementSnapshots.SignedTerms> signed = snapshots.signedTerms(active.stream().map(Agreement::id).toList());
-            for (Agreement a : active) {
-                Integer weeks = signed.containsKey(a.id()) ? signed.get(a.id()).intervalWeeks() : a.intervalWeeks();
-                if (weeks != null) {
-                    return Period.ofWeeks(weeks);
-                }
-            }
+        return out;
+    }
+
+    /** A plan recorded as held is one session whose start has passed. */
+    private void requireTookPlace(SessionPlan body, int count) {
+        if (count != 1) {
+            throw Problems.rule("/count", "A session that already happened is recorded one at a time: book 1.");
         }
-        return Period.parse(policy.effectiveRules(caller.organisationId()).getNormalInterval());
+        if (LocalDateTime.of(body.getDate(), LocalTime.parse(body.getStartTime())).isAfter(LocalDateTime.now(clock))) {
+            throw Problems.rule(body.getDate().isAfter(LocalDate.now(clock)) ? "/date" : "/startTime",
+                    "A session on " + body.getDate() + " at " + body.getStartTime() + " has not started yet, so it cannot be recorded as held.");
+        }
+    }
+
+    private static String interruptedBy(SessionHeld held) {
+        return held.getInterruptedBy() == null || held.getInterruptedBy().isBlank() ? null : held.getInterruptedBy().trim();
+    }
+
+    /** The record starts empty, on the organisation's agenda template as it is today. */
+    private void startRecord(SupervisionSession s) {
+        records.save(new SessionRecord(s.id(), policy.activeTemplate(s.organisationId(), TemplateKind.SESSION_AGENDA).id(),
+                SessionRecord.DRAFT, "[]", null, null, null, false, null, "[]", null, null, 1, clock.instant()));
     }
 
     private SupervisionSession insert(SupervisionSession session, List<String> superviseeIds) {

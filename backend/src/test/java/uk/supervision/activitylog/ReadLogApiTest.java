@@ -406,7 +406,7 @@ class ReadLogApiTest extends ApiTest {
         Map<String, Object> plan = new HashMap<>();
         plan.put("superviseeIds", List.of(sam.id(), lee.id()));
         plan.put("date", LocalDate.now().toString());
-        plan.put("startTime", "10:00");
+        plan.put("startTime", "00:00");
         plan.put("plannedMinutes", 90);
         plan.put("location", "Room 3");
         Api.Response planned = api.post("/api/v1/sessions", supervisor, plan);

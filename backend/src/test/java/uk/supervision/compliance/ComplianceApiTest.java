@@ -164,7 +164,7 @@ class ComplianceApiTest extends ApiTest {
         Map<String, Object> body = new HashMap<>();
         body.put("superviseeIds", superviseeIds);
         body.put("date", date.toString());
-        body.put("startTime", "10:00");
+        body.put("startTime", "00:00");
         body.put("plannedMinutes", 90);
         body.put("location", "Room 3");
         Api.Response r = api.post("/api/v1/sessions", supervisor, body);

@@ -148,7 +148,7 @@ class RelatedRecordsAccessApiTest extends ApiTest {
             ids.add(s.id());
         }
         Api.Response planned = api.post("/api/v1/sessions", leadToken, Map.of("superviseeIds", ids, "date", today.toString(),
-                "startTime", "10:00", "plannedMinutes", 90, "location", "Room 2"));
+                "startTime", "00:00", "plannedMinutes", 90, "location", "Room 2"));
         assertEquals(201, planned.status(), planned.body());
         String id = planned.json().get("items").get(0).get("id").asText();
         Api.Response held = api.post("/api/v1/sessions/" + id + "/held", leadToken, Map.of("actualMinutes", 90),

@@ -86,8 +86,9 @@ class SessionApiTest extends ApiTest {
         assertEquals(200, postponed.status(), postponed.body());
         assertEquals("POSTPONED", postponed.json().get("status").asText());
 
+        // Moved to yesterday afternoon, so it has started and can be held whatever the time of the run.
         Api.Response moved = api.post(url + "/rescheduling", supervisor,
-                Map.of("date", LocalDate.now().toString(), "startTime", "15:30", "reason", "After the hearing"), postponed.header("ETag"));
+                Map.of("date", LocalDate.now().minusDays(1).toString(), "startTime", "15:30", "reason", "After the hearing"), postponed.header("ETag"));
         assertEquals("PLANNED", moved.json().get("status").asText());
         assertEquals("15:30", moved.json().get("startTime").asText());
 

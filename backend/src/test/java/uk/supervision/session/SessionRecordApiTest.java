@@ -176,7 +176,7 @@ class SessionRecordApiTest extends ApiTest {
         Map<String, Object> body = new HashMap<>();
         body.put("superviseeIds", List.of(sam.id()));
         body.put("date", date.toString());
-        body.put("startTime", "10:00");
+        body.put("startTime", "00:00");
         body.put("plannedMinutes", 90);
         body.put("location", "Room 3");
         return body;

@@ -162,7 +162,7 @@ class IdempotentReplayApiTest extends ApiTest {
         Map<String, Object> body = new HashMap<>();
         body.put("superviseeIds", List.of(pat.id()));
         body.put("date", date.toString());
-        body.put("startTime", "10:00");
+        body.put("startTime", "00:00");
         body.put("plannedMinutes", 90);
         body.put("location", "Room 3, Civic Centre");
         body.put("count", count);

@@ -155,7 +155,7 @@ public class Fixtures {
         String id = Ids.newId();
         java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
         execute("INSERT INTO supervision_session (id, organisation_id, supervisor_id, kind, status, meeting_date, start_time, "
-                + "planned_minutes, location, version, created_at, updated_at) VALUES (?, ?, ?, 'ONE_TO_ONE', 'PLANNED', ?, '10:00', 90, "
+                + "planned_minutes, location, version, created_at, updated_at) VALUES (?, ?, ?, 'ONE_TO_ONE', 'PLANNED', ?, '00:00', 90, "
                 + "'Room 1', 1, ?, ?)", id, org.id(), supervisor.id(), java.sql.Date.valueOf(LocalDate.now().plusDays(7)), now, now);
         execute("INSERT INTO session_participant (session_id, supervisee_id) VALUES (?, ?)", id, supervisee.id());
         return id;

@@ -61,7 +61,7 @@ public final class Signing {
         Map<String, Object> plan = new HashMap<>();
         plan.put("superviseeIds", List.of(superviseeId));
         plan.put("date", today.toString());
-        plan.put("startTime", "10:00");
+        plan.put("startTime", "00:00");   // started, whatever the time of the run
         plan.put("plannedMinutes", 90);
         plan.put("location", "Room 3");
         String id = api.post("/api/v1/sessions", supervisor, plan).json().get("items").get(0).get("id").asText();
