@@ -10,6 +10,7 @@ import { AgreementPage } from './features/agreements/AgreementPage';
 import { HomePage } from './features/home/HomePage';
 import { PlanSessionsPage } from './features/sessions/PlanSessionsPage';
 import { SessionPage } from './features/sessions/SessionPage';
+import { RecordPastSessionPage } from './features/sessions/RecordPastSessionPage';
 import { RecordPage } from './features/records/RecordPage';
 import { NotFoundPage } from './features/notfound/NotFoundPage';
 import { StaffDetailPage } from './features/staff/StaffDetailPage';
@@ -51,6 +52,9 @@ function Routes() {
   else if (matchPath('/sessions/new', pathname)) {
     const superviseeId = params.get('superviseeId') ?? '';
     page = <PlanSessionsPage key={`plan-${superviseeId}`} superviseeId={superviseeId} />;
+  } else if (matchPath('/sessions/past', pathname)) {
+    const superviseeId = params.get('superviseeId') ?? '';
+    page = <RecordPastSessionPage key={`past-${superviseeId}`} superviseeId={superviseeId} />;
   } else if ((staffMatch = matchPath('/sessions/:sessionId/record', pathname))) {
     page = <RecordPage key={`record-${staffMatch.sessionId}`} sessionId={staffMatch.sessionId as string} />;
   } else if ((staffMatch = matchPath('/sessions/:sessionId', pathname))) {

@@ -3,6 +3,7 @@ import { settle, useQuery } from '../../api/useQuery';
 import { Tag } from '../../components/govuk';
 import { formatDate } from '../../format';
 import { Link } from '../../router';
+import { NotRecordedAsHeldFlag } from '../sessions/NotRecordedAsHeld';
 import { AgreementComplianceTag, ScheduleStatusTag, SessionStatusTag } from '../sessions/StatusTags';
 import { localTimeText, planHref, sessionHref } from '../sessions/sessions';
 
@@ -63,6 +64,7 @@ function DashboardCard({ row, linkToStaff }: { row: Row; linkToStaff: boolean })
         </ul>
       </div>
       <div className="govuk-summary-card__content">
+        <NotRecordedAsHeldFlag row={row} />
         <dl className="govuk-summary-list">
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Status</dt>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { NextDatesPanel } from './NextDatesPanel';
 import { api, type Problem } from '../../api/client';
 import { Loading, ProblemMessage } from '../../components/app/ProblemMessage';
 import {
@@ -945,6 +946,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
           </Button>
         </section>
       )}
+      <NextDatesPanel session={session} />
 
       <h2 className="govuk-heading-m">Signatures</h2>
       <SignaturesList record={record} />

@@ -48,13 +48,20 @@ describe('Plan sessions', () => {
     expect(api.callsTo('POST /api/v1/sessions')).toHaveLength(0);
   });
 
+  it('points a session that already happened to its own path', async () => {
+    signedIn({});
+    renderApp('/sessions/new?superviseeId=a1');
+    await screen.findByRole('heading', { level: 1, name: 'Plan supervision sessions' });
+    expect(screen.getByRole('link', { name: 'Record a past session' })).toHaveAttribute('href', '/sessions/past?superviseeId=a1');
+  });
+
   it('rejects dates that are not real or in the past', () => {
     const base = { startTime: '10:00', plannedMinutes: '90', location: 'Room 2', count: '1' };
     expect(validatePlan({ ...base, date: { day: '31', month: '2', year: '2027' } }, '2026-12-01').date).toBe(
       'The date of the first session must be a real date',
     );
     expect(validatePlan({ ...base, date: { day: '30', month: '11', year: '2026' } }, '2026-12-01').date).toBe(
-      'The date of the first session must be today or in the future',
+      'The date of the first session must be today or in the future. To enter one that already happened, record a past session',
     );
     expect(validatePlan({ ...base, date: { day: '1', month: '12', year: '2026' } }, '2026-12-01')).toEqual({});
     expect(validatePlan({ ...base, plannedMinutes: '5', date: { day: '1', month: '12', year: '2026' } }, '2026-12-01').plannedMinutes).toMatch(
@@ -65,6 +72,18 @@ describe('Plan sessions', () => {
   it('shows the dates a series will book, resends with the same Idempotency-Key, and confirms the booked dates', async () => {
     let attempts = 0;
     const api = signedIn({
+      // The server's preview: a new starter's fortnightly step, then four-weekly. The page shows these, not its own sums.
+      'GET /api/v1/staff/:id/session-dates': (request) =>
+        json({
+          items:
+            request.query.get('count') === '3' && request.query.get('first') === '2099-12-08'
+              ? [
+                  { date: '2099-12-08', interval: 'P14D', intervalSource: 'CADENCE_STEP' },
+                  { date: '2099-12-22', interval: 'P28D', intervalSource: 'PROFILE' },
+                  { date: '2100-01-19', interval: 'P28D', intervalSource: 'PROFILE' },
+                ]
+              : [{ date: request.query.get('first'), interval: 'P28D', intervalSource: 'PROFILE' }],
+        }),
       'POST /api/v1/sessions': () => {
         attempts += 1;
         if (attempts === 1) return problem(503, 'Service unavailable');
@@ -72,8 +91,8 @@ describe('Plan sessions', () => {
           {
             items: [
               session({ id: 's-1', date: '2099-12-08' }),
-              session({ id: 's-2', date: '2100-01-05' }),
-              session({ id: 's-3', date: '2100-02-02' }),
+              session({ id: 's-2', date: '2099-12-22' }),
+              session({ id: 's-3', date: '2100-01-19' }),
             ],
           },
           201,
@@ -88,7 +107,7 @@ describe('Plan sessions', () => {
     await user.type(screen.getByLabelText('How many sessions to book'), '3');
     await waitFor(() =>
       expect(screen.getByTestId('count-hint')).toHaveTextContent(
-        'Sessions are booked 4 weeks apart, Sam Okafor’s interval. This will book: Tuesday 8 December 2099; Tuesday 5 January 2100; Tuesday 2 February 2100.',
+        'Sessions are booked at Sam Okafor’s interval, now 4 weeks. This will book: Tuesday 8 December 2099; Tuesday 22 December 2099; Tuesday 19 January 2100.',
       ),
     );
     await user.click(screen.getByRole('button', { name: 'Book sessions' }));
@@ -111,8 +130,8 @@ describe('Plan sessions', () => {
     const booked = screen.getByTestId('booked-dates');
     expect(within(booked).getAllByRole('link').map((l) => l.textContent)).toEqual([
       'Tuesday 8 December 2099 at 2:30pm',
-      'Tuesday 5 January 2100 at 2:30pm',
-      'Tuesday 2 February 2100 at 2:30pm',
+      'Tuesday 22 December 2099 at 2:30pm',
+      'Tuesday 19 January 2100 at 2:30pm',
     ]);
   });
 

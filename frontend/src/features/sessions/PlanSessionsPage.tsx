@@ -10,7 +10,7 @@ import { useMe } from '../auth/AuthContext';
 import { call, newIdempotencyKey } from '../agreements/agreements';
 import { DateInput, type DateParts } from './DateInput';
 import { formErrors, problemErrors, type FormErrors } from './problemErrors';
-import { dateFromParts, localTimeText, parseTimeInput, periodWords, seriesDates, sessionHref, todayIso } from './sessions';
+import { dateFromParts, localTimeText, parseTimeInput, pastSessionHref, periodWords, sessionHref, todayIso } from './sessions';
 
 const FIELDS = ['date', 'startTime', 'plannedMinutes', 'location', 'count'];
 const DATE_FIELDS = ['date'];
@@ -33,7 +33,8 @@ export function validatePlan(form: PlanForm, today = todayIso()): Record<string,
   else {
     const date = dateFromParts(day, month, year);
     if (!date) errors.date = 'The date of the first session must be a real date';
-    else if (date < today) errors.date = 'The date of the first session must be today or in the future';
+    // Sessions that already happened have their own path (record a past session), linked on this page.
+    else if (date < today) errors.date = 'The date of the first session must be today or in the future. To enter one that already happened, record a past session';
   }
   if (!form.startTime.trim()) errors.startTime = 'Enter the start time';
   else if (!parseTimeInput(form.startTime)) errors.startTime = 'Enter the start time like 14:30 or 2:30pm';
@@ -100,6 +101,21 @@ export function PlanSessionsPage({ superviseeId }: { superviseeId: string }) {
   const [errors, setErrors] = useState<FormErrors | null>(null);
   const [sending, setSending] = useState(false);
   const [booked, setBooked] = useState<Schemas['Session'][] | null>(null);
+  const firstDate = dateFromParts(form.date.day, form.date.month, form.date.year);
+  const count = whole(form.count);
+  const previewing = !!superviseeId && !!firstDate && firstDate >= todayIso() && count >= 1 && count <= 12;
+  const preview = useQuery(
+    (signal) =>
+      previewing
+        ? settle(
+            api.GET('/api/v1/staff/{staffId}/session-dates', {
+              params: { path: { staffId: superviseeId }, query: { first: firstDate as string, count } },
+              signal,
+            }),
+          )
+        : Promise.resolve({ state: 'loading' as const }),
+    [superviseeId, firstDate, count, previewing],
+  );
   // One key per form: sending again (a retry, a double tap) never books twice.
   const idempotencyKey = useRef(newIdempotencyKey());
   usePageTitle(booked ? (booked.length === 1 ? 'Session booked' : 'Sessions booked') : 'Plan supervision sessions', !!errors && !booked);
@@ -107,13 +123,11 @@ export function PlanSessionsPage({ superviseeId }: { superviseeId: string }) {
   if (booked) return <Booked sessions={booked} name={name} />;
 
   const interval = schedule.state === 'ok' ? schedule.data.interval : undefined;
-  const firstDate = dateFromParts(form.date.day, form.date.month, form.date.year);
-  const count = whole(form.count);
   const countHint = (() => {
-    const every = interval ? `Sessions are booked ${periodWords(interval)} apart, ${name}’s interval.` : 'Up to 12 sessions.';
-    if (!interval || !firstDate || !(count >= 1 && count <= 12)) return every;
-    const dates = seriesDates(firstDate, interval, count).map((d) => formatDate(d));
-    return `${every} This will book: ${dates.join('; ')}.`;
+    const every = interval ? `Sessions are booked at ${name}’s interval, now ${periodWords(interval)}.` : 'Up to 12 sessions.';
+    // The server's dates: the booking books exactly these (the interval in force on each date).
+    if (preview.state !== 'ok' || !previewing) return every;
+    return `${every} This will book: ${preview.data.items.map((d) => formatDate(d.date)).join('; ')}.`;
   })();
 
   const set = (key: keyof PlanForm) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
@@ -161,6 +175,12 @@ export function PlanSessionsPage({ superviseeId }: { superviseeId: string }) {
           Next supervision is due by {formatDate(schedule.data.nextDue)}.
         </p>
       )}
+      <p className="govuk-body">
+        Entering a session that already happened?{' '}
+        <Link className="govuk-link" href={pastSessionHref(superviseeId)} data-testid="record-past-link">
+          Record a past session
+        </Link>
+      </p>
       <form noValidate onSubmit={onSubmit}>
         <DateInput
           id="date"

@@ -10,6 +10,7 @@ import {
   NotificationBanner,
   SummaryList,
   Textarea,
+  WarningText,
   classNames,
 } from '../../components/govuk';
 import { formatDate } from '../../format';
@@ -20,7 +21,7 @@ import { call, type Result } from '../agreements/agreements';
 import { DateInput, type DateParts } from './DateInput';
 import { SessionStatusTag } from './StatusTags';
 import { formErrors, problemErrors, type FormErrors } from './problemErrors';
-import { dateFromParts, localTimeText, parseTimeInput, sessionHref, todayIso, type Session } from './sessions';
+import { dateFromParts, isNotRecordedAsHeld, localTimeText, parseTimeInput, sessionHref, todayIso, type Session } from './sessions';
 
 type Action = 'held' | 'reschedule' | 'postpone' | 'cancel';
 
@@ -349,8 +350,13 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
       <span className="govuk-caption-l">{session.kind === 'GROUP' ? 'Group supervision' : 'One-to-one supervision'}</span>
       <h1 className="govuk-heading-l">Supervision session</h1>
       <p className="govuk-body" data-testid="session-status">
-        <SessionStatusTag status={session.status} />
+        <SessionStatusTag status={session.status} date={session.date} />
       </p>
+      {isNotRecordedAsHeld(session) && (
+        <WarningText testId="not-recorded-as-held">
+          This session’s date has passed and it is not recorded as held. Record it as held, or say it was postponed or cancelled.
+        </WarningText>
+      )}
       <SummaryList
         rows={[
           { key: 'Date', value: formatDate(session.date) },

@@ -3,6 +3,7 @@ import {
   AGREEMENT_COMPLIANCE_TEXT,
   SCHEDULE_STATUS_TEXT,
   SESSION_STATUS_TEXT,
+  isNotRecordedAsHeld,
   type AgreementCompliance,
   type ScheduleStatus,
   type SessionStatus,
@@ -13,7 +14,9 @@ export function ScheduleStatusTag({ status }: { status: ScheduleStatus }) {
   return <Tag colour={colour}>{text}</Tag>;
 }
 
-export function SessionStatusTag({ status }: { status: SessionStatus }) {
+/** With the session's date, a planned session whose day has passed says so instead of "Planned". */
+export function SessionStatusTag({ status, date }: { status: SessionStatus; date?: string }) {
+  if (date && isNotRecordedAsHeld({ status, date })) return <Tag colour="red">Not recorded as held</Tag>;
   const { text, colour } = SESSION_STATUS_TEXT[status] ?? { text: status, colour: 'grey' as const };
   return <Tag colour={colour}>{text}</Tag>;
 }

@@ -128,5 +128,11 @@ export function parseTimeInput(text: string): string | null {
   return `${pad(hour)}:${pad(minute)}`;
 }
 
+/** Still planned though its day has passed: neither held, postponed nor cancelled. */
+export function isNotRecordedAsHeld(session: { status: SessionStatus; date: string }, today = todayIso()): boolean {
+  return session.status === 'PLANNED' && session.date < today;
+}
+
 export const sessionHref = (id: string) => `/sessions/${encodeURIComponent(id)}`;
+export const pastSessionHref = (superviseeId: string) => `/sessions/past?superviseeId=${encodeURIComponent(superviseeId)}`;
 export const planHref = (superviseeId: string) => `/sessions/new?superviseeId=${encodeURIComponent(superviseeId)}`;
