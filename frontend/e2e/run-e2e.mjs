@@ -20,6 +20,8 @@ const e2eDir = dirname(fileURLToPath(import.meta.url));
 const frontendDir = resolve(e2eDir, '..');
 const testFiles = readdirSync(e2eDir)
   .filter((name) => name.endsWith('.test.mjs'))
+  // E2E_FILTER=history runs only the files whose name contains it.
+  .filter((name) => !process.env.E2E_FILTER || name.includes(process.env.E2E_FILTER))
   .sort()
   .map((name) => join(e2eDir, name));
 

@@ -60,7 +60,7 @@ async function heldSessionWithSam() {
       superviseeIds: [sam.id],
       date: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
       // Early in the day (so it can have been held already) and one slot per test.
-      startTime: `0${slot}:15`,
+      startTime: `00:${String(slot).padStart(2, "0")}`,
       plannedMinutes: 45,
       location: 'Room 4, Civic Centre',
       count: 1,

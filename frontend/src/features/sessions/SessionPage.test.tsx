@@ -35,7 +35,8 @@ describe('Session page', () => {
     const user = userEvent.setup();
     renderApp('/sessions/s-1');
     expect(await screen.findByRole('heading', { level: 1, name: 'Supervision session' })).toBeInTheDocument();
-    expect(screen.getByText('Planned')).toHaveClass('govuk-tag--blue');
+    // Its day (6 January 2026) has passed without it being held: it says so rather than "Planned".
+    expect(screen.getByText('Not recorded as held')).toHaveClass('govuk-tag--red');
     expect(screen.getByText('Tuesday 6 January 2026')).toBeInTheDocument();
     expect(screen.getByText('2:30pm, 90 minutes planned')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Record as held' }));
