@@ -347,6 +347,17 @@ class AccessMatrixTest {
             planSessions         C_READ  -    -          -     -      N         N          -     N             N
             planSessions         C_WRITE -    -          -     -      N         N          -     N             N
             planSessions         ANON    -    -          -     -      U         U          -     U             U
+            previewSessionDates  PRAC    N    N          N     N      N         N          N     N             X
+            previewSessionDates  SUP     N    Y          Y     N      N         N          N     N             X
+            previewSessionDates  SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            previewSessionDates  HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            previewSessionDates  QA      N    N          N     N      N         N          N     N             X
+            previewSessionDates  HR      N    N          N     N      N         N          N     N             X
+            previewSessionDates  EM      -    -          -     -      N         N          -     N             X
+            previewSessionDates  ADMIN   -    -          -     -      N         N          -     N             X
+            previewSessionDates  C_READ  -    -          -     -      N         N          -     N             N
+            previewSessionDates  C_WRITE -    -          -     -      N         N          -     N             N
+            previewSessionDates  ANON    -    -          -     -      U         U          -     U             U
             rescheduleSession    PRAC    Y    Y          N     N      N         N          N     N             X
             rescheduleSession    SUP     Y    Y          N     N      N         N          N     N             X
             rescheduleSession    SM      Y    Y          N     N      N         N          N     N             X
@@ -642,6 +653,9 @@ class AccessMatrixTest {
         p.put("planSessions", change(c -> api.post("/api/v1/sessions", c.token(), Map.of("superviseeIds", List.of(c.person().id()),
                         "date", today.plusDays(14).toString(), "startTime", "10:00", "plannedMinutes", 90, "location", "Room 3")),
                 c -> count("SELECT COUNT(*) FROM session_participant WHERE supervisee_id = ?", c.person().id())));
+        // The dates a series would be booked on: the same rule as booking it.
+        p.put("previewSessionDates", read(c -> api.get("/api/v1/staff/" + c.person().id() + "/session-dates?first="
+                + today.plusDays(14) + "&count=3", c.token())));
         p.put("rescheduleSession", change(c -> api.post(sessionUrl(c) + "/rescheduling", c.token(),
                         Map.of("date", today.plusDays(9).toString(), "startTime", "14:30", "reason", "Clash"), "\"v1\""),
                 c -> fixtures.string("SELECT meeting_date FROM supervision_session WHERE id = ?", session(c))));
