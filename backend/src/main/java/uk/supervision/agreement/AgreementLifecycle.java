@@ -65,10 +65,10 @@ public class AgreementLifecycle {
             return null;
         });
         LocalDate today = LocalDate.now(clock);
-        Map<String, LocalDate> supervisorSince = new HashMap<>();
+        Map<String, SupervisionRelation> current = new HashMap<>();
         for (SupervisionRelation r : relations.findCurrentBySupervisees(dtos.stream().map(a -> a.getSupervisee().getId().toString())
                 .distinct().toList(), today)) {
-            supervisorSince.merge(r.superviseeId(), r.fromDate(), (a, b) -> a.isAfter(b) ? a : b);
+            current.merge(r.superviseeId(), r, (a, b) -> a.fromDate().isAfter(b.fromDate()) ? a : b);
         }
         for (uk.supervision.api.model.Agreement a : dtos) {
             a.setEndedOn(ended.get(a.getId().toString()));
@@ -78,9 +78,12 @@ public class AgreementLifecycle {
             if (a.getReviewDue() != null) {
                 a.setReviewDueReason(AgreementReviewReason.ANNUAL);
             }
-            LocalDate since = supervisorSince.get(a.getSupervisee().getId().toString());
+            SupervisionRelation now = current.get(a.getSupervisee().getId().toString());
             LocalDate signedOn = LocalDate.ofInstant(Instant.from(a.getSignedAt()), clock.getZone());
-            if (since != null && since.isAfter(signedOn) && (a.getReviewDue() == null || since.isBefore(a.getReviewDue()))) {
+            // A supervisor who took over after signing, or who is not the one who signed, makes the review due on their first day.
+            boolean newSupervisor = now != null && (now.fromDate().isAfter(signedOn) || !now.supervisorId().equals(a.getSupervisor().getId().toString()));
+            LocalDate since = now == null ? null : now.fromDate();
+            if (newSupervisor && (a.getReviewDue() == null || since.isBefore(a.getReviewDue()))) {
                 a.setReviewDue(since);
                 a.setReviewDueReason(AgreementReviewReason.NEW_SUPERVISOR);
             }
