@@ -82,7 +82,7 @@ describe('Asking for an extra session', { timeout: 240_000 }, () => {
       await priya.getByLabel('Where').fill('Room 4, Civic Centre');
       await expectNoAxeViolations(priya, `the booking form (${name})`);
       await priya.getByRole('button', { name: 'Book it' }).click();
-      await priya.getByRole('heading', { name: 'Extra session booked' }).waitFor();
+      await priya.getByText('Extra session booked').waitFor();
       await priya.getByRole('link', { name: `${dateText(preferred)} at 2pm, Room 4, Civic Centre` }).waitFor();
       await expectNoAxeViolations(priya, `the booked request (${name})`);
 

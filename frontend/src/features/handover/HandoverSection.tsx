@@ -119,7 +119,7 @@ function TransferChoice({ session, newSupervisor, onDone }: { session: Session; 
     }
     setSending(true);
     const r = await call(api.POST('/api/v1/sessions/{sessionId}/transfer', {
-      params: { path: { sessionId: session.id }, header: { 'If-Match': `"${session.version}"` } },
+      params: { path: { sessionId: session.id }, header: { 'If-Match': `"v${session.version}"` } },
       body: outcome === 'CANCEL' ? { outcome, reason: reason.trim() } : { outcome },
     }));
     setSending(false);

@@ -53,7 +53,7 @@ export function DecideSessionRequestPage({ requestId }: { requestId: string }) {
     );
   }
   const { request } = loaded;
-  const etag = `"${request.version}"`;
+  const etag = `"v${request.version}"`;
   const choose = (c: Choice) => {
     setErrors(null);
     setChoice(c);
