@@ -32,7 +32,7 @@ const plusDays = ([y, m, d], n) => {
   return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
 };
 
-describe('Asking for an extra session', { timeout: 240_000 }, () => {
+describe('Asking for an extra session', { timeout: 600_000 }, () => {
   for (const [name, viewport] of [['landscape tablet', LANDSCAPE], ['portrait tablet', PORTRAIT], ['phone', PHONE]]) {
     test(`Sam asks, Priya books, Sam sees it booked (${name})`, async () => {
       const reason = `A hard visit to discuss (${name})`;
