@@ -20,6 +20,9 @@ import { OfflineBanner } from './offline/OfflineBanner';
 import { OutboxPage } from './offline/OutboxPage';
 import { OutboxSync } from './offline/OutboxSync';
 import { useOutboxCount } from './offline/useOutboxCount';
+import { HandoverPage } from './features/handover/HandoverPage';
+import { DecideSessionRequestPage } from './features/sessionrequests/DecideSessionRequestPage';
+import { RequestSessionPage } from './features/sessionrequests/RequestSessionPage';
 import { Redirect, Router, isLocalPath, matchPath, useLocation, useSearchParams } from './router';
 
 /** The page for a path. Unknown paths get the 404 page (the server sends index.html for them). */
@@ -59,8 +62,13 @@ function Routes() {
     page = <RecordPage key={`record-${staffMatch.sessionId}`} sessionId={staffMatch.sessionId as string} />;
   } else if ((staffMatch = matchPath('/sessions/:sessionId', pathname))) {
     page = <SessionPage key={staffMatch.sessionId} sessionId={staffMatch.sessionId as string} />;
+  } else if (matchPath('/session-requests/new', pathname)) page = <RequestSessionPage />;
+  else if ((staffMatch = matchPath('/session-requests/:requestId', pathname))) {
+    page = <DecideSessionRequestPage key={staffMatch.requestId} requestId={staffMatch.requestId as string} />;
   } else if (matchPath('/staff', pathname)) page = <StaffListPage />;
-  else if ((staffMatch = matchPath('/staff/:staffId', pathname))) {
+  else if ((staffMatch = matchPath('/staff/:staffId/handover', pathname))) {
+    page = <HandoverPage key={`handover-${staffMatch.staffId}`} staffId={staffMatch.staffId as string} />;
+  } else if ((staffMatch = matchPath('/staff/:staffId', pathname))) {
     page = <StaffDetailPage key={staffMatch.staffId} staffId={staffMatch.staffId as string} />;
   } else if (matchPath('/teams', pathname)) page = <TeamsPage />;
   else if (matchPath('/outbox', pathname)) page = <OutboxPage />;

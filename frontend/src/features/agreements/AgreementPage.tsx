@@ -187,7 +187,15 @@ export function AgreementPage({ agreementId }: { agreementId: string }) {
               ? `The supervisee will approach the line manager if there is no formal supervision for ${periodText(agreement.escalationPeriod)}`
               : 'Not agreed',
           },
-          ...(agreement.reviewDue ? [{ key: 'Review due', value: formatDate(agreement.reviewDue) }] : []),
+          ...(agreement.reviewDue
+            ? [{
+                key: 'Review due',
+                value: agreement.reviewDueReason === 'NEW_SUPERVISOR'
+                  ? `${formatDate(agreement.reviewDue)}, because the supervisor changed`
+                  : formatDate(agreement.reviewDue),
+              }]
+            : []),
+          ...(agreement.endedOn ? [{ key: 'Ended', value: `${formatDate(agreement.endedOn)}, when the supervisee left` }] : []),
         ]}
       />
 

@@ -8,6 +8,7 @@ import { usePageTitle } from '../../usePageTitle';
 import { canUseStaffDirectory, useAuth } from '../auth/AuthContext';
 import { AgreementStatusTag } from '../agreements/AgreementStatusTag';
 import { OPEN_STATUSES, call, type Agreement } from '../agreements/agreements';
+import { ExtraSessionRequests } from '../sessionrequests/ExtraSessionRequests';
 import { MySchedule } from './MySchedule';
 import { MyOpenActions, RecordsToSign } from './MyRecordsAndActions';
 import { SuperviseeDashboard } from './SuperviseeDashboard';
@@ -169,6 +170,8 @@ export function HomePage() {
           </div>
         </div>
       )}
+
+      <ExtraSessionRequests />
 
       {staff && <RecordsToSign staffId={staff.id} />}
 

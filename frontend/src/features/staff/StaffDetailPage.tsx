@@ -1,3 +1,4 @@
+import { HandoverSection } from '../handover/HandoverSection';
 import { api, type Schemas } from '../../api/client';
 import { settle, useQuery, type QueryState } from '../../api/useQuery';
 import { Loading, ProblemMessage } from '../../components/app/ProblemMessage';
@@ -130,6 +131,7 @@ export function StaffDetailPage({ staffId }: { staffId: string }) {
           <h1 className="govuk-heading-l">{result.data.staff.displayName}</h1>
           <SummaryList rows={staffRows(result.data.staff)} />
           {result.data.history.state === 'ok' && <History history={result.data.history.data} />}
+          <HandoverSection staffId={staffId} />
         </>
       )}
     </>

@@ -149,6 +149,16 @@ class ContractConformanceTest {
                         etagOf(sessionUrl(sessions.get(2)), As.SUPERVISOR))),
                 entry("markSessionHeld", post(sessionUrl(sessions.get(0)) + "/held", As.SUPERVISOR,
                         Map.of("actualMinutes", 95, "interruptedBy", "Fire alarm"), etagOf(sessionUrl(sessions.get(0)), As.SUPERVISOR))),
+                entry("getSupervisionHandover", get(patUrl + "/handover", As.SUPERVISOR)),
+                entry("transferSession", post(sessionUrl(formerSession) + "/transfer", As.SUPERVISOR, Map.of("outcome", "TRANSFER"),
+                        etagOf(sessionUrl(formerSession), As.SUPERVISOR))),
+                entry("listSessionRequests", get("/api/v1/session-requests?status=REQUESTED", As.SUPERVISOR)),
+                entry("requestSession", post("/api/v1/session-requests", As.PRACTITIONER,
+                        Map.of("reason", "A hard visit", "preferredDates", List.of(today())))),
+                entry("bookSessionRequest", post("/api/v1/session-requests/" + toBook + "/booking", As.SUPERVISOR,
+                        Map.of("date", today(), "startTime", "15:00", "plannedMinutes", 90, "location", "Room 2"), etagOfRequest(toBook))),
+                entry("declineSessionRequest", post("/api/v1/session-requests/" + toDecline + "/declination", As.SUPERVISOR,
+                        Map.of("reason", "We meet on Monday"), etagOfRequest(toDecline))),
                 entry("registerMachineClient", post("/api/v1/machine-clients", As.ADMIN,
                         Map.of("name", Fixtures.unique("HR system"), "scopes", List.of("staff.read", "staff.write")))));
     }
@@ -191,6 +201,9 @@ class ContractConformanceTest {
     private final List<String> sessions = new ArrayList<>();  // Pat's planned sessions, one per state change example
     private String recordSession;  // a session held today, whose record the record examples use
     private String actionId;       // an open action of Pat's
+    private String formerSession;  // Pat's planned session with a supervisor he no longer has
+    private String toBook;         // Pat's request for an extra session, to book
+    private String toDecline;      // and one to decline
     private final Map<As, String> credentials = new EnumMap<>(As.class);
 
     @BeforeAll
@@ -263,6 +276,20 @@ class ContractConformanceTest {
                 Map.of("superviseeId", pat.id(), "ownerId", sam.id(), "text", "Arrange the audit", "dueDate", today()));
         assertEquals(201, action.status(), () -> "Could not agree an action: " + action);
         actionId = action.json().get("id").asText();
+        formerSession = fixtures.session(world.org(), pat.staff(), world.worker(world.teamA1(), "Fay", "Former"));
+        toBook = requestAsPat("Court next week");
+        toDecline = requestAsPat("Caseload");
+    }
+
+    private String requestAsPat(String reason) {
+        Api.Response r = api.post("/api/v1/session-requests", credentials.get(As.PRACTITIONER), Map.of("reason", reason));
+        assertEquals(201, r.status(), () -> "Could not ask for a session: " + r);
+        return r.json().get("id").asText();
+    }
+
+    /** Requests have no single read operation: their current version comes from the database. */
+    private Supplier<String> etagOfRequest(String id) {
+        return () -> "\"v" + fixtures.string("SELECT version FROM session_request WHERE id = ?", id) + "\"";
     }
 
     private String recordUrl() {

@@ -69,10 +69,13 @@ public class AgreementService {
     private final JdbcOperations jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final AgreementLifecycle lifecycle;
 
     public AgreementService(AgreementRepository agreements, AgreementSignatureRepository signatures, AgreementSnapshots snapshots,
                             StaffRepository staff, SupervisionRelationRepository relations, PolicyService policy, AccessPolicy access,
-                            Idempotency idempotency, ActivityLog activityLog, ReadLog readLog, JdbcOperations jdbc, JsonMapper json, Clock clock) {
+                            Idempotency idempotency, ActivityLog activityLog, ReadLog readLog, JdbcOperations jdbc, JsonMapper json, Clock clock,
+                            AgreementLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.agreements = agreements;
         this.signatures = signatures;
         this.snapshots = snapshots;
@@ -363,8 +366,8 @@ public class AgreementService {
         if (!people.isEmpty()) {
             staff.findByIdIn(people).forEach(s -> staffById.put(s.id(), s));
         }
-        return rows.stream().map(a -> AgreementMapper.toDto(a, readAnswers(a.answersJson()), staffById,
-                all.stream().filter(s -> s.agreementId().equals(a.id())).toList())).toList();
+        return lifecycle.decorate(rows.stream().map(a -> AgreementMapper.toDto(a, readAnswers(a.answersJson()), staffById,
+                all.stream().filter(s -> s.agreementId().equals(a.id())).toList())).toList());
     }
 
     private void requireParty(Caller caller, Agreement agreement, String what) {

@@ -328,6 +328,44 @@ public class AccessPolicy {
         }
     }
 
+    /**
+     * What a supervisee's supervision leaves open (issue 7, 3d): whoever reads their records, and the supervisor
+     * they had on their last day, who no longer supervises them once they have left.
+     */
+    public void requireReadHandover(Caller caller, Staff supervisee, String lastSupervisorId) {
+        if (!canReadRecord(caller, supervisee, lastSupervisorId)) {
+            throw Problems.forbidden("What a person's supervision leaves open is seen by their supervisor, the managers above them and quality assurance.");
+        }
+    }
+
+    /** Moving a former supervisor's planned session to the new one (or cancelling it): as arranging supervision. */
+    public void requireTransferSession(Caller caller, Staff supervisee, String currentSupervisorId) {
+        requireArrangeSupervisionFor(caller, supervisee, currentSupervisorId);
+    }
+
+    /**
+     * Asking for an extra session (Central Bedfordshire's agreement, clause 1): a person asks their own current
+     * supervisor, for themselves only. Machine clients and accounts without a staff record never ask.
+     */
+    public void requireRequestSession(Caller caller, Staff self) {
+        if (caller.isClient() || caller.staffId() == null || self == null || !caller.isSelf(self.id()) || !sameOrganisation(caller, self)) {
+            throw Problems.forbidden("Only a supervised member of staff asks for an extra session, for themselves.");
+        }
+    }
+
+    /** Who sees a request for an extra session: the two parties, the managers above them and QA (as a record). */
+    public boolean canSeeSessionRequest(Caller caller, Staff supervisee, String supervisorId) {
+        return canReadRecord(caller, supervisee, supervisorId);
+    }
+
+    /** Booking or declining a request: the supervisee's current supervisor, or a manager above them. Never the asker. */
+    public void requireDecideSessionRequest(Caller caller, Staff supervisee, String currentSupervisorId) {
+        if (caller.isSelf(supervisee.id())) {
+            throw Problems.forbidden("Your supervisor books or declines your request, not you.");
+        }
+        requireArrangeSupervisionFor(caller, supervisee, currentSupervisorId);
+    }
+
     private boolean managesOrganisation(Caller caller) {
         return caller.hasAny(Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE) && caller.managesWholeOrganisation();
     }

@@ -41,4 +41,9 @@ public interface SessionRepository extends CrudRepository<SupervisionSession, St
     @Query("UPDATE supervision_session SET status = 'HELD', actual_minutes = :actualMinutes, interrupted_by = :interruptedBy, "
             + "version = version + 1, updated_at = :now WHERE id = :id AND version = :version AND status IN ('PLANNED', 'POSTPONED')")
     long markHeld(String id, int version, int actualMinutes, @Nullable String interruptedBy, Instant now);
+
+    /** After a change of supervisor: the planned session goes ahead with the new one. */
+    @Query("UPDATE supervision_session SET supervisor_id = :supervisorId, version = version + 1, updated_at = :now "
+            + "WHERE id = :id AND version = :version AND status IN ('PLANNED', 'POSTPONED')")
+    long transfer(String id, int version, String supervisorId, Instant now);
 }

@@ -165,6 +165,23 @@ public class SessionService {
         return new Booked(new SessionPage(toDtos(booked)), false);
     }
 
+    /**
+     * Books one planned one-to-one session, for an extra session a supervisee asked for (issue 7, 3e). The
+     * caller's right to book it was checked on the request (AccessPolicy.requireDecideSessionRequest).
+     */
+    public SupervisionSession bookExtra(Caller caller, Staff supervisee, String supervisorId, LocalDate date, String startTime,
+                                        int plannedMinutes, String location) {
+        if (supervisee.hasLeftBy(date)) {
+            throw Problems.rule("/date", supervisee.displayName() + " has left by then.");
+        }
+        Instant now = clock.instant();
+        SupervisionSession booked = insert(new SupervisionSession(Ids.newId(), caller.organisationId(), supervisorId, "ONE_TO_ONE",
+                SupervisionSession.PLANNED, date, startTime, plannedMinutes, location.trim(), null, null, null, null, null, null, null,
+                1, now, now), List.of(supervisee.id()));
+        activityLog.record(caller, "SESSIONS_PLANNED", "supervision_session", booked.id(), "1 extra session on " + date + ", as requested");
+        return booked;
+    }
+
     @Transactional(readOnly = true)
     public uk.supervision.api.model.Session get(Caller caller, UUID id) {
         return toDtos(List.of(readable(caller, id.toString()))).get(0);

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.supervision.activitylog.ActivityLog;
 import uk.supervision.api.model.Role;
+import uk.supervision.handover.LeaverSupervision;
 import uk.supervision.problem.Problems;
 import uk.supervision.security.AccessRevocation;
 import uk.supervision.security.Caller;
@@ -35,9 +36,11 @@ public class Leavers {
     private final AccessRevocation revocation;
     private final ActivityLog activityLog;
     private final JdbcOperations jdbc;
+    private final LeaverSupervision supervision;
 
     public Leavers(SupervisionRelationRepository relations, AccountRepository accounts, RoleGrantRepository grants,
-                   AccessRevocation revocation, ActivityLog activityLog, JdbcOperations jdbc) {
+                   AccessRevocation revocation, ActivityLog activityLog, JdbcOperations jdbc, LeaverSupervision supervision) {
+        this.supervision = supervision;
         this.relations = relations;
         this.accounts = accounts;
         this.grants = grants;
@@ -59,7 +62,10 @@ public class Leavers {
         }
         closeRelations(caller, leaver);
         if (now) {
+            supervision.arrived(caller, leaver.id(), leaver.leavingDate());
             endAccess(caller, leaver);
+        } else {
+            supervision.recorded(caller, leaver.id(), leaver.leavingDate());
         }
     }
 
@@ -67,6 +73,7 @@ public class Leavers {
     void arrived(Staff leaver) {
         Caller system = new Caller(null, leaver.organisationId(), null, "Leaver job", Set.of(), Set.of(), false, null, Set.of());
         closeRelations(system, leaver);
+        supervision.arrived(system, leaver.id(), leaver.leavingDate());
         endAccess(system, leaver);
     }
 
@@ -76,7 +83,9 @@ public class Leavers {
                 + "EXISTS (SELECT 1 FROM account a WHERE a.staff_id = s.id AND a.enabled = TRUE) "
                 + "OR EXISTS (SELECT 1 FROM account a JOIN role_grant g ON g.account_id = a.id WHERE a.staff_id = s.id) "
                 + "OR EXISTS (SELECT 1 FROM supervision_relation r WHERE (r.supervisor_id = s.id OR r.supervisee_id = s.id) "
-                + "AND (r.to_date IS NULL OR r.to_date > s.leaving_date))) ORDER BY s.id";
+                + "AND (r.to_date IS NULL OR r.to_date > s.leaving_date)) "
+                + "OR EXISTS (SELECT 1 FROM agreement g WHERE g.supervisee_id = s.id AND g.status IN ('DRAFT', 'AWAITING_SIGNATURES', 'ACTIVE'))"
+                + ") ORDER BY s.id";
         return jdbc.prepareStatement(sql, ps -> {
             ps.setDate(1, Date.valueOf(day));
             List<String> ids = new ArrayList<>();

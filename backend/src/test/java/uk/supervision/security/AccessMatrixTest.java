@@ -448,6 +448,82 @@ class AccessMatrixTest {
             signSessionRecord    ANON    -    -          -     -      U         U          -     U             U
             """;
 
+    /**
+     * Issue 7, 3d and 3e. The handover of a person with a current supervisor (read as their records are); a
+     * planned session of theirs with a former supervisor, moved on as sessions are planned; a request for an
+     * extra session by the person to their current supervisor, seen as their records are and decided as sessions
+     * are planned, never by the person who asked. A request is always the caller's own: only SELF has a supervisor.
+     */
+    static final String LIFECYCLE = """
+            operation              caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
+            getSupervisionHandover PRAC    Y    Y          N     N      N         N          N     N             X
+            getSupervisionHandover SUP     Y    Y          Y     N      N         N          N     N             X
+            getSupervisionHandover SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            getSupervisionHandover HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            getSupervisionHandover QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            getSupervisionHandover HR      Y    Y          N     N      N         N          N     N             X
+            getSupervisionHandover EM      -    -          -     -      N         N          -     N             X
+            getSupervisionHandover ADMIN   -    -          -     -      N         N          -     N             X
+            getSupervisionHandover C_READ  -    -          -     -      N         N          -     N             N
+            getSupervisionHandover C_WRITE -    -          -     -      N         N          -     N             N
+            getSupervisionHandover ANON    -    -          -     -      U         U          -     U             U
+            transferSession        PRAC    N    N          N     N      N         N          N     N             X
+            transferSession        SUP     N    Y          Y     N      N         N          N     N             X
+            transferSession        SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            transferSession        HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            transferSession        QA      N    N          N     N      N         N          N     N             X
+            transferSession        HR      N    N          N     N      N         N          N     N             X
+            transferSession        EM      -    -          -     -      N         N          -     N             X
+            transferSession        ADMIN   -    -          -     -      N         N          -     N             X
+            transferSession        C_READ  -    -          -     -      N         N          -     N             N
+            transferSession        C_WRITE -    -          -     -      N         N          -     N             N
+            transferSession        ANON    -    -          -     -      U         U          -     U             U
+            listSessionRequests    PRAC    Y    Y          N     N      N         N          N     N             X
+            listSessionRequests    SUP     Y    Y          Y     N      N         N          N     N             X
+            listSessionRequests    SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            listSessionRequests    HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            listSessionRequests    QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            listSessionRequests    HR      Y    Y          N     N      N         N          N     N             X
+            listSessionRequests    EM      -    -          -     -      N         N          -     N             X
+            listSessionRequests    ADMIN   -    -          -     -      N         N          -     N             X
+            listSessionRequests    C_READ  -    -          -     -      N         N          -     N             N
+            listSessionRequests    C_WRITE -    -          -     -      N         N          -     N             N
+            listSessionRequests    ANON    -    -          -     -      U         U          -     U             U
+            requestSession         PRAC    Y    -          -     -      -         -          -     -             -
+            requestSession         SUP     Y    -          -     -      -         -          -     -             -
+            requestSession         SM      Y    -          -     -      -         -          -     -             -
+            requestSession         HOS     Y    -          -     -      -         -          -     -             -
+            requestSession         QA      Y    -          -     -      -         -          -     -             -
+            requestSession         HR      Y    -          -     -      -         -          -     -             -
+            requestSession         EM      -    -          -     -      N         N          -     N             N
+            requestSession         ADMIN   -    -          -     -      N         N          -     N             N
+            requestSession         C_READ  -    -          -     -      N         N          -     N             N
+            requestSession         C_WRITE -    -          -     -      N         N          -     N             N
+            requestSession         ANON    -    -          -     -      U         U          -     U             U
+            bookSessionRequest     PRAC    N    N          N     N      N         N          N     N             X
+            bookSessionRequest     SUP     N    Y          Y     N      N         N          N     N             X
+            bookSessionRequest     SM      N    Y          Y     Y      Y         Y          Y     N             X
+            bookSessionRequest     HOS     N    Y          Y     Y      Y         Y          Y     Y             X
+            bookSessionRequest     QA      N    N          N     N      N         N          N     N             X
+            bookSessionRequest     HR      N    N          N     N      N         N          N     N             X
+            bookSessionRequest     EM      -    -          -     -      N         N          -     N             X
+            bookSessionRequest     ADMIN   -    -          -     -      N         N          -     N             X
+            bookSessionRequest     C_READ  -    -          -     -      N         N          -     N             N
+            bookSessionRequest     C_WRITE -    -          -     -      N         N          -     N             N
+            bookSessionRequest     ANON    -    -          -     -      U         U          -     U             U
+            declineSessionRequest  PRAC    N    N          N     N      N         N          N     N             X
+            declineSessionRequest  SUP     N    Y          Y     N      N         N          N     N             X
+            declineSessionRequest  SM      N    Y          Y     Y      Y         Y          Y     N             X
+            declineSessionRequest  HOS     N    Y          Y     Y      Y         Y          Y     Y             X
+            declineSessionRequest  QA      N    N          N     N      N         N          N     N             X
+            declineSessionRequest  HR      N    N          N     N      N         N          N     N             X
+            declineSessionRequest  EM      -    -          -     -      N         N          -     N             X
+            declineSessionRequest  ADMIN   -    -          -     -      N         N          -     N             X
+            declineSessionRequest  C_READ  -    -          -     -      N         N          -     N             N
+            declineSessionRequest  C_WRITE -    -          -     -      N         N          -     N             N
+            declineSessionRequest  ANON    -    -          -     -      U         U          -     U             U
+            """;
+
     /** An open action of the person's, owned by them. */
     static final String ACTIONS = """
             operation     caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
@@ -510,6 +586,7 @@ class AccessMatrixTest {
         all.put("STAFF", STAFF);
         all.put("AGREEMENTS", AGREEMENTS);
         all.put("SESSIONS", SESSIONS);
+        all.put("LIFECYCLE", LIFECYCLE);
         all.put("ACTIONS", ACTIONS);
         return all;
     }
@@ -675,6 +752,20 @@ class AccessMatrixTest {
         p.put("signSessionRecord", change(c -> api.post(recordUrl(c) + "/signatures", c.token(), null, "\"v1\""),
                 c -> count("SELECT COUNT(*) FROM record_signature WHERE session_id = ?", heldSession(c))));
         // actions: the person's own, owned by them
+        p.put("getSupervisionHandover", read(c -> api.get(staffUrl(c) + "/handover", c.token())));
+        p.put("transferSession", change(c -> api.post("/api/v1/sessions/" + formerSupervisorsSession(c) + "/transfer", c.token(),
+                        Map.of("outcome", "TRANSFER"), "\"v1\""),
+                c -> fixtures.string("SELECT supervisor_id FROM supervision_session WHERE id = ?", formerSupervisorsSession(c))));
+        p.put("listSessionRequests", list(c -> api.get("/api/v1/session-requests?limit=200&superviseeId=" + c.person().id(), c.token()),
+                this::sessionRequest));
+        p.put("requestSession", change(c -> api.post("/api/v1/session-requests", c.token(), Map.of("reason", c.tag("Extra"))),
+                c -> count("SELECT COUNT(*) FROM session_request WHERE reason = ?", c.tag("Extra"))));
+        p.put("bookSessionRequest", change(c -> api.post("/api/v1/session-requests/" + sessionRequest(c) + "/booking", c.token(),
+                        Map.of("date", today.plusDays(7).toString(), "startTime", "10:00", "plannedMinutes", 90, "location", "Room 1"), "\"v1\""),
+                c -> fixtures.string("SELECT status FROM session_request WHERE id = ?", sessionRequest(c))));
+        p.put("declineSessionRequest", change(c -> api.post("/api/v1/session-requests/" + sessionRequest(c) + "/declination", c.token(),
+                        Map.of("reason", "We meet on Monday"), "\"v1\""),
+                c -> fixtures.string("SELECT status FROM session_request WHERE id = ?", sessionRequest(c))));
         p.put("listActions", list(c -> api.get("/api/v1/actions?superviseeId=" + c.person().id(), c.token()), this::action));
         p.put("createAction", change(c -> api.post("/api/v1/actions", c.token(), Map.of("superviseeId", c.person().id(),
                         "ownerId", c.person().id(), "text", "Read the research", "dueDate", today.plusDays(7).toString())),
@@ -750,6 +841,23 @@ class AccessMatrixTest {
 
     private String recordUrl(Cell c) {
         return "/api/v1/sessions/" + heldSession(c) + "/record";
+    }
+
+    /** A planned session of the person's with someone who no longer supervises them (to transfer). */
+    private String formerSupervisorsSession(Cell c) {
+        return c.once("formerSession", () -> fixtures.session(c.world().org(), c.person(), worker(c.world(), c.world().teamA1(), "Formersupervisor")));
+    }
+
+    /** The person's request for an extra session, to their current supervisor. */
+    private String sessionRequest(Cell c) {
+        return c.once("sessionRequest", () -> {
+            String id = Ids.newId();
+            java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+            fixtures.execute("INSERT INTO session_request (id, organisation_id, supervisee_id, supervisor_id, reason, status, version, "
+                    + "created_at, updated_at) VALUES (?, ?, ?, ?, 'A hard visit', 'REQUESTED', 1, ?, ?)",
+                    id, c.world().org().id(), c.person().id(), c.supervisor().id(), now, now);
+            return id;
+        });
     }
 
     private String action(Cell c) {
