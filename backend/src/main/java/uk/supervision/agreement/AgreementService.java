@@ -69,10 +69,13 @@ public class AgreementService {
     private final JdbcOperations jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final AgreementRules rules;
 
     public AgreementService(AgreementRepository agreements, AgreementSignatureRepository signatures, AgreementSnapshots snapshots,
                             StaffRepository staff, SupervisionRelationRepository relations, PolicyService policy, AccessPolicy access,
-                            Idempotency idempotency, ActivityLog activityLog, ReadLog readLog, JdbcOperations jdbc, JsonMapper json, Clock clock) {
+                            Idempotency idempotency, ActivityLog activityLog, ReadLog readLog, JdbcOperations jdbc, JsonMapper json, Clock clock,
+                            AgreementRules rules) {
+        this.rules = rules;
         this.agreements = agreements;
         this.signatures = signatures;
         this.snapshots = snapshots;
@@ -104,6 +107,7 @@ public class AgreementService {
         access.requireArrangeSupervisionFor(caller, supervisee, supervisorId);
         requireSupervised(supervisee, supervisorId, "/superviseeId");
         refuseSecondOpenAgreement(supervisee);
+        rules.requireIntervalAllowed(caller.organisationId(), supervisee, body.getIntervalWeeks());
         PolicyService.ActiveTemplate template = policy.activeTemplate(caller.organisationId(), TemplateKind.AGREEMENT);
         String answers = answersJson(body.getAnswers(), template);
         Instant now = clock.instant();
@@ -138,6 +142,7 @@ public class AgreementService {
         requireParty(caller, current, "change");
         ETags.requireCurrent(ifMatch, current.version());
         requireDraft(current);
+        rules.requireIntervalAllowed(caller.organisationId(), staff.findById(current.superviseeId()).orElseThrow(), body.getIntervalWeeks());
         PolicyService.ActiveTemplate template = new PolicyService.ActiveTemplate(current.templateId(), templateKeys(current));
         long changed = agreements.updateDraft(current.id(), current.version(), body.getIntervalWeeks(), body.getDurationMinutes(),
                 body.getLocation().trim(), body.getEscalationPeriod(), answersJson(body.getAnswers(), template), clock.instant());
@@ -363,8 +368,13 @@ public class AgreementService {
         if (!people.isEmpty()) {
             staff.findByIdIn(people).forEach(s -> staffById.put(s.id(), s));
         }
-        return rows.stream().map(a -> AgreementMapper.toDto(a, readAnswers(a.answersJson()), staffById,
-                all.stream().filter(s -> s.agreementId().equals(a.id())).toList())).toList();
+        PolicyRules policyRules = rows.isEmpty() ? null : policy.effectiveRules(rows.get(0).organisationId());
+        return rows.stream().map(a -> {
+            uk.supervision.api.model.Agreement dto = AgreementMapper.toDto(a, readAnswers(a.answersJson()), staffById,
+                    all.stream().filter(s -> s.agreementId().equals(a.id())).toList());
+            dto.setWarnings(AgreementRules.warnings(policyRules, a));
+            return dto;
+        }).toList();
     }
 
     private void requireParty(Caller caller, Agreement agreement, String what) {

@@ -197,6 +197,7 @@ public class PolicyService {
         if (o.getMinimumSessionsPerYear() != null) base.setMinimumSessionsPerYear(o.getMinimumSessionsPerYear());
         if (o.getMinimumSessionMinutes() != null) base.setMinimumSessionMinutes(o.getMinimumSessionMinutes());
         if (o.getMaximumSessionMinutes() != null) base.setMaximumSessionMinutes(o.getMaximumSessionMinutes());
+        if (o.getAgreementMayLengthenInterval() != null) base.setAgreementMayLengthenInterval(o.getAgreementMayLengthenInterval());
         if (o.getCategoryIntervals() != null) base.setCategoryIntervals(o.getCategoryIntervals());
         if (o.getAgreementWithin() != null) base.setAgreementWithin(o.getAgreementWithin());
         if (o.getAgreementReviewEvery() != null) base.setAgreementReviewEvery(o.getAgreementReviewEvery());
