@@ -5,6 +5,7 @@ import { formatDate } from '../../format';
 import { Link } from '../../router';
 import { AgreementComplianceTag, ScheduleStatusTag, SessionStatusTag } from '../sessions/StatusTags';
 import { localTimeText, planHref, sessionHref } from '../sessions/sessions';
+import { ShortSessionsRow } from '../sessions/ShortSessions';
 
 type Row = Schemas['SuperviseeDashboardRow'];
 
@@ -99,6 +100,7 @@ function DashboardCard({ row, linkToStaff }: { row: Row; linkToStaff: boolean })
             <dt className="govuk-summary-list__key">Records to write</dt>
             <dd className="govuk-summary-list__value">{recordsText(row.heldAwaitingRecord)}</dd>
           </div>
+          <ShortSessionsRow row={row} />
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Agreement</dt>
             <dd className="govuk-summary-list__value">

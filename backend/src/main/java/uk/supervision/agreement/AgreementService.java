@@ -418,7 +418,7 @@ public class AgreementService {
                 throw Problems.rule("/answers/" + i + "/key", "The agreement template has no question " + a.getKey() + ".");
             }
             if (byKey.put(a.getKey(), a.getText()) != null) {
-                throw Problems.rule("/answers/" + i + "/key", "The question " + a.getKey() + " is answered twice.");
+                throw Problems.rule("/answers/" + i + "/key", "This question is answered twice: answer each question once.");
             }
         }
         List<Map<String, String>> ordered = new ArrayList<>();

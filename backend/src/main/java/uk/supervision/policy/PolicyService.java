@@ -125,7 +125,7 @@ public class PolicyService {
         PolicyTemplateEntity template = templates.findByProfileIdIn(List.of(policy.profileId())).stream()
                 .filter(t -> t.kind().equals(kind.name()))
                 .max(Comparator.comparingInt(PolicyTemplateEntity::version))
-                .orElseThrow(() -> Problems.rule("", "The organisation's policy profile has no " + kind + " template."));
+                .orElseThrow(() -> Problems.rule("", "The organisation's policy profile has no " + kind.name().toLowerCase().replace('_', ' ') + " template."));
         return new ActiveTemplate(template.id(), items.findByTemplateIdInOrderByPosition(List.of(template.id())).stream()
                 .map(TemplateItemEntity::itemKey).toList());
     }
