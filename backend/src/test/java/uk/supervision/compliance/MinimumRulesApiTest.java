@@ -69,6 +69,7 @@ class MinimumRulesApiTest extends ApiTest {
     @Test
     void anAgreementBelowTheMinimumLengthIsAcceptedWithAWarning() {
         Map<String, Object> body = agreement(4, 30);
+        body.put("superviseeId", sam.id());
         Api.Response drafted = api.post("/api/v1/agreements", supervisor, body);
         assertEquals(201, drafted.status(), drafted.body());
         JsonNode warnings = drafted.json().get("warnings");
