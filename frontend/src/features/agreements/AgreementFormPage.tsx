@@ -4,6 +4,7 @@ import { api, type Problem, type Schemas } from '../../api/client';
 import { pointerToField } from '../../api/problems';
 import { Loading, ProblemMessage } from '../../components/app/ProblemMessage';
 import { BackLink, Button, ErrorSummary, Input, Select, Textarea, type ErrorItem } from '../../components/govuk';
+import { AgreementWarnings } from './AgreementWarnings';
 import { formatTime } from '../../format';
 import { useNavigate } from '../../router';
 import { usePageTitle } from '../../usePageTitle';
@@ -493,6 +494,7 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
           error={err('durationMinutes')}
           onChange={(event) => change({ durationMinutes: event.target.value })}
         />
+        {agreement && draft.durationMinutes === String(agreement.durationMinutes) && <AgreementWarnings agreement={agreement} />}
         <Input
           id="location"
           label="Where supervision usually takes place"

@@ -7,6 +7,7 @@ import { useLocation } from '../../router';
 import { usePageTitle } from '../../usePageTitle';
 import { useMe } from '../auth/AuthContext';
 import { AgreementStatusTag } from './AgreementStatusTag';
+import { AgreementWarnings } from './AgreementWarnings';
 import { call, loadAgreementTemplate, periodText, sectionsOf, type Agreement, type TemplateItem } from './agreements';
 
 const TITLE = 'Supervision agreement';
@@ -22,6 +23,12 @@ function problemSummary(problem: Problem, action: 'send' | 'sign'): ErrorItem[] 
   if (problem.errors?.length) return problem.errors.map((e) => ({ text: e.message }));
   return [{ text: problem.detail ?? problem.title }];
 }
+
+/** A question of an older template version, whose label this page does not have: its key in words, never the key itself. */
+const keyText = (key: string) => {
+  const words = key.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
 
 const when = (instant: string) => `${formatDate(instant.slice(0, 10))} at ${formatTime(instant)}`;
 
@@ -50,7 +57,7 @@ function Answers({ agreement, items }: { agreement: Agreement; items: TemplateIt
       {others.length > 0 && (
         <>
           <h3 className="govuk-heading-s">Other answers</h3>
-          <SummaryList rows={others.map((a) => ({ key: a.key, value: <span className="app-preserve-lines">{a.text}</span> }))} />
+          <SummaryList rows={others.map((a) => ({ key: keyText(a.key), value: <span className="app-preserve-lines">{a.text}</span> }))} />
         </>
       )}
     </>
@@ -169,6 +176,7 @@ export function AgreementPage({ agreementId }: { agreementId: string }) {
       </p>
 
       <h2 className="govuk-heading-m">Arrangements</h2>
+      <AgreementWarnings agreement={agreement} />
       <SummaryList
         rows={[
           { key: 'Supervisee', value: agreement.supervisee.displayName },

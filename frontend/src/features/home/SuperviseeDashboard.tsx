@@ -6,6 +6,7 @@ import { Link } from '../../router';
 import { NotRecordedAsHeldFlag } from '../sessions/NotRecordedAsHeld';
 import { AgreementComplianceTag, ScheduleStatusTag, SessionStatusTag } from '../sessions/StatusTags';
 import { localTimeText, planHref, sessionHref } from '../sessions/sessions';
+import { ShortSessionsRow } from '../sessions/ShortSessions';
 
 type Row = Schemas['SuperviseeDashboardRow'];
 
@@ -101,6 +102,7 @@ function DashboardCard({ row, linkToStaff }: { row: Row; linkToStaff: boolean })
             <dt className="govuk-summary-list__key">Records to write</dt>
             <dd className="govuk-summary-list__value">{recordsText(row.heldAwaitingRecord)}</dd>
           </div>
+          <ShortSessionsRow row={row} />
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Agreement</dt>
             <dd className="govuk-summary-list__value">

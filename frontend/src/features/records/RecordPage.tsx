@@ -44,6 +44,8 @@ import {
   type SessionRecord,
 } from './records';
 import { useDeviceAutosave } from '../../offline/useDeviceAutosave';
+import { ShortSessionWarning } from '../sessions/ShortSessions';
+import { sectionOf, signErrors, useEntryLinks } from './requiredItems';
 
 const recordPath = (sessionId: string) => `/api/v1/sessions/${encodeURIComponent(sessionId)}/record`;
 const recordHref = (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}/record`;
@@ -397,6 +399,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
   const [actions, setActions] = useState<Action[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [errors, setErrors] = useState<ErrorItem[] | null>(null);
+  const [entryErrors, setEntryErrors] = useState<Record<string, string>>({});
   const [finishing, setFinishing] = useState(false);
   const [accurate, setAccurate] = useState(false);
   const [accurateError, setAccurateError] = useState<string | null>(null);
@@ -475,6 +478,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
 
   const sections = loaded.state === 'ok' ? loaded.value.sections : [];
   const nonEmpty = useMemo(() => sections.filter((s) => s.items.length > 0), [sections]);
+  useEntryLinks(nonEmpty, setSectionIndex);
 
   const change = (patch: Partial<RecordDraft>) => {
     setDraft((current) => (current ? { ...current, ...patch } : current));
@@ -629,7 +633,15 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
       }),
     );
     setBusy(false);
-    if (!result.ok) return setErrors([{ text: problemText(result.problem) }]);
+    if (!result.ok) {
+      // Required agenda items not recorded: the summary links to each; the first one's section opens.
+      const refused = signErrors(result.problem, problemText(result.problem));
+      const first = Object.keys(refused.byKey)[0];
+      if (first) setSectionIndex(Math.max(0, sectionOf(nonEmpty, first)));
+      setEntryErrors(refused.byKey);
+      return setErrors(refused.summary);
+    }
+    setEntryErrors({});
     setErrors(null);
     setFinishing(false);
     setAccurate(false);
@@ -692,6 +704,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
         )}
         {message && <NotificationBanner type="success" heading={message} />}
       {notice && waiting > 0 && <NotificationBanner title="Important" heading={notice} />}
+        <ShortSessionWarning session={session} />
         <ReadOnlyRecord loaded={loaded.value} actions={actions} />
         <h2 className="govuk-heading-m">Signatures</h2>
         <SignaturesList record={record} />
@@ -763,6 +776,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
                 label={item.label}
                 labelClassName="govuk-label--s"
                 hint={item.hint}
+                error={entryErrors[item.key]}
                 value={entry.text}
                 onChange={(e) => changeEntry(item.key, { text: e.target.value })}
               />
@@ -812,6 +826,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
       {message && <NotificationBanner type="success" heading={message} />}
       {notice && waiting > 0 && <NotificationBanner title="Important" heading={notice} />}
       <DeviceStorageWarning />
+      <ShortSessionWarning session={session} />
       <p className="govuk-body">
         <Tag colour="blue">Awaiting signature</Tag>
       </p>

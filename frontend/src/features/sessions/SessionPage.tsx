@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { api, type Problem } from '../../api/client';
 import { Loading, ProblemMessage } from '../../components/app/ProblemMessage';
+import { ShortSessionWarning } from './ShortSessions';
 import {
   BackLink,
   Button,
@@ -378,6 +379,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
             : []),
         ]}
       />
+      <ShortSessionWarning session={session} />
       {(session.status === 'HELD' || session.status === 'RECORDED' || session.status === 'SIGNED') && (
         <p className="govuk-body" data-testid="record-link">
           <Link className="govuk-link app-touch-link" href={`${sessionHref(session.id)}/record`}>

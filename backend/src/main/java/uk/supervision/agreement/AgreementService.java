@@ -70,12 +70,14 @@ public class AgreementService {
     private final JsonMapper json;
     private final Clock clock;
     private final AgreementLifecycle lifecycle;
+    private final AgreementRules rules;
 
     public AgreementService(AgreementRepository agreements, AgreementSignatureRepository signatures, AgreementSnapshots snapshots,
                             StaffRepository staff, SupervisionRelationRepository relations, PolicyService policy, AccessPolicy access,
                             Idempotency idempotency, ActivityLog activityLog, ReadLog readLog, JdbcOperations jdbc, JsonMapper json, Clock clock,
-                            AgreementLifecycle lifecycle) {
+                            AgreementLifecycle lifecycle, AgreementRules rules) {
         this.lifecycle = lifecycle;
+        this.rules = rules;
         this.agreements = agreements;
         this.signatures = signatures;
         this.snapshots = snapshots;
@@ -107,6 +109,7 @@ public class AgreementService {
         access.requireArrangeSupervisionFor(caller, supervisee, supervisorId);
         requireSupervised(supervisee, supervisorId, "/superviseeId");
         refuseSecondOpenAgreement(supervisee);
+        rules.requireIntervalAllowed(caller.organisationId(), supervisee, body.getIntervalWeeks());
         PolicyService.ActiveTemplate template = policy.activeTemplate(caller.organisationId(), TemplateKind.AGREEMENT);
         String answers = answersJson(body.getAnswers(), template);
         Instant now = clock.instant();
@@ -141,6 +144,7 @@ public class AgreementService {
         requireParty(caller, current, "change");
         ETags.requireCurrent(ifMatch, current.version());
         requireDraft(current);
+        rules.requireIntervalAllowed(caller.organisationId(), staff.findById(current.superviseeId()).orElseThrow(), body.getIntervalWeeks());
         PolicyService.ActiveTemplate template = new PolicyService.ActiveTemplate(current.templateId(), templateKeys(current));
         long changed = agreements.updateDraft(current.id(), current.version(), body.getIntervalWeeks(), body.getDurationMinutes(),
                 body.getLocation().trim(), body.getEscalationPeriod(), answersJson(body.getAnswers(), template), clock.instant());
@@ -366,8 +370,13 @@ public class AgreementService {
         if (!people.isEmpty()) {
             staff.findByIdIn(people).forEach(s -> staffById.put(s.id(), s));
         }
-        return lifecycle.decorate(rows.stream().map(a -> AgreementMapper.toDto(a, readAnswers(a.answersJson()), staffById,
-                all.stream().filter(s -> s.agreementId().equals(a.id())).toList())).toList());
+        PolicyRules policyRules = rows.isEmpty() ? null : policy.effectiveRules(rows.get(0).organisationId());
+        return lifecycle.decorate(rows.stream().map(a -> {
+            uk.supervision.api.model.Agreement dto = AgreementMapper.toDto(a, readAnswers(a.answersJson()), staffById,
+                    all.stream().filter(s -> s.agreementId().equals(a.id())).toList());
+            dto.setWarnings(AgreementRules.warnings(policyRules, a));
+            return dto;
+        }).toList());
     }
 
     private void requireParty(Caller caller, Agreement agreement, String what) {
@@ -411,7 +420,7 @@ public class AgreementService {
                 throw Problems.rule("/answers/" + i + "/key", "The agreement template has no question " + a.getKey() + ".");
             }
             if (byKey.put(a.getKey(), a.getText()) != null) {
-                throw Problems.rule("/answers/" + i + "/key", "The question " + a.getKey() + " is answered twice.");
+                throw Problems.rule("/answers/" + i + "/key", "This question is answered twice: answer each question once.");
             }
         }
         List<Map<String, String>> ordered = new ArrayList<>();

@@ -109,6 +109,8 @@ public class ComplianceService {
         Map<String, Integer> awaiting = heldAwaitingRecord(ids);
         Map<String, Integer> overdueActions = overdueActions(ids, today);
         Map<String, List<SessionRef>> unrecorded = notRecordedAsHeld(ids, caller.staffId(), today);
+        int minimumMinutes = policy.effectiveRules(caller.organisationId()).getMinimumSessionMinutes();
+        Map<String, Integer> shortSessions = shortSessions(ids, today.minusMonths(12), minimumMinutes);
 
         List<SuperviseeDashboardRow> rows = new ArrayList<>();
         for (StaffView v : people) {
@@ -118,6 +120,8 @@ public class ComplianceService {
             String next = nextPlanned.get(v.staff().id());
             row.setNextPlanned(next == null ? null : planned.get(next));
             row.setNotRecordedAsHeld(unrecorded.getOrDefault(v.staff().id(), List.of()));
+            row.setShortSessions(shortSessions.getOrDefault(v.staff().id(), 0));
+            row.setMinimumSessionMinutes(minimumMinutes);
             rows.add(row);
         }
         rows.sort(Comparator.comparingInt((SuperviseeDashboardRow r) -> URGENCY.indexOf(ScheduleStatus.valueOf(r.getSchedule().getStatus().getValue())))
@@ -147,6 +151,19 @@ public class ComplianceService {
             out.put(s.id(), calculator.compute(rules, person, agreements.get(s.id()), held.getOrDefault(s.id(), List.of()), today));
         }
         return out;
+    }
+
+    /**
+     * The longest interval an agreement may set for a person today, or null when any is allowed (the profile's
+     * intervals are minimum frequencies unless it allows a longer agreed one: decision 0014).
+     */
+    @Transactional(readOnly = true)
+    public Period longestAgreedInterval(String organisationId, Staff staff) {
+        LocalDate today = LocalDate.now(clock);
+        AttributeTimeline timeline = attributes.timelines(List.of(staff)).get(staff.id());
+        Supervisee person = new Supervisee(timeline.periods().stream().map(ComplianceService::attributes).toList(),
+                staff.employmentStartDate(), staff.postStartDate(), staff.leavingDate(), null);
+        return calculator.longestAgreedInterval(policy.effectiveRules(organisationId), person, today);
     }
 
     static Supervisee.Attributes attributes(AttributeTimeline.Period p) {
@@ -237,6 +254,18 @@ public class ComplianceService {
         List<String> list = new ArrayList<>(ids);
         query("SELECT supervisee_id, COUNT(*) FROM supervision_action WHERE supervisee_id IN (" + Sql.placeholders(list.size()) + ") "
                 + "AND status = 'OPEN' AND due_date < ? GROUP BY supervisee_id", list, List.of(Date.valueOf(today)),
+                rs -> out.put(rs.getString(1), rs.getInt(2)));
+        return out;
+    }
+
+    /** One-to-one sessions held since a date for less than the policy's minimum length (DOMAIN section 3: "session length"). */
+    private Map<String, Integer> shortSessions(Set<String> ids, LocalDate since, int minimumMinutes) {
+        Map<String, Integer> out = new HashMap<>();
+        List<String> list = new ArrayList<>(ids);
+        query("SELECT p.supervisee_id, COUNT(*) FROM supervision_session s JOIN session_participant p ON p.session_id = s.id "
+                + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND s.kind = 'ONE_TO_ONE' "
+                + "AND s.status IN ('HELD', 'RECORDED', 'SIGNED') AND s.meeting_date > ? AND s.actual_minutes < ? "
+                + "GROUP BY p.supervisee_id", list, List.of(Date.valueOf(since), minimumMinutes),
                 rs -> out.put(rs.getString(1), rs.getInt(2)));
         return out;
     }

@@ -190,19 +190,45 @@ public class ScheduleCalculator {
             }
             return new Chosen(stepInterval, IntervalSource.CADENCE_STEP);
         }
-        // Outside the steps the agreement wins over the profile, longer or shorter (DOMAIN section 3).
-        if (agreed != null) {
+        Chosen profile = profileInterval(rules, values);
+        // Outside the steps the agreement wins over the profile when shorter; when longer only where the profile
+        // allows a permanent deviation (Coventry) or leaves this person's interval to the agreement. Otherwise the
+        // profile's intervals are minimum frequencies (Central Bedfordshire, LGA) and the profile's stands.
+        if (agreed != null && (!day.plus(agreed).isAfter(day.plus(profile.interval())) || mayLengthen(rules, values))) {
             return new Chosen(agreed, IntervalSource.AGREEMENT);
         }
+        return profile;
+    }
+
+    /** The category interval (first match wins, as for steps), else the profile's normal interval. */
+    private static Chosen profileInterval(PolicyRules rules, Supervisee.Attributes values) {
         if (rules.getCategoryIntervals() != null) {
             for (CategoryInterval ci : rules.getCategoryIntervals()) {
-                // First matching category interval wins, as for steps.
                 if (ci.getCategories() != null && ci.getCategories().contains(values.category())) {
                     return new Chosen(period(ci.getInterval()), IntervalSource.CATEGORY);
                 }
             }
         }
         return new Chosen(period(rules.getNormalInterval()), IntervalSource.PROFILE);
+    }
+
+    private static boolean mayLengthen(PolicyRules rules, Supervisee.Attributes values) {
+        return Boolean.TRUE.equals(rules.getAgreementMayLengthenInterval()) || agreementSetsInterval(rules.getAgreementSetsInterval(), values);
+    }
+
+    /**
+     * The longest interval an agreement may set for this person on a day, or null when any is allowed: the
+     * interval the profile gives them without an agreement (its cadence step, category or normal interval),
+     * unless the profile allows longer or leaves their interval to the agreement.
+     */
+    public Period longestAgreedInterval(PolicyRules rules, Supervisee person, LocalDate day) {
+        Supervisee.Attributes values = person.on(day);
+        if (mayLengthen(rules, values)) {
+            return null;
+        }
+        // A cadence step (a new starter's 2 weeks) beats a longer agreement while it lasts, so the limit is the
+        // interval after the steps: a new starter may agree "at least every 4 weeks" (BIC 532).
+        return profileInterval(rules, values).interval();
     }
 
     private static CadenceStep stepOn(LocalDate day, List<CadenceStep> steps, Supervisee person, Supervisee.Attributes values) {

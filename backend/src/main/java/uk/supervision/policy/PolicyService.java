@@ -125,7 +125,7 @@ public class PolicyService {
         PolicyTemplateEntity template = templates.findByProfileIdIn(List.of(policy.profileId())).stream()
                 .filter(t -> t.kind().equals(kind.name()))
                 .max(Comparator.comparingInt(PolicyTemplateEntity::version))
-                .orElseThrow(() -> Problems.rule("", "The organisation's policy profile has no " + kind + " template."));
+                .orElseThrow(() -> Problems.rule("", "The organisation's policy profile has no " + kind.name().toLowerCase().replace('_', ' ') + " template."));
         return new ActiveTemplate(template.id(), items.findByTemplateIdInOrderByPosition(List.of(template.id())).stream()
                 .map(TemplateItemEntity::itemKey).toList());
     }
@@ -197,6 +197,7 @@ public class PolicyService {
         if (o.getMinimumSessionsPerYear() != null) base.setMinimumSessionsPerYear(o.getMinimumSessionsPerYear());
         if (o.getMinimumSessionMinutes() != null) base.setMinimumSessionMinutes(o.getMinimumSessionMinutes());
         if (o.getMaximumSessionMinutes() != null) base.setMaximumSessionMinutes(o.getMaximumSessionMinutes());
+        if (o.getAgreementMayLengthenInterval() != null) base.setAgreementMayLengthenInterval(o.getAgreementMayLengthenInterval());
         if (o.getCategoryIntervals() != null) base.setCategoryIntervals(o.getCategoryIntervals());
         if (o.getAgreementWithin() != null) base.setAgreementWithin(o.getAgreementWithin());
         if (o.getAgreementReviewEvery() != null) base.setAgreementReviewEvery(o.getAgreementReviewEvery());

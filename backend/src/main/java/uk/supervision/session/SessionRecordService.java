@@ -21,7 +21,11 @@ import uk.supervision.api.model.RecordNoteKind;
 import uk.supervision.api.model.RecordSignature;
 import uk.supervision.api.model.RecordStatus;
 import uk.supervision.api.model.SessionRecordUpdate;
+import uk.supervision.api.model.FieldError;
+import uk.supervision.problem.ProblemException;
+import uk.supervision.problem.ProblemType;
 import uk.supervision.problem.Problems;
+import io.micronaut.http.HttpStatus;
 import uk.supervision.security.Caller;
 import uk.supervision.security.PasswordHasher;
 import uk.supervision.staff.Staff;
@@ -106,15 +110,17 @@ public class SessionRecordService {
         SessionRecord record = record(session);
         ETags.requireCurrent(ifMatch, record.version());
         requireDraft(record);
-        List<String> keys = templateKeys(record.templateId());
+        Map<String, AgendaItem> agenda = agenda(record.templateId());
+        List<String> keys = new ArrayList<>(agenda.keySet());
         Map<String, RecordEntry> entries = new LinkedHashMap<>();
         for (int i = 0; i < body.getEntries().size(); i++) {
             RecordEntry e = body.getEntries().get(i);
             if (!keys.contains(e.getKey())) {
+                // An unknown key has no label to show: the client sent something the agenda does not have.
                 throw Problems.rule("/entries/" + i + "/key", "The agenda has no item " + e.getKey() + ".");
             }
             if (entries.put(e.getKey(), e) != null) {
-                throw Problems.rule("/entries/" + i + "/key", "The agenda item " + e.getKey() + " is recorded twice.");
+                throw Problems.rule("/entries/" + i + "/key", "The agenda item \"" + agenda.get(e.getKey()).label() + "\" is recorded twice.");
             }
         }
         Set<String> reviewable = new HashSet<>(openToReview(caller, session).stream().map(SupervisionAction::id).toList());
@@ -186,6 +192,7 @@ public class SessionRecordService {
         SessionRecord record = record(session);
         requireSignable(ifMatch, record, contentVersion);
         requireDraft(record);
+        requireRequiredItems(record);
         String hash = contentHash(record, notes(session.id()));
         List<Map<String, Object>> signatures = signatureRows(session.id());
         if (signatures.stream().anyMatch(s -> s.get("signer").equals(caller.staffId()) && s.get("hash").equals(hash))) {
@@ -222,6 +229,36 @@ public class SessionRecordService {
     }
 
     // ---- helpers
+
+    /** An agenda item of the record's template, as the record needs it. */
+    private record AgendaItem(String key, String label, boolean required) {
+    }
+
+    /**
+     * Items the template marks as required must each be recorded or marked "not applicable" before anyone signs
+     * (Central Bedfordshire: "All these issues must be addressed and recorded at each supervision"). One error
+     * per item, pointing at the entry by its key (a missing entry has no index), naming it by its label.
+     */
+    private void requireRequiredItems(SessionRecord record) {
+        Set<String> addressed = addressed(readEntries(record.entriesJson()));
+        List<FieldError> errors = agenda(record.templateId()).values().stream()
+                .filter(item -> item.required() && !addressed.contains(item.key()))
+                .map(item -> new FieldError("/entries/" + item.key(), "Record \"" + item.label() + "\" or mark it as not applicable."))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.BUSINESS_RULE,
+                    errors.size() == 1 ? "1 required agenda item is not recorded yet: record it, or mark it as not applicable, before signing."
+                            : errors.size() + " required agenda items are not recorded yet: record each, or mark it as not applicable, before signing.",
+                    errors, null, null);
+        }
+    }
+
+    private static Set<String> addressed(List<RecordEntry> entries) {
+        Set<String> out = new HashSet<>();
+        entries.stream().filter(e -> Boolean.TRUE.equals(e.getNotApplicable()) || (e.getText() != null && !e.getText().isBlank()))
+                .forEach(e -> out.add(e.getKey()));
+        return out;
+    }
 
     /** Locks the record row for the rest of the transaction; returns the version its content last changed at (0: no record). */
     private int lockForSigning(String sessionId) {
@@ -342,12 +379,10 @@ public class SessionRecordService {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        Set<String> addressed = new HashSet<>();
-        entries.stream().filter(e -> Boolean.TRUE.equals(e.getNotApplicable()) || (e.getText() != null && !e.getText().isBlank()))
-                .forEach(e -> addressed.add(e.getKey()));
-        for (String key : templateKeys(r.templateId())) {
-            if (!addressed.contains(key)) {
-                out.add("Agenda item not recorded: " + key);
+        Set<String> addressed = addressed(entries);
+        for (AgendaItem item : agenda(r.templateId()).values()) {
+            if (!addressed.contains(item.key())) {
+                out.add((item.required() ? "Required agenda item not recorded: " : "Agenda item not recorded: ") + item.label());
             }
         }
         Set<String> reviewed = new HashSet<>();
@@ -409,13 +444,14 @@ public class SessionRecordService {
         });
     }
 
-    private List<String> templateKeys(String templateId) {
-        return jdbc.prepareStatement("SELECT item_key FROM template_item WHERE template_id = ? ORDER BY position", ps -> {
+    /** The template's agenda items by key, in the template's order. */
+    private Map<String, AgendaItem> agenda(String templateId) {
+        return jdbc.prepareStatement("SELECT item_key, label, required FROM template_item WHERE template_id = ? ORDER BY position", ps -> {
             ps.setString(1, templateId);
-            List<String> out = new ArrayList<>();
+            Map<String, AgendaItem> out = new LinkedHashMap<>();
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getString(1));
+                    out.put(rs.getString(1), new AgendaItem(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
                 }
             }
             return out;

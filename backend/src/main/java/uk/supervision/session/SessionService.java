@@ -444,6 +444,24 @@ public class SessionService {
         if (!people.isEmpty()) {
             staff.findByIdIn(people).forEach(p -> byId.put(p.id(), p));
         }
-        return rows.stream().map(s -> SessionMapper.toDto(s, participants.getOrDefault(s.id(), List.of()), byId)).toList();
+        List<uk.supervision.api.model.Session> out = rows.stream()
+                .map(s -> SessionMapper.toDto(s, participants.getOrDefault(s.id(), List.of()), byId)).toList();
+        flagShortSessions(rows, out);
+        return out;
+    }
+
+    /** A one-to-one session held for less than the policy's minimum length is flagged (the rules are read only if one was held). */
+    private void flagShortSessions(List<SupervisionSession> rows, List<uk.supervision.api.model.Session> dtos) {
+        Map<String, Integer> minimum = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            SupervisionSession s = rows.get(i);
+            if (s.actualMinutes() == null || !"ONE_TO_ONE".equals(s.kind())) {
+                continue;
+            }
+            int least = minimum.computeIfAbsent(s.organisationId(), org -> policy.effectiveRules(org).getMinimumSessionMinutes());
+            if (s.actualMinutes() < least) {
+                dtos.get(i).setMinimumMinutesNotMet(least);
+            }
+        }
     }
 }

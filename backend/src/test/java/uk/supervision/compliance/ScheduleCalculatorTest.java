@@ -121,6 +121,10 @@ class ScheduleCalculatorTest {
         LGA newly qualified steps run from the post start         | LGA  | NQSW PERMANENT 37 | employed=2026-01-05 post=2027-01-04    | 2027-01-11                       | 2027-01-12 | P1W      | CADENCE_STEP | 2027-01-18 | 2027-02-11    | -          | DUE_SOON         | false
         LGA newly qualified, agreed 2W in the weekly stage        | LGA  | NQSW PERMANENT 37 | start=2027-01-04 agreed=P2W            | 2027-01-11                       | 2027-01-12 | P1W      | CADENCE_STEP | 2027-01-18 | 2027-02-11    | -          | DUE_SOON         | false
         LGA social worker with an agreed 3W                       | LGA  | SW PERMANENT 37   | agreed=P3W                             | 2027-03-01                       | 2027-03-10 | P3W      | AGREEMENT    | 2027-03-22 | 2027-04-01    | -          | ON_TRACK         | false
+        CB agreement 12W for a permanent SW: the 4 weeks stand   | CB   | SW PERMANENT 37   | agreed=P12W                            | 2027-03-01                       | 2027-04-05 | P4W      | PROFILE      | 2027-03-29 | 2027-03-29    | -          | PAST_LONGEST_GAP | false
+        CB agreement 12W for admin staff: the 8 weeks stand      | CB   | ADMIN PERMANENT 37| agreed=P12W                            | 2027-03-01                       | 2027-04-05 | P8W      | CATEGORY     | 2027-04-26 | 2027-04-26    | -          | ON_TRACK         | false
+        CB agreement 8W equal to the admin interval: agreement   | CB   | ADMIN PERMANENT 37| agreed=P8W                             | 2027-03-01                       | 2027-04-05 | P8W      | AGREEMENT    | 2027-04-26 | 2027-04-26    | -          | ON_TRACK         | false
+        LGA agreement 6W for a registered SW: monthly stands     | LGA  | SW PERMANENT 37   | agreed=P6W                             | 2027-03-01                       | 2027-04-02 | P1M      | PROFILE      | 2027-04-01 | 2027-04-01    | -          | PAST_LONGEST_GAP | false
         """)
     void schedule(String name, String profile, String person, String facts, String held, LocalDate today,
                   String interval, IntervalSource source, LocalDate nextDue, LocalDate latestAllowed,
@@ -201,7 +205,8 @@ class ScheduleCalculatorTest {
     @Test
     void theProfilesHereAreTheShippedOnes() throws Exception {
         String sql;
-        try (InputStream in = getClass().getResourceAsStream("/db/migration/V002__shipped_policy_profiles.sql")) {
+        // V018 replaced V002's documents whole (decision 0014): the newest is the shipped one.
+        try (InputStream in = getClass().getResourceAsStream("/db/migration/V018__profile_session_rules.sql")) {
             sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Matcher m = Pattern.compile("'(\\{\\s*\"normalInterval\".*?\\n\\})'", Pattern.DOTALL).matcher(sql);
@@ -467,6 +472,7 @@ class ScheduleCalculatorTest {
         r.setBreachAfter((String) m.get("breachAfter"));
         r.setMinimumSessionsPerYear((Integer) m.get("minimumSessionsPerYear"));
         r.setMaximumSessionMinutes((Integer) m.get("maximumSessionMinutes"));
+        r.setAgreementMayLengthenInterval((Boolean) m.get("agreementMayLengthenInterval"));
         r.setAgreementWithin((String) m.get("agreementWithin"));
         r.setAgreementReviewEvery((String) m.get("agreementReviewEvery"));
         Map<String, Object> asi = (Map<String, Object>) m.get("agreementSetsInterval");
@@ -493,7 +499,7 @@ class ScheduleCalculatorTest {
     // ---------------------------------------------------------------------------------------------------------
     // The shipped profiles' rules_json
 
-    /** rules_json of COVENTRY_2016, copied from V002__shipped_policy_profiles.sql (quotes undoubled). */
+    /** rules_json of COVENTRY_2016, copied from V018__profile_session_rules.sql (quotes undoubled). */
     static final String COVENTRY_2016_JSON = """
             {
               "normalInterval": "P4W",
@@ -502,6 +508,7 @@ class ScheduleCalculatorTest {
               "minimumSessionsPerYear": 10,
               "minimumSessionMinutes": 90,
               "maximumSessionMinutes": 120,
+              "agreementMayLengthenInterval": true,
               "cadenceSteps": [],
               "categoryIntervals": [],
               "agreementSetsInterval": null,
@@ -518,7 +525,7 @@ class ScheduleCalculatorTest {
             }
             """;
 
-    /** rules_json of CENTRAL_BEDFORDSHIRE_2012, copied from V002__shipped_policy_profiles.sql (quotes undoubled). */
+    /** rules_json of CENTRAL_BEDFORDSHIRE_2012, copied from V018__profile_session_rules.sql (quotes undoubled). */
     static final String CENTRAL_BEDFORDSHIRE_2012_JSON = """
             {
               "normalInterval": "P4W",
@@ -527,6 +534,7 @@ class ScheduleCalculatorTest {
               "minimumSessionsPerYear": null,
               "minimumSessionMinutes": 90,
               "maximumSessionMinutes": null,
+              "agreementMayLengthenInterval": false,
               "cadenceSteps": [
                 {
                   "categories": null,
@@ -567,7 +575,7 @@ class ScheduleCalculatorTest {
             }
             """;
 
-    /** rules_json of LGA_STANDARD_5, copied from V002__shipped_policy_profiles.sql (quotes undoubled). */
+    /** rules_json of LGA_STANDARD_5, copied from V018__profile_session_rules.sql (quotes undoubled). */
     static final String LGA_STANDARD_5_JSON = """
             {
               "normalInterval": "P1M",
@@ -576,6 +584,7 @@ class ScheduleCalculatorTest {
               "minimumSessionsPerYear": null,
               "minimumSessionMinutes": 90,
               "maximumSessionMinutes": null,
+              "agreementMayLengthenInterval": false,
               "cadenceSteps": [
                 {
                   "categories": [
