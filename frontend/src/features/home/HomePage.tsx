@@ -8,6 +8,7 @@ import { usePageTitle } from '../../usePageTitle';
 import { canUseStaffDirectory, useAuth } from '../auth/AuthContext';
 import { AgreementStatusTag } from '../agreements/AgreementStatusTag';
 import { OPEN_STATUSES, call, type Agreement } from '../agreements/agreements';
+import { AddToNextAgenda } from './AddToNextAgenda';
 import { MySchedule } from './MySchedule';
 import { MyOpenActions, RecordsToSign } from './MyRecordsAndActions';
 import { SuperviseeDashboard } from './SuperviseeDashboard';
@@ -173,6 +174,8 @@ export function HomePage() {
       {staff && <RecordsToSign staffId={staff.id} />}
 
       {staff && <MyOpenActions staffId={staff.id} />}
+
+      {staff && me.supervisors.length > 0 && <AddToNextAgenda staffId={staff.id} />}
 
       {staff && <MySchedule staffId={staff.id} />}
 

@@ -17,7 +17,7 @@ function signedIn(routes: Record<string, Handler>) {
   });
 }
 
-async function fill(user: ReturnType<typeof userEvent.setup>, date = ['8', '12', '2099']) {
+async function fill(user: ReturnType<typeof userEvent.setup>, date = ['6', '6', '2028']) {
   await user.type(screen.getByLabelText('Day'), date[0] as string);
   await user.type(screen.getByLabelText('Month'), date[1] as string);
   await user.type(screen.getByLabelText('Year'), date[2] as string);
@@ -71,9 +71,9 @@ describe('Plan sessions', () => {
         return json(
           {
             items: [
-              session({ id: 's-1', date: '2099-12-08' }),
-              session({ id: 's-2', date: '2100-01-05' }),
-              session({ id: 's-3', date: '2100-02-02' }),
+              session({ id: 's-1', date: '2028-06-06' }),
+              session({ id: 's-2', date: '2028-07-04' }),
+              session({ id: 's-3', date: '2028-08-01' }),
             ],
           },
           201,
@@ -88,7 +88,7 @@ describe('Plan sessions', () => {
     await user.type(screen.getByLabelText('How many sessions to book'), '3');
     await waitFor(() =>
       expect(screen.getByTestId('count-hint')).toHaveTextContent(
-        'Sessions are booked 4 weeks apart, Sam Okafor’s interval. This will book: Tuesday 8 December 2099; Tuesday 5 January 2100; Tuesday 2 February 2100.',
+        'Sessions are booked 4 weeks apart, Sam Okafor’s interval. This will book: Tuesday 6 June 2028; Tuesday 4 July 2028; Tuesday 1 August 2028.',
       ),
     );
     await user.click(screen.getByRole('button', { name: 'Book sessions' }));
@@ -102,7 +102,7 @@ describe('Plan sessions', () => {
     expect(posts[1]?.headers.get('Idempotency-Key')).toBe(key);
     expect(posts[1]?.body).toEqual({
       superviseeIds: ['a1'],
-      date: '2099-12-08',
+      date: '2028-06-06',
       startTime: '14:30',
       plannedMinutes: 90,
       location: 'Room 2',
@@ -110,9 +110,9 @@ describe('Plan sessions', () => {
     });
     const booked = screen.getByTestId('booked-dates');
     expect(within(booked).getAllByRole('link').map((l) => l.textContent)).toEqual([
-      'Tuesday 8 December 2099 at 2:30pm',
-      'Tuesday 5 January 2100 at 2:30pm',
-      'Tuesday 2 February 2100 at 2:30pm',
+      'Tuesday 6 June 2028 at 2:30pm',
+      'Tuesday 4 July 2028 at 2:30pm',
+      'Tuesday 1 August 2028 at 2:30pm',
     ]);
   });
 
