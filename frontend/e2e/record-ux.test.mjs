@@ -99,26 +99,26 @@ describe('Dates and actions in the session record', { timeout: 600_000 }, () => 
       await expectNoAxeViolations(page, `${name}: an action due in the past`);
       await actions.getByRole('button', { name: 'Add action' }).click();
       const list = actions.getByTestId('agreed-actions-list');
-      await list.getByText('Send the chronology to the IRO', { exact: false }).waitFor();
+      await list.locator('p', { hasText: 'Send the chronology to the IRO' }).waitFor();
 
       // Change it: a new text and a date next week.
-      await list.getByRole('button', { name: 'Change Send the chronology to the IRO' }).click();
+      await list.getByRole('button', { name: /^Change\s+Send the chronology to the IRO$/ }).click();
       const form = list.getByTestId('action-edit-form');
       await form.getByLabel('What needs to be done').fill('Send the full chronology to the IRO');
       await fillDate(form.getByRole('group', { name: 'Due date' }), plusDays(today(), 7));
       await expectNoAxeViolations(page, `${name}: changing an action`);
       await form.getByRole('button', { name: /Save changes/ }).click();
-      await list.getByText('Send the full chronology to the IRO', { exact: false }).waitFor();
+      await list.locator('p', { hasText: 'Send the full chronology to the IRO' }).waitFor();
 
       // A second one, removed; the first, closed.
       await actions.getByLabel('What needs to be done').fill('Typed by mistake');
       await actions.getByLabel(`${supervisee} (supervisee)`).check();
       await fillDate(actions.getByRole('group', { name: 'Due date' }), plusDays(today(), 14));
       await actions.getByRole('button', { name: 'Add action' }).click();
-      await list.getByText('Typed by mistake', { exact: false }).waitFor();
-      await list.getByRole('button', { name: 'Remove Typed by mistake' }).click();
-      await list.getByText('Typed by mistake', { exact: false }).waitFor({ state: 'detached' });
-      await list.getByRole('button', { name: 'Mark as done: Send the full chronology to the IRO' }).click();
+      await list.locator('p', { hasText: 'Typed by mistake' }).waitFor();
+      await list.getByRole('button', { name: /^Remove\s+Typed by mistake$/ }).click();
+      await list.locator('p', { hasText: 'Typed by mistake' }).waitFor({ state: 'detached' });
+      await list.getByRole('button', { name: /^Mark as done\s*: Send the full chronology to the IRO$/ }).click();
       await list.getByText('Done', { exact: true }).waitFor();
 
       // The next date: the year 3026 is refused with an error linked to the field.
