@@ -8,7 +8,7 @@
 // come from there. With E2E_BASE_URL set, no server is started and the tests use that one.
 //
 // Other settings: E2E_PORT (default: a free port), E2E_WORKDIR (default: a new temp dir),
-// E2E_START_TIMEOUT_SECONDS (default 90), JAVA_HOME or java on the PATH.
+// E2E_START_TIMEOUT_SECONDS (default 90), E2E_ONLY (a part of the file names to run), JAVA_HOME or java on the PATH.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -22,6 +22,8 @@ const testFiles = readdirSync(e2eDir)
   .filter((name) => name.endsWith('.test.mjs'))
   // E2E_FILTER=history runs only the files whose name contains it.
   .filter((name) => !process.env.E2E_FILTER || name.includes(process.env.E2E_FILTER))
+  // E2E_ONLY=record-ux runs only the files whose name contains it (one area at a time).
+  .filter((name) => !process.env.E2E_ONLY || name.includes(process.env.E2E_ONLY))
   .sort()
   .map((name) => join(e2eDir, name));
 

@@ -85,7 +85,12 @@ describe('Writing and signing a session record in the browser', { timeout: 240_0
     // An action for Sam, due next week.
     await page.getByLabel('What needs to be done').fill(ACTION_TEXT);
     await page.getByLabel('Sam Okafor (supervisee)').check();
-    await page.getByLabel('Due date').fill(isoPlus([y, m, d], 7));
+    // The due date is a GOV.UK date input (day, month, year), not the browser's picker.
+    const [dy, dm, dd] = isoPlus([y, m, d], 7).split('-').map(Number);
+    const due = page.getByRole('group', { name: 'Due date' });
+    await due.getByLabel('Day').fill(String(dd));
+    await due.getByLabel('Month').fill(String(dm));
+    await due.getByLabel('Year').fill(String(dy));
     await page.getByRole('button', { name: 'Add action' }).click();
     await page.getByTestId('agreed-actions-list').getByText(ACTION_TEXT, { exact: false }).waitFor();
 

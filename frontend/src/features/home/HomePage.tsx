@@ -9,6 +9,7 @@ import { canUseStaffDirectory, useAuth } from '../auth/AuthContext';
 import { AgreementStatusTag } from '../agreements/AgreementStatusTag';
 import { OPEN_STATUSES, call, type Agreement } from '../agreements/agreements';
 import { ExtraSessionRequests } from '../sessionrequests/ExtraSessionRequests';
+import { AddToNextAgenda } from './AddToNextAgenda';
 import { MySchedule } from './MySchedule';
 import { MyOpenActions, RecordsToSign } from './MyRecordsAndActions';
 import { SuperviseeDashboard } from './SuperviseeDashboard';
@@ -176,6 +177,8 @@ export function HomePage() {
       {staff && <RecordsToSign staffId={staff.id} />}
 
       {staff && <MyOpenActions staffId={staff.id} />}
+
+      {staff && me.supervisors.length > 0 && <AddToNextAgenda staffId={staff.id} />}
 
       {staff && <MySchedule staffId={staff.id} />}
 

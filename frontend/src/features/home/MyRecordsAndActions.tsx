@@ -39,7 +39,7 @@ export function RecordsToSign({ staffId }: { staffId: string }) {
               const others = s.supervisor.id === staffId ? s.supervisees.map((p) => p.displayName).join(', ') : s.supervisor.displayName;
               return (
                 <li key={s.id}>
-                  <Tag colour="blue">Awaiting signature</Tag>{' '}
+                  {s.status === 'HELD' ? <Tag colour="turquoise">Record to write</Tag> : <Tag colour="blue">Awaiting signature</Tag>}{' '}
                   <Link className="govuk-link app-touch-link" href={recordHref(s.id)}>
                     Record of supervision with {others}, {formatDate(s.date)}
                   </Link>

@@ -34,9 +34,10 @@ export function StaffBadgeTags({ staff }: { staff: Schemas['Staff'] }) {
   );
 }
 
-function recordsText(n: number): string {
-  if (n === 0) return 'None';
-  return `${n} ${n === 1 ? 'record' : 'records'} to write`;
+/** "1 record to write", "2 records awaiting signature": a written record is not one to write. */
+export function recordsText(n: number | undefined, what: 'to write' | 'awaiting signature'): string {
+  if (!n) return 'None';
+  return `${n} ${n === 1 ? 'record' : 'records'} ${what}`;
 }
 
 function DashboardCard({ row, linkToStaff }: { row: Row; linkToStaff: boolean }) {
@@ -100,7 +101,13 @@ function DashboardCard({ row, linkToStaff }: { row: Row; linkToStaff: boolean })
           </div>
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Records to write</dt>
-            <dd className="govuk-summary-list__value">{recordsText(row.heldAwaitingRecord)}</dd>
+            <dd className="govuk-summary-list__value" data-testid="records-to-write">{recordsText(row.heldAwaitingRecord, 'to write')}</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Records awaiting signature</dt>
+            <dd className="govuk-summary-list__value" data-testid="records-awaiting-signature">
+              {recordsText(row.recordsAwaitingSignature, 'awaiting signature')}
+            </dd>
           </div>
           <ShortSessionsRow row={row} />
           <div className="govuk-summary-list__row">

@@ -26,7 +26,12 @@ import { DeviceStorageWarning } from '../../offline/DeviceStorageWarning';
 import { useMe } from '../auth/AuthContext';
 import { call, newIdempotencyKey, type Section } from '../agreements/agreements';
 import { useIsLandscape } from '../agreements/useIsLandscape';
-import { sessionHref, type Session } from '../sessions/sessions';
+import { DateInput, partsOf, type DateParts } from '../sessions/DateInput';
+import { checkDate } from '../sessions/dateChecks';
+import { dateFromParts, sessionHref, type Session } from '../sessions/sessions';
+import { AgreedActions } from './AgreedActions';
+import { ProposedAgenda } from './ProposedAgenda';
+import { ReflectivePrompts } from './ReflectivePrompts';
 import {
   NOTE_TEXT,
   OUTCOMES,
@@ -34,6 +39,9 @@ import {
   clearRecordDraft,
   draftFromRecord,
   loadAgendaSections,
+  mayAddAddendum,
+  recordStatusTag,
+  signatureWords,
   readRecordDraft,
   recordDraftKey,
   toUpdate,
@@ -141,17 +149,17 @@ function NotesList({ record }: { record: SessionRecord }) {
   );
 }
 
-function SignaturesList({ record }: { record: SessionRecord }) {
+export function SignaturesList({ record }: { record: SessionRecord }) {
   if (record.signatures.length === 0) return <p className="govuk-body">Nobody has signed yet.</p>;
   return (
     <ul className="govuk-list" data-testid="signatures">
       {record.signatures.map((s, index) => (
         <li key={index}>
           {s.signer.displayName}, signed {formatDate(s.signedAt.slice(0, 10))} at {formatTime(s.signedAt)}
-          {!s.current && (
+          {signatureWords(s, record) && (
             <>
               {' '}
-              <Tag colour="orange">Signature out of date, sign again</Tag>
+              <Tag colour={signatureWords(s, record)?.colour}>{signatureWords(s, record)?.text}</Tag>
             </>
           )}
         </li>
@@ -242,86 +250,13 @@ function NoteForm({
   );
 }
 
-/** Actions agreed in this session: the list and an inline add form. */
-function AgreedActions({ session, actions, onAdded }: { session: Session; actions: Action[]; onAdded: (action: Action) => void }) {
-  const supervisee = session.supervisees[0];
-  const [text, setText] = useState('');
-  const [owner, setOwner] = useState<'SUPERVISOR' | 'SUPERVISEE' | undefined>();
-  const [dueDate, setDueDate] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [sending, setSending] = useState(false);
-  const key = useRef(newIdempotencyKey());
-  const add = async () => {
-    const found: Record<string, string> = {};
-    if (!text.trim()) found['action-text'] = 'Enter what the action is';
-    if (!owner) found['action-owner'] = 'Select who owns the action';
-    if (!dueDate) found['action-due'] = 'Enter when the action is due';
-    setErrors(found);
-    if (Object.keys(found).length || !supervisee || sending) return;
-    setSending(true);
-    const result = await call(
-      api.POST('/api/v1/actions', {
-        params: { header: { 'Idempotency-Key': key.current } },
-        body: {
-          superviseeId: supervisee.id,
-          ownerId: owner === 'SUPERVISOR' ? session.supervisor.id : supervisee.id,
-          text: text.trim(),
-          dueDate,
-          sessionId: session.id,
-        },
-      }),
-    );
-    setSending(false);
-    if (!result.ok) return setErrors({ 'action-text': problemText(result.problem) });
-    key.current = newIdempotencyKey();
-    setText('');
-    setOwner(undefined);
-    setDueDate('');
-    onAdded(result.data);
-  };
-  return (
-    <section aria-labelledby="agreed-actions-heading" data-testid="agreed-actions">
-      <h2 className="govuk-heading-m" id="agreed-actions-heading">
-        Actions agreed in this session
-      </h2>
-      {actions.length > 0 ? (
-        <ul className="govuk-list govuk-list--bullet" data-testid="agreed-actions-list">
-          {actions.map((a) => (
-            <li key={a.id}>
-              {a.text} ({a.owner.displayName}, due {formatDate(a.dueDate)})
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="govuk-body">No actions agreed yet.</p>
-      )}
-      <h3 className="govuk-heading-s">Add an action</h3>
-      <Textarea id="action-text" label="What needs to be done" rows={2} value={text} error={errors['action-text']} onChange={(e) => setText(e.target.value)} />
-      <Radios
-        name="action-owner"
-        legend="Who owns it"
-        options={[
-          { value: 'SUPERVISOR' as const, text: `${session.supervisor.displayName} (supervisor)` },
-          { value: 'SUPERVISEE' as const, text: `${supervisee?.displayName ?? 'Supervisee'} (supervisee)` },
-        ]}
-        value={owner}
-        onChange={setOwner}
-        error={errors['action-owner']}
-      />
-      <Input id="action-due" label="Due date" type="date" className="govuk-input--width-10" value={dueDate} error={errors['action-due']} onChange={(e) => setDueDate(e.target.value)} />
-      <Button type="button" variant="secondary" onClick={() => void add()} disabled={sending}>
-        Add action
-      </Button>
-    </section>
-  );
-}
-
 function ReadOnlyRecord({ loaded, actions }: { loaded: Loaded; actions: Action[] }) {
   const { record, sections } = loaded;
   const reviewed = record.actionReviews;
   const entry = (key: string) => record.entries.find((e) => e.key === key);
   return (
     <div data-testid="read-only-record">
+      <ProposedAgenda items={record.proposedAgenda ?? []} />
       <h2 className="govuk-heading-m">Previous actions</h2>
       {reviewed.length === 0 ? (
         <p className="govuk-body">No previous actions were reviewed.</p>
@@ -404,6 +339,9 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
   const [accurate, setAccurate] = useState(false);
   const [accurateError, setAccurateError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The next date as typed (day, month, year); the draft keeps it as a date once it is a real one.
+  const [nextDate, setNextDate] = useState<DateParts | null>(null);
+  const [nextDateError, setNextDateError] = useState<{ message: string; fields: (keyof DateParts)[] } | null>(null);
   const [waiting, setWaiting] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const draftRef = useRef<RecordDraft | null>(null);
@@ -548,6 +486,12 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
   /** PUT the draft; true when the server has it. */
   const saveToServer = async (): Promise<{ ok: boolean; etag: string | null; queued?: boolean }> => {
     if (!draft || loaded.state !== 'ok') return { ok: false, etag: null };
+    const dateProblem = nextDate ? checkDate(nextDate, 'the date of the next session', { required: false }) : null;
+    setNextDateError(dateProblem);
+    if (dateProblem) {
+      setErrors([{ text: dateProblem.message, href: '#next-date-day' }]);
+      return { ok: false, etag: null };
+    }
     flush();
     const body = toUpdate(draft);
     const ifMatch = loaded.value.etag ?? '*';
@@ -694,7 +638,8 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
               <Tag colour="grey">
                 <span aria-hidden="true">🔒 </span>Locked
               </Tag>{' '}
-              {record.signedAt && `Signed ${formatDate(record.signedAt.slice(0, 10))}. `}The record can no longer be changed; you can add an addendum.
+              {record.signedAt && `Signed ${formatDate(record.signedAt.slice(0, 10))}. `}The record can no longer be changed
+              {mayAddAddendum(record, isParty) ? '; you can add an addendum.' : '.'}
             </p>
           </NotificationBanner>
         ) : (
@@ -710,7 +655,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
         <SignaturesList record={record} />
         <h2 className="govuk-heading-m">Comments and addenda</h2>
         <NotesList record={record} />
-        {record.status === 'SIGNED' && isParty && <NoteForm sessionId={sessionId} kinds={['ADDENDUM']} heading="Add an addendum" onAdded={onNote} onQueued={onNoteQueued} />}
+        {mayAddAddendum(record, isParty) && <NoteForm sessionId={sessionId} kinds={['ADDENDUM']} heading="Add an addendum" onAdded={onNote} onQueued={onNoteQueued} />}
       </>
     );
   }
@@ -766,6 +711,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
       <h2 className="govuk-heading-m" id="current-section-heading">
         {current.name}
       </h2>
+      <ReflectivePrompts id={`prompts-section-${currentIndex}`} />
       {current.items.map((item) => {
         const entry = draft.entries[item.key] ?? { text: '', notApplicable: false };
         return (
@@ -827,9 +773,10 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
       {notice && waiting > 0 && <NotificationBanner title="Important" heading={notice} />}
       <DeviceStorageWarning />
       <ShortSessionWarning session={session} />
-      <p className="govuk-body">
-        <Tag colour="blue">Awaiting signature</Tag>
+      <p className="govuk-body" data-testid="record-status">
+        <Tag colour={recordStatusTag(record).colour}>{recordStatusTag(record).text}</Tag>
       </p>
+      <ProposedAgenda items={record.proposedAgenda ?? []} />
 
       <form noValidate onSubmit={save}>
         <section aria-labelledby="previous-actions-heading" data-testid="previous-actions">
@@ -882,6 +829,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
           ))}
 
         <h2 className="govuk-heading-m">Reflection and wellbeing</h2>
+        <ReflectivePrompts id="prompts-reflection" />
         <Textarea id="reflection" label="Reflection on practice" labelClassName="govuk-label--s" value={draft.reflection} onChange={(e) => change({ reflection: e.target.value })} />
         <Radios
           name="personal-issues"
@@ -905,11 +853,28 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
           />
         )}
 
-        <AgreedActions session={session} actions={actions} onAdded={(a) => setActions((list) => [...list, a])} />
+        <AgreedActions
+          session={session}
+          actions={actions}
+          onAdded={(a) => setActions((list) => [...list, a])}
+          onChanged={(a) => setActions((list) => list.map((x) => (x.id === a.id ? a : x)))}
+          onRemoved={(id) => setActions((list) => list.filter((x) => x.id !== id))}
+        />
 
         <h2 className="govuk-heading-m">Next time</h2>
         <Textarea id="future-agenda" label="Future agenda items" labelClassName="govuk-label--s" value={draft.futureAgenda} onChange={(e) => change({ futureAgenda: e.target.value })} />
-        <Input id="next-date" label="Date of next session" type="date" className="govuk-input--width-10" value={draft.nextDate} onChange={(e) => change({ nextDate: e.target.value })} />
+        <DateInput
+          id="next-date"
+          legend="Date of next session"
+          hint="For example, 27 3 2027"
+          value={nextDate ?? partsOf(draft.nextDate)}
+          error={nextDateError?.message}
+          errorFields={nextDateError?.fields}
+          onChange={(parts) => {
+            setNextDate(parts);
+            change({ nextDate: dateFromParts(parts.day, parts.month, parts.year) ?? '' });
+          }}
+        />
 
         <div className="govuk-button-group">
           <Button type="submit" disabled={busy}>

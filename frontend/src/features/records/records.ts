@@ -99,3 +99,43 @@ export async function loadAgendaSections(templateId: string, signal?: AbortSigna
   const items: TemplateItem[] = template?.items ?? [];
   return { ok: true, data: sectionsOf(items), etag: null };
 }
+
+export type RecordSignature = Schemas['RecordSignature'];
+export type ProposedAgendaItem = Schemas['ProposedAgendaItem'];
+
+/** Nothing written, reviewed, noted or signed yet: a record only just opened after the session was held. */
+export function isEmptyRecord(record: SessionRecord): boolean {
+  return (
+    record.entries.length === 0 &&
+    !record.reflection &&
+    !record.futureAgenda &&
+    !record.nextDate &&
+    !record.confidentialNotes &&
+    record.actionReviews.length === 0 &&
+    record.notes.length === 0 &&
+    record.signatures.length === 0
+  );
+}
+
+/** The record's status in words (UX.md: tags with words): not started, awaiting signature, locked. */
+export function recordStatusTag(record: SessionRecord): { text: string; colour: 'grey' | 'blue' | 'turquoise' } {
+  if (record.status === 'SIGNED') return { text: 'Locked', colour: 'grey' };
+  if (isEmptyRecord(record)) return { text: 'Record to write', colour: 'turquoise' };
+  return { text: 'Awaiting signature', colour: 'blue' };
+}
+
+/**
+ * What to say beside a signature. On a draft, a signature on content that changed since must be given
+ * again; on a locked record an earlier signature is history (the signer signed again before it locked).
+ */
+export function signatureWords(signature: RecordSignature, record: SessionRecord): { text: string; colour: 'orange' | 'grey' } | null {
+  if (signature.current) return null;
+  return record.status === 'SIGNED'
+    ? { text: 'Earlier version, signed again later', colour: 'grey' }
+    : { text: 'Signature out of date, sign again', colour: 'orange' };
+}
+
+/** The addendum is for the people in the session (the API refuses anyone else). */
+export function mayAddAddendum(record: SessionRecord, isParty: boolean): boolean {
+  return record.status === 'SIGNED' && isParty;
+}

@@ -17,7 +17,7 @@ function signedIn(routes: Record<string, Handler>) {
   });
 }
 
-async function fill(user: ReturnType<typeof userEvent.setup>, date = ['8', '12', '2099']) {
+async function fill(user: ReturnType<typeof userEvent.setup>, date = ['6', '6', '2028']) {
   await user.type(screen.getByLabelText('Day'), date[0] as string);
   await user.type(screen.getByLabelText('Month'), date[1] as string);
   await user.type(screen.getByLabelText('Year'), date[2] as string);
@@ -76,11 +76,11 @@ describe('Plan sessions', () => {
       'GET /api/v1/staff/:id/session-dates': (request) =>
         json({
           items:
-            request.query.get('count') === '3' && request.query.get('first') === '2099-12-08'
+            request.query.get('count') === '3' && request.query.get('first') === '2028-06-06'
               ? [
-                  { date: '2099-12-08', interval: 'P14D', intervalSource: 'CADENCE_STEP' },
-                  { date: '2099-12-22', interval: 'P28D', intervalSource: 'PROFILE' },
-                  { date: '2100-01-19', interval: 'P28D', intervalSource: 'PROFILE' },
+                  { date: '2028-06-06', interval: 'P14D', intervalSource: 'CADENCE_STEP' },
+                  { date: '2028-06-20', interval: 'P28D', intervalSource: 'PROFILE' },
+                  { date: '2028-07-18', interval: 'P28D', intervalSource: 'PROFILE' },
                 ]
               : [{ date: request.query.get('first'), interval: 'P28D', intervalSource: 'PROFILE' }],
         }),
@@ -90,9 +90,9 @@ describe('Plan sessions', () => {
         return json(
           {
             items: [
-              session({ id: 's-1', date: '2099-12-08' }),
-              session({ id: 's-2', date: '2099-12-22' }),
-              session({ id: 's-3', date: '2100-01-19' }),
+              session({ id: 's-1', date: '2028-06-06' }),
+              session({ id: 's-2', date: '2028-06-20' }),
+              session({ id: 's-3', date: '2028-07-18' }),
             ],
           },
           201,
@@ -107,7 +107,7 @@ describe('Plan sessions', () => {
     await user.type(screen.getByLabelText('How many sessions to book'), '3');
     await waitFor(() =>
       expect(screen.getByTestId('count-hint')).toHaveTextContent(
-        'Sessions are booked at Sam Okafor’s interval, now 4 weeks. This will book: Tuesday 8 December 2099; Tuesday 22 December 2099; Tuesday 19 January 2100.',
+        'Sessions are booked at Sam Okafor’s interval, now 4 weeks. This will book: Tuesday 6 June 2028; Tuesday 20 June 2028; Tuesday 18 July 2028.',
       ),
     );
     await user.click(screen.getByRole('button', { name: 'Book sessions' }));
@@ -121,7 +121,7 @@ describe('Plan sessions', () => {
     expect(posts[1]?.headers.get('Idempotency-Key')).toBe(key);
     expect(posts[1]?.body).toEqual({
       superviseeIds: ['a1'],
-      date: '2099-12-08',
+      date: '2028-06-06',
       startTime: '14:30',
       plannedMinutes: 90,
       location: 'Room 2',
@@ -129,9 +129,9 @@ describe('Plan sessions', () => {
     });
     const booked = screen.getByTestId('booked-dates');
     expect(within(booked).getAllByRole('link').map((l) => l.textContent)).toEqual([
-      'Tuesday 8 December 2099 at 2:30pm',
-      'Tuesday 22 December 2099 at 2:30pm',
-      'Tuesday 19 January 2100 at 2:30pm',
+      'Tuesday 6 June 2028 at 2:30pm',
+      'Tuesday 20 June 2028 at 2:30pm',
+      'Tuesday 18 July 2028 at 2:30pm',
     ]);
   });
 

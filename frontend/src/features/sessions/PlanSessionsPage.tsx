@@ -2,13 +2,14 @@ import { useRef, useState, type FormEvent } from 'react';
 import { api, type Schemas } from '../../api/client';
 import { settle, useQuery } from '../../api/useQuery';
 import { Loading } from '../../components/app/ProblemMessage';
-import { BackLink, Button, ErrorSummary, Input } from '../../components/govuk';
+import { BackLink, Button, ErrorSummary, Input, WarningText } from '../../components/govuk';
 import { formatDate } from '../../format';
 import { Link } from '../../router';
 import { usePageTitle } from '../../usePageTitle';
 import { useMe } from '../auth/AuthContext';
 import { call, newIdempotencyKey } from '../agreements/agreements';
 import { DateInput, type DateParts } from './DateInput';
+import { checkDate, latestDate, startTimeWarning } from './dateChecks';
 import { formErrors, problemErrors, type FormErrors } from './problemErrors';
 import { dateFromParts, localTimeText, parseTimeInput, pastSessionHref, periodWords, sessionHref, todayIso } from './sessions';
 
@@ -35,6 +36,7 @@ export function validatePlan(form: PlanForm, today = todayIso()): Record<string,
     if (!date) errors.date = 'The date of the first session must be a real date';
     // Sessions that already happened have their own path (record a past session), linked on this page.
     else if (date < today) errors.date = 'The date of the first session must be today or in the future. To enter one that already happened, record a past session';
+    else if (date > latestDate(today)) errors.date = checkDate(form.date, 'the date of the first session', { latest: latestDate(today) })?.message ?? '';
   }
   if (!form.startTime.trim()) errors.startTime = 'Enter the start time';
   else if (!parseTimeInput(form.startTime)) errors.startTime = 'Enter the start time like 14:30 or 2:30pm';
@@ -199,6 +201,7 @@ export function PlanSessionsPage({ superviseeId }: { superviseeId: string }) {
           onChange={set('startTime')}
           error={errors?.byField.startTime}
         />
+        {startTimeWarning(form.startTime) && <WarningText testId="start-time-warning">{startTimeWarning(form.startTime)}</WarningText>}
         <Input
           id="plannedMinutes"
           label="Planned length, in minutes"

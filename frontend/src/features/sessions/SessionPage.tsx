@@ -21,6 +21,7 @@ import { useMe } from '../auth/AuthContext';
 import { call, type Result } from '../agreements/agreements';
 import { DateInput, type DateParts } from './DateInput';
 import { SessionStatusTag } from './StatusTags';
+import { latestDate, startTimeWarning } from './dateChecks';
 import { formErrors, problemErrors, type FormErrors } from './problemErrors';
 import { dateFromParts, isNotRecordedAsHeld, localTimeText, parseTimeInput, sessionHref, todayIso, type Session } from './sessions';
 
@@ -75,6 +76,8 @@ export function actionsFor(session: Session, today = todayIso()): Action[] {
   return actions;
 }
 
+const tooLate = (name: string) => `${name} must be the same as or before ${formatDate(latestDate(), { weekday: false })}`;
+
 function validate(action: Action, f: Fields): Record<string, string> {
   const errors: Record<string, string> = {};
   if (action === 'held') {
@@ -85,6 +88,7 @@ function validate(action: Action, f: Fields): Record<string, string> {
   if (action === 'reschedule') {
     if (emptyDate(f.date)) errors.date = 'Enter the new date';
     else if (!dateFromParts(f.date.day, f.date.month, f.date.year)) errors.date = 'The new date must be a real date';
+    else if ((dateFromParts(f.date.day, f.date.month, f.date.year) as string) > latestDate()) errors.date = tooLate('The new date');
     if (!f.startTime.trim()) errors.startTime = 'Enter the new start time';
     else if (!parseTimeInput(f.startTime)) errors.startTime = 'Enter the start time like 14:30 or 2:30pm';
   }
@@ -94,6 +98,9 @@ function validate(action: Action, f: Fields): Record<string, string> {
     if (!f.reason.trim()) errors.reason = 'Enter why the session was cancelled';
     if (!emptyDate(f.rebookDate) && !dateFromParts(f.rebookDate.day, f.rebookDate.month, f.rebookDate.year)) {
       errors.rebookDate = 'The date of the replacement session must be a real date';
+    }
+    else if (!emptyDate(f.rebookDate) && (dateFromParts(f.rebookDate.day, f.rebookDate.month, f.rebookDate.year) as string) > latestDate()) {
+      errors.rebookDate = tooLate('The date of the replacement session');
     }
     if (f.rebookTime.trim() && !parseTimeInput(f.rebookTime)) errors.rebookTime = 'Enter the time like 14:30 or 2:30pm';
     if (f.rebookTime.trim() && emptyDate(f.rebookDate)) errors.rebookDate = 'Enter the date of the replacement session';
@@ -246,6 +253,7 @@ function ActionForm({
       <>
         <DateInput id="date" legend="New date" value={f.date} error={errors?.byField.date} onChange={(date) => setF({ ...f, date })} />
         <Input id="startTime" label="New start time" hint="For example, 14:30 or 2:30pm" className="govuk-input--width-5" {...text('startTime')} />
+        {startTimeWarning(f.startTime) && <WarningText testId="start-time-warning">{startTimeWarning(f.startTime)}</WarningText>}
         <Textarea id="reason" label="Reason (optional)" rows={3} value={f.reason} error={errors?.byField.reason} onChange={(e) => setF({ ...f, reason: e.target.value })} />
       </>
     );
@@ -277,6 +285,7 @@ function ActionForm({
           onChange={(rebookDate) => setF({ ...f, rebookDate })}
         />
         <Input id="rebookTime" label="Time of the replacement session" optional hint="The same time as this one if empty" className="govuk-input--width-5" {...text('rebookTime')} />
+        {startTimeWarning(f.rebookTime) && <WarningText testId="start-time-warning">{startTimeWarning(f.rebookTime)}</WarningText>}
       </>
     );
   }

@@ -133,6 +133,9 @@ class ContractConformanceTest {
                 entry("updateAction", put("/api/v1/actions/" + actionId, As.SUPERVISOR,
                         Map.of("ownerId", sam.id(), "text", "Arrange the case audit", "dueDate", today(), "status", "OPEN"),
                         etagOfAction())),
+                entry("deleteAction", new Example("DELETE", "/api/v1/actions/" + removableActionId, As.SUPERVISOR, null, null,
+                        () -> "\"v1\"")),
+                entry("proposeAgendaItem", post(patUrl + "/next-agenda-items", As.PRACTITIONER, Map.of("text", "My caseload weighting"))),
                 entry("getSupervisionSchedule", get(patUrl + "/schedule", As.SUPERVISOR)),
                 entry("getMySuperviseesDashboard", get("/api/v1/dashboards/my-supervisees", As.SUPERVISOR)),
                 entry("previewSessionDates", get(patUrl + "/session-dates?first=" + today() + "&count=3", As.SUPERVISOR)),
@@ -201,6 +204,7 @@ class ContractConformanceTest {
     private final List<String> sessions = new ArrayList<>();  // Pat's planned sessions, one per state change example
     private String recordSession;  // a session held today, whose record the record examples use
     private String actionId;       // an open action of Pat's
+    private String removableActionId;  // an open action of Pat's, removed by its example
     private String formerSession;  // Pat's planned session with a supervisor he no longer has
     private String toBook;         // Pat's request for an extra session, to book
     private String toDecline;      // and one to decline
@@ -276,6 +280,10 @@ class ContractConformanceTest {
                 Map.of("superviseeId", pat.id(), "ownerId", sam.id(), "text", "Arrange the audit", "dueDate", today()));
         assertEquals(201, action.status(), () -> "Could not agree an action: " + action);
         actionId = action.json().get("id").asText();
+        Api.Response removable = api.post("/api/v1/actions", credentials.get(As.SUPERVISOR),
+                Map.of("superviseeId", pat.id(), "ownerId", sam.id(), "text", "Agreed by mistake", "dueDate", today()));
+        assertEquals(201, removable.status(), () -> "Could not agree an action: " + removable);
+        removableActionId = removable.json().get("id").asText();
         formerSession = fixtures.session(world.org(), pat.staff(), world.worker(world.teamA1(), "Fay", "Former"));
         toBook = requestAsPat("Court next week");
         toDecline = requestAsPat("Caseload");
@@ -576,7 +584,8 @@ class ContractConformanceTest {
                 case "GET" -> api.get(e.path(), credential);
                 case "POST" -> api.post(e.path(), credential, body, ifMatch);
                 case "PUT" -> api.put(e.path(), credential, body, ifMatch);
-                case "DELETE" -> api.raw("DELETE", e.path(), credential, null, null);
+                case "DELETE" -> ifMatch == null ? api.raw("DELETE", e.path(), credential, null, null)
+                        : api.raw("DELETE", e.path(), credential, null, null, Map.of("If-Match", ifMatch));
                 default -> throw new IllegalArgumentException("No sender for " + e.method());
             };
         }

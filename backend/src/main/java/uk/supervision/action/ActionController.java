@@ -50,4 +50,10 @@ public class ActionController implements ActionApi {
         Action updated = actions.update(callers.person(), actionId, body, ifMatch);
         return HttpResponse.ok(updated).header("ETag", ETags.of(updated.getVersion()));
     }
+
+    @Override
+    public HttpResponse<Void> deleteAction(UUID actionId, String ifMatch) {
+        actions.delete(callers.person(), actionId, ifMatch);
+        return HttpResponse.noContent();
+    }
 }

@@ -25,6 +25,9 @@ public interface ActionRepository extends CrudRepository<SupervisionAction, Stri
             + "version = version + 1, updated_at = :now WHERE id = :id AND version = :version AND status = 'OPEN'")
     long updateOpen(String id, int version, String ownerId, String text, LocalDate dueDate, String status, Instant now);
 
+    @Query("DELETE FROM supervision_action WHERE id = :id AND version = :version AND status = 'OPEN' AND last_review IS NULL")
+    long deleteUnreviewed(String id, int version);
+
     /** A review in a signed record: closes the action (DONE, NO_LONGER_NEEDED) or carries it forward. */
     @Query("UPDATE supervision_action SET status = :status, last_review = :outcome, last_review_note = :note, "
             + "closed_in_session_id = :closedIn, version = version + 1, updated_at = :now WHERE id = :id AND status = 'OPEN'")

@@ -112,6 +112,37 @@ public class ActionService {
         return toDtos(actions.findByIdIn(List.of(current.id()))).get(0);
     }
 
+    /**
+     * Removes an action agreed by mistake: only while it is open, never reviewed, and the record of the session
+     * it was agreed in is not signed (a signed record's actions are history: close them instead).
+     */
+    @Transactional
+    public void delete(Caller caller, UUID id, String ifMatch) {
+        SupervisionAction current = actions.findById(id.toString()).filter(a -> a.organisationId().equals(caller.organisationId()))
+                .orElseThrow(() -> Problems.notFound("Action " + id));
+        Staff supervisee = staff.findById(current.superviseeId()).orElseThrow();
+        requireActionsOf(caller, supervisee, relations.currentSupervisorId(supervisee.id(), LocalDate.now(clock)));
+        ETags.requireCurrent(ifMatch, current.version());
+        if (!SupervisionAction.OPEN.equals(current.status()) || current.lastReview() != null || agreedInSignedRecord(current)) {
+            throw Problems.conflict("This action is part of a signed record or has been reviewed: close it instead of removing it.");
+        }
+        if (actions.deleteUnreviewed(current.id(), current.version()) != 1) {
+            throw Problems.preconditionFailed(current.version());
+        }
+        activityLog.record(caller, "ACTION_REMOVED", "supervision_action", current.id(), null);
+    }
+
+    private boolean agreedInSignedRecord(SupervisionAction action) {
+        return action.createdInSessionId() != null && jdbc.prepareStatement(
+                "SELECT COUNT(*) FROM session_record WHERE session_id = ? AND status = 'SIGNED'", ps -> {
+                    ps.setString(1, action.createdInSessionId());
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getInt(1) > 0;
+                    }
+                });
+    }
+
     @Transactional(readOnly = true)
     public ActionPage list(Caller caller, Integer limit, String cursor, UUID ownerId, UUID superviseeId, UUID teamId,
                            ActionStatus status, Boolean overdue) {

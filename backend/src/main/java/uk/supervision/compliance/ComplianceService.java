@@ -106,7 +106,8 @@ public class ComplianceService {
         Map<String, String> nextPlanned = nextPlanned(ids, today);
         Map<String, uk.supervision.api.model.Session> planned = new HashMap<>();
         sessions.byIds(caller, new ArrayList<>(new HashSet<>(nextPlanned.values()))).forEach(s -> planned.put(s.getId().toString(), s));
-        Map<String, Integer> awaiting = heldAwaitingRecord(ids);
+        Map<String, Integer> awaiting = recordsInState(ids, "HELD");
+        Map<String, Integer> unsigned = recordsInState(ids, "RECORDED");
         Map<String, Integer> overdueActions = overdueActions(ids, today);
         Map<String, List<SessionRef>> unrecorded = notRecordedAsHeld(ids, caller.staffId(), today);
         int minimumMinutes = policy.effectiveRules(caller.organisationId()).getMinimumSessionMinutes();
@@ -116,7 +117,8 @@ public class ComplianceService {
         for (StaffView v : people) {
             Schedule schedule = schedules.get(v.staff().id());
             SuperviseeDashboardRow row = new SuperviseeDashboardRow(StaffMapper.toDto(v), toDto(schedule),
-                    awaiting.getOrDefault(v.staff().id(), 0), overdueActions.getOrDefault(v.staff().id(), 0));
+                    awaiting.getOrDefault(v.staff().id(), 0), unsigned.getOrDefault(v.staff().id(), 0),
+                    overdueActions.getOrDefault(v.staff().id(), 0));
             String next = nextPlanned.get(v.staff().id());
             row.setNextPlanned(next == null ? null : planned.get(next));
             row.setNotRecordedAsHeld(unrecorded.getOrDefault(v.staff().id(), List.of()));
@@ -240,12 +242,13 @@ public class ComplianceService {
         return out;
     }
 
-    private Map<String, Integer> heldAwaitingRecord(Set<String> ids) {
+    /** Sessions per supervisee in one state: HELD (record to write) or RECORDED (written, awaiting signatures). */
+    private Map<String, Integer> recordsInState(Set<String> ids, String status) {
         Map<String, Integer> out = new HashMap<>();
         List<String> list = new ArrayList<>(ids);
         query("SELECT p.supervisee_id, COUNT(*) FROM supervision_session s JOIN session_participant p ON p.session_id = s.id "
-                + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND s.status IN ('HELD', 'RECORDED') "
-                + "GROUP BY p.supervisee_id", list, List.of(), rs -> out.put(rs.getString(1), rs.getInt(2)));
+                + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND s.status = ? "
+                + "GROUP BY p.supervisee_id", list, List.of(status), rs -> out.put(rs.getString(1), rs.getInt(2)));
         return out;
     }
 

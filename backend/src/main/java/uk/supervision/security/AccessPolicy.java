@@ -366,6 +366,17 @@ public class AccessPolicy {
         requireArrangeSupervisionFor(caller, supervisee, currentSupervisorId);
     }
 
+     * Adding to the agenda of a person's next session: the person themself or their supervisor today (the
+     * two people in the session, as for writing its record). Managers read the record but do not set its agenda.
+     */
+    public void requireProposeAgendaFor(Caller caller, Staff supervisee, String currentSupervisorId) {
+        boolean allowed = !caller.isClient() && sameOrganisation(caller, supervisee)
+                && (caller.isSelf(supervisee.id()) || caller.isSelf(currentSupervisorId));
+        if (!allowed) {
+            throw Problems.forbidden("Only the person or their supervisor adds to the agenda of their next session.");
+        }
+    }
+
     private boolean managesOrganisation(Caller caller) {
         return caller.hasAny(Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE) && caller.managesWholeOrganisation();
     }

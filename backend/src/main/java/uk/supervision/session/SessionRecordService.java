@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import uk.supervision.action.ActionRepository;
 import uk.supervision.action.ActionService;
 import uk.supervision.action.SupervisionAction;
+import uk.supervision.agenda.NextAgenda;
 import uk.supervision.activitylog.ActivityLog;
 import uk.supervision.activitylog.ReadLog;
 import uk.supervision.activitylog.RecordRead;
@@ -72,10 +73,12 @@ public class SessionRecordService {
     private final JdbcOperations jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final NextAgenda nextAgenda;
 
     public SessionRecordService(SessionService sessions, SessionRepository sessionRepository, SessionRecordRepository records,
                                 RecordSnapshots snapshots, ActionRepository actions, ActionService actionService, StaffRepository staff, Idempotency idempotency,
-                                ActivityLog activityLog, ReadLog readLog, JdbcOperations jdbc, JsonMapper json, Clock clock) {
+                                ActivityLog activityLog, ReadLog readLog, JdbcOperations jdbc, JsonMapper json, Clock clock,
+                                NextAgenda nextAgenda) {
         this.sessions = sessions;
         this.sessionRepository = sessionRepository;
         this.records = records;
@@ -89,6 +92,7 @@ public class SessionRecordService {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.nextAgenda = nextAgenda;
     }
 
     /** Read-write: the log row is written in the read's own transaction, and MySQL refuses it in a read-only one. */
@@ -219,6 +223,7 @@ public class SessionRecordService {
             }
             sessionRepository.markRecord(session.id(), "SIGNED", now);
             applyReviews(session, record, now);
+            nextAgenda.keepWithRecord(session.id(), sessions.participants(session.id()), now);
             snapshots.lockRecord(session);
             activityLog.record(caller, "RECORD_SIGNED_AND_LOCKED", "supervision_session", session.id(), "content " + hash);
         } else {
@@ -370,6 +375,8 @@ public class SessionRecordService {
         dto.setConfidentialNotes(party ? r.confidentialNotes() : null);
         dto.setContentHash(r.contentHash());
         dto.setSignedAt(r.signedAt() == null ? null : r.signedAt().atOffset(ZoneOffset.UTC));
+        dto.setProposedAgenda(nextAgenda.forRecord(session.id(), session.meetingDate(), session.startTime(), participants,
+                SessionRecord.SIGNED.equals(r.status())));
         return dto;
     }
 

@@ -424,6 +424,17 @@ class AccessMatrixTest {
             updateSessionRecord  C_READ  -    -          -     -      N         N          -     N             N
             updateSessionRecord  C_WRITE -    -          -     -      N         N          -     N             N
             updateSessionRecord  ANON    -    -          -     -      U         U          -     U             U
+            proposeAgendaItem    PRAC    Y    Y          N     N      N         N          N     N             X
+            proposeAgendaItem    SUP     Y    Y          N     N      N         N          N     N             X
+            proposeAgendaItem    SM      Y    Y          N     N      N         N          N     N             X
+            proposeAgendaItem    HOS     Y    Y          N     N      N         N          N     N             X
+            proposeAgendaItem    QA      Y    Y          N     N      N         N          N     N             X
+            proposeAgendaItem    HR      Y    Y          N     N      N         N          N     N             X
+            proposeAgendaItem    EM      -    -          -     -      N         N          -     N             X
+            proposeAgendaItem    ADMIN   -    -          -     -      N         N          -     N             X
+            proposeAgendaItem    C_READ  -    -          -     -      N         N          -     N             N
+            proposeAgendaItem    C_WRITE -    -          -     -      N         N          -     N             N
+            proposeAgendaItem    ANON    -    -          -     -      U         U          -     U             U
             addRecordNote        PRAC    Y    Y          N     N      N         N          N     N             X
             addRecordNote        SUP     Y    Y          N     N      N         N          N     N             X
             addRecordNote        SM      Y    Y          N     N      N         N          N     N             X
@@ -560,6 +571,17 @@ class AccessMatrixTest {
             updateAction  C_READ  -    -          -     -      N         N          -     N             N
             updateAction  C_WRITE -    -          -     -      N         N          -     N             N
             updateAction  ANON    -    -          -     -      U         U          -     U             U
+            deleteAction  PRAC    Y    N          N     N      N         N          N     N             X
+            deleteAction  SUP     Y    Y          Y     N      N         N          N     N             X
+            deleteAction  SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            deleteAction  HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            deleteAction  QA      Y    N          N     N      N         N          N     N             X
+            deleteAction  HR      Y    N          N     N      N         N          N     N             X
+            deleteAction  EM      -    -          -     -      N         N          -     N             X
+            deleteAction  ADMIN   -    -          -     -      N         N          -     N             X
+            deleteAction  C_READ  -    -          -     -      N         N          -     N             N
+            deleteAction  C_WRITE -    -          -     -      N         N          -     N             N
+            deleteAction  ANON    -    -          -     -      U         U          -     U             U
             """;
 
     // ---- the harness
@@ -773,6 +795,10 @@ class AccessMatrixTest {
         p.put("updateAction", change(c -> api.put("/api/v1/actions/" + action(c), c.token(), Map.of("ownerId", c.person().id(),
                         "text", c.tag("Changed"), "dueDate", today.plusDays(7).toString(), "status", "OPEN"), "\"v1\""),
                 c -> fixtures.string("SELECT text FROM supervision_action WHERE id = ?", action(c))));
+        p.put("deleteAction", change(c -> api.raw("DELETE", "/api/v1/actions/" + action(c), c.token(), null, null, Map.of("If-Match", "\"v1\"")),
+                c -> count("SELECT COUNT(*) FROM supervision_action WHERE id = ?", action(c))));
+        p.put("proposeAgendaItem", change(c -> api.post(staffUrl(c) + "/next-agenda-items", c.token(), Map.of("text", c.tag("Agenda"))),
+                c -> count("SELECT COUNT(*) FROM agenda_proposal WHERE supervisee_id = ?", c.person().id())));
         return p;
     }
 
