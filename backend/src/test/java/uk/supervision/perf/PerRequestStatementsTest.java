@@ -1,6 +1,7 @@
 package uk.supervision.perf;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cached for a few seconds per account (decision 0008) and every request here follows a warm-up.
  */
 @MicronautTest(transactional = false)
+@Property(name = StatementCounter.ENABLED, value = "true")
 class PerRequestStatementsTest extends ApiTest {
     /** The staff row (with team and service names), the current supervisor, and the access check in one query. */
     static final int STAFF_READ = 3;

@@ -2,6 +2,7 @@ package uk.supervision.testing;
 
 import com.zaxxer.hikari.util.DriverDataSource;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
@@ -26,10 +27,13 @@ import java.util.logging.Logger;
  * Counts the SQL statements the service sends, on H2 and on MariaDB alike: the pool's connections come from
  * a data source that wraps each statement, so {@code PerRequestStatementsTest} can say how many statements
  * one request costs and fail when a change adds more. Counts every statement of the application's pool
- * (the migration account's Flyway run is not counted).
+ * (the migration account's Flyway run is not counted). Only in a test context that sets {@link #ENABLED}, so the
+ * other tests run on the pool exactly as the service does.
  */
 @Singleton
+@Requires(property = StatementCounter.ENABLED, value = "true")
 public class StatementCounter implements BeanCreatedEventListener<DatasourceConfiguration> {
+    public static final String ENABLED = "supervision.test.count-statements";
     private static final Set<String> EXECUTE = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
             "executeBatch", "executeLargeBatch");
     private static final AtomicInteger COUNT = new AtomicInteger();
