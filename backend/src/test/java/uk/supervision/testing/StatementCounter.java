@@ -38,6 +38,8 @@ public class StatementCounter implements BeanCreatedEventListener<DatasourceConf
             "executeBatch", "executeLargeBatch");
     private static final AtomicInteger COUNT = new AtomicInteger();
     private static final List<String> SQL = Collections.synchronizedList(new ArrayList<>());
+    /** The pool's liveness check of a connection idle for over half a second (MySQL/MariaDB: "SELECT 1"): not the request's. */
+    private static volatile String poolCheck;
 
     /** Statements sent since the last reset. */
     public static int count() {
@@ -61,6 +63,7 @@ public class StatementCounter implements BeanCreatedEventListener<DatasourceConf
     @Override
     public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
         DatasourceConfiguration config = event.getBean();
+        poolCheck = config.getConnectionTestQuery();
         DataSource real = new DriverDataSource(config.getJdbcUrl(), config.getDriverClassName(), config.getDataSourceProperties(),
                 config.getUsername(), config.getPassword());
         config.setDataSource(new Counting(real));
@@ -68,6 +71,9 @@ public class StatementCounter implements BeanCreatedEventListener<DatasourceConf
     }
 
     private static void executed(String sql) {
+        if (sql != null && (sql.equals(poolCheck) || sql.equals("SELECT 1"))) {
+            return;
+        }
         synchronized (SQL) {
             COUNT.incrementAndGet();
             SQL.add(sql);
