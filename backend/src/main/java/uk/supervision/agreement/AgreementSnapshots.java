@@ -74,13 +74,17 @@ public class AgreementSnapshots implements SignedContentSource {
             return out;
         }
         for (SignedItem item : items.findByItemTypeAndItemIdIn(SignedItem.AGREEMENT, agreementIds)) {
-            Map<String, Object> c = canonical.read(item.contentJson());
-            String interval = blank(c.get("intervalWeeks"));
-            String signedAt = blank(c.get("signedAt"));
-            out.put(item.itemId(), new SignedTerms(interval == null ? null : Integer.valueOf(interval),
-                    signedAt == null ? item.createdAt() : Instant.parse(signedAt)));
+            out.put(item.itemId(), signedTerms(item.contentJson(), item.createdAt()));
         }
         return out;
+    }
+
+    /** The terms in a signed agreement's locked content (for a caller that read the signed_item row itself). */
+    public SignedTerms signedTerms(String contentJson, Instant lockedAt) {
+        Map<String, Object> c = canonical.read(contentJson);
+        String interval = blank(c.get("intervalWeeks"));
+        String signedAt = blank(c.get("signedAt"));
+        return new SignedTerms(interval == null ? null : Integer.valueOf(interval), signedAt == null ? lockedAt : Instant.parse(signedAt));
     }
 
     /** The locked content of those of the given agreements that are signed, by id. */

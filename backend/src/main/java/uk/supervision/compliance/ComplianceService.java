@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.supervision.agreement.AgreementSnapshots;
+import uk.supervision.integrity.SignedItem;
 import uk.supervision.api.model.AgreementCompliance;
 import uk.supervision.api.model.EmploymentType;
 import uk.supervision.api.model.PolicyRules;
@@ -17,6 +18,7 @@ import uk.supervision.problem.Problems;
 import uk.supervision.security.AccessPolicy;
 import uk.supervision.security.Caller;
 import uk.supervision.session.SessionService;
+import uk.supervision.session.SupervisionSession;
 import uk.supervision.staff.AttributeTimeline;
 import uk.supervision.staff.Staff;
 import uk.supervision.staff.StaffAttributeHistory;
@@ -102,27 +104,29 @@ public class ComplianceService {
         List<StaffView> people = access.readableStaff(caller, staffQueries.page(caller.organisationId(),
                 new AccessPolicy.StaffScope(false, Set.of(), ids),
                 new StaffQueries.Filter(null, null, null, null, "current", null, today), null, 200), StaffView::staff);
-        Map<String, Schedule> schedules = schedules(caller.organisationId(), people.stream().map(StaffView::staff).toList(), today);
-        Map<String, String> nextPlanned = nextPlanned(ids, today);
+        PolicyRules rules = policy.effectiveRules(caller.organisationId());
+        Map<String, Schedule> schedules = schedules(rules, people.stream().map(StaffView::staff).toList(), today);
+        Map<String, SupervisionSession> nextPlanned = nextPlanned(ids, today);
+        Map<String, SupervisionSession> distinct = new HashMap<>();
+        nextPlanned.values().forEach(s -> distinct.put(s.id(), s));
         Map<String, uk.supervision.api.model.Session> planned = new HashMap<>();
-        sessions.byIds(caller, new ArrayList<>(new HashSet<>(nextPlanned.values()))).forEach(s -> planned.put(s.getId().toString(), s));
-        Map<String, Integer> awaiting = recordsInState(ids, "HELD");
-        Map<String, Integer> unsigned = recordsInState(ids, "RECORDED");
+        sessions.asSeenBy(caller, new ArrayList<>(distinct.values())).forEach(s -> planned.put(s.getId().toString(), s));
         Map<String, Integer> overdueActions = overdueActions(ids, today);
         Map<String, List<SessionRef>> unrecorded = notRecordedAsHeld(ids, caller.staffId(), today);
-        int minimumMinutes = policy.effectiveRules(caller.organisationId()).getMinimumSessionMinutes();
-        Map<String, Integer> shortSessions = shortSessions(ids, today.minusMonths(12), minimumMinutes);
+        int minimumMinutes = rules.getMinimumSessionMinutes();
+        Map<String, SessionCounts> counts = sessionCounts(ids, today.minusMonths(12), minimumMinutes);
 
         List<SuperviseeDashboardRow> rows = new ArrayList<>();
         for (StaffView v : people) {
             Schedule schedule = schedules.get(v.staff().id());
             SuperviseeDashboardRow row = new SuperviseeDashboardRow(StaffMapper.toDto(v), toDto(schedule),
-                    awaiting.getOrDefault(v.staff().id(), 0), unsigned.getOrDefault(v.staff().id(), 0),
+                    counts.getOrDefault(v.staff().id(), SessionCounts.NONE).toWrite(),
+                    counts.getOrDefault(v.staff().id(), SessionCounts.NONE).toSign(),
                     overdueActions.getOrDefault(v.staff().id(), 0));
-            String next = nextPlanned.get(v.staff().id());
-            row.setNextPlanned(next == null ? null : planned.get(next));
+            SupervisionSession next = nextPlanned.get(v.staff().id());
+            row.setNextPlanned(next == null ? null : planned.get(next.id()));
             row.setNotRecordedAsHeld(unrecorded.getOrDefault(v.staff().id(), List.of()));
-            row.setShortSessions(shortSessions.getOrDefault(v.staff().id(), 0));
+            row.setShortSessions(counts.getOrDefault(v.staff().id(), SessionCounts.NONE).shortOnes());
             row.setMinimumSessionMinutes(minimumMinutes);
             rows.add(row);
         }
@@ -134,11 +138,14 @@ public class ComplianceService {
 
     /** Schedules for a set of people of one organisation, on a day, with the attributes in force then. */
     Map<String, Schedule> schedules(String organisationId, List<Staff> people, LocalDate today) {
+        return people.isEmpty() ? new HashMap<>() : schedules(policy.effectiveRules(organisationId), people, today);
+    }
+
+    private Map<String, Schedule> schedules(PolicyRules rules, List<Staff> people, LocalDate today) {
         Map<String, Schedule> out = new HashMap<>();
         if (people.isEmpty()) {
             return out;
         }
-        PolicyRules rules = policy.effectiveRules(organisationId);
         List<String> ids = people.stream().map(Staff::id).toList();
         Map<String, List<LocalDate>> held = heldOneToOne(ids, today.minusMonths(13));
         Map<String, AgreementTerms> agreements = agreements(ids);
@@ -173,18 +180,24 @@ public class ComplianceService {
                 EmploymentType.fromValue(p.values().employmentType()), p.values().weeklyHours().doubleValue());
     }
 
-    /** One-to-one sessions held since a date, plus each person's last ever, for the clock and the yearly count. */
+    /**
+     * One-to-one sessions held since a date, plus each person's last ever, for the clock and the yearly count:
+     * one statement (the two reads joined by UNION ALL).
+     */
     private Map<String, List<LocalDate>> heldOneToOne(List<String> ids, LocalDate since) {
         Map<String, List<LocalDate>> out = new HashMap<>();
         String held = "FROM supervision_session s JOIN session_participant p ON p.session_id = s.id WHERE p.supervisee_id IN ("
                 + Sql.placeholders(ids.size()) + ") AND s.kind = 'ONE_TO_ONE' AND s.status IN ('HELD', 'RECORDED', 'SIGNED')";
-        query("SELECT p.supervisee_id, s.meeting_date " + held + " AND s.meeting_date >= ?", ids, List.of(Date.valueOf(since)),
-                rs -> out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getDate(2).toLocalDate()));
-        query("SELECT p.supervisee_id, MAX(s.meeting_date) " + held + " GROUP BY p.supervisee_id", ids, List.of(), rs -> {
-            List<LocalDate> dates = out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
-            LocalDate last = rs.getDate(2).toLocalDate();
-            if (!dates.contains(last)) {
-                dates.add(last);
+        List<String> twice = new ArrayList<>(ids);
+        twice.addAll(ids);
+        // Rows since the date first (kind 0), then each person's last (kind 1), which is added only when not among them.
+        query("SELECT 1, p.supervisee_id, MAX(s.meeting_date) " + held + " GROUP BY p.supervisee_id "
+                + "UNION ALL SELECT 0, p.supervisee_id, s.meeting_date " + held + " AND s.meeting_date >= ? ORDER BY 1",
+                twice, List.of(Date.valueOf(since)), rs -> {
+            List<LocalDate> dates = out.computeIfAbsent(rs.getString(2), k -> new ArrayList<>());
+            LocalDate date = rs.getDate(3).toLocalDate();
+            if (rs.getInt(1) == 0 || !dates.contains(date)) {
+                dates.add(date);
             }
         });
         return out;
@@ -196,17 +209,20 @@ public class ComplianceService {
      * writable agreement row; only one signed before snapshots existed falls back to the row.
      */
     private Map<String, AgreementTerms> agreements(List<String> ids) {
-        record Row(String superviseeId, String agreementId, boolean active, Integer weeks, java.sql.Timestamp signedAt) {
+        record Row(String superviseeId, String agreementId, boolean active, Integer weeks, java.sql.Timestamp signedAt,
+                   AgreementSnapshots.SignedTerms signed) {
         }
         List<Row> rows = new ArrayList<>();
-        query("SELECT supervisee_id, id, status, interval_weeks, signed_at FROM agreement WHERE supervisee_id IN ("
-                + Sql.placeholders(ids.size()) + ") AND status IN ('ACTIVE', 'AWAITING_SIGNATURES')", ids, List.of(),
+        // The signed snapshot comes in the same statement (an active agreement's locked content, when it has one).
+        query("SELECT a.supervisee_id, a.id, a.status, a.interval_weeks, a.signed_at, si.content_json, si.created_at FROM agreement a "
+                + "LEFT JOIN signed_item si ON si.item_type = '" + SignedItem.AGREEMENT + "' AND si.item_id = a.id AND a.status = 'ACTIVE' "
+                + "WHERE a.supervisee_id IN (" + Sql.placeholders(ids.size()) + ") AND a.status IN ('ACTIVE', 'AWAITING_SIGNATURES')", ids, List.of(),
                 rs -> rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3).equals("ACTIVE"),
-                        rs.getObject(4) == null ? null : rs.getInt(4), rs.getTimestamp(5))));
-        Map<String, AgreementSnapshots.SignedTerms> signed = snapshots.signedTerms(rows.stream().filter(Row::active).map(Row::agreementId).toList());
+                        rs.getObject(4) == null ? null : rs.getInt(4), rs.getTimestamp(5),
+                        rs.getString(6) == null ? null : snapshots.signedTerms(rs.getString(6), rs.getTimestamp(7).toInstant()))));
         Map<String, AgreementTerms> out = new HashMap<>();
         for (Row row : rows) {
-            AgreementSnapshots.SignedTerms s = signed.get(row.agreementId());
+            AgreementSnapshots.SignedTerms s = row.signed();
             Integer weeks = s != null ? s.intervalWeeks() : row.weeks();
             java.time.Instant signedAt = s != null ? s.signedAt() : row.signedAt() == null ? null : row.signedAt().toInstant();
             AgreementTerms terms = row.active() && signedAt != null
@@ -217,13 +233,17 @@ public class ComplianceService {
         return out;
     }
 
-    private Map<String, String> nextPlanned(Set<String> ids, LocalDate today) {
-        Map<String, String> out = new HashMap<>();
+    /** Each person's next planned session, the whole row (the dashboard shows it without reading it again). */
+    private Map<String, SupervisionSession> nextPlanned(Set<String> ids, LocalDate today) {
+        Map<String, SupervisionSession> out = new HashMap<>();
         List<String> list = new ArrayList<>(ids);
-        query("SELECT p.supervisee_id, s.id FROM supervision_session s JOIN session_participant p ON p.session_id = s.id "
+        query("SELECT p.supervisee_id AS next_for, s.* FROM supervision_session s JOIN session_participant p ON p.session_id = s.id "
                 + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND s.status = 'PLANNED' AND s.meeting_date >= ? "
-                + "ORDER BY s.meeting_date, s.start_time, s.id", list, List.of(Date.valueOf(today)),
-                rs -> out.putIfAbsent(rs.getString(1), rs.getString(2)));
+                + "ORDER BY s.meeting_date, s.start_time, s.id", list, List.of(Date.valueOf(today)), rs -> {
+            if (!out.containsKey(rs.getString(1))) {
+                out.put(rs.getString(1), jdbc.readEntity(rs, SupervisionSession.class));
+            }
+        });
         return out;
     }
 
@@ -242,13 +262,23 @@ public class ComplianceService {
         return out;
     }
 
-    /** Sessions per supervisee in one state: HELD (record to write) or RECORDED (written, awaiting signatures). */
-    private Map<String, Integer> recordsInState(Set<String> ids, String status) {
-        Map<String, Integer> out = new HashMap<>();
+    /** Per supervisee: records to write (HELD), records awaiting signatures (RECORDED), short one-to-ones since a day. */
+    record SessionCounts(int toWrite, int toSign, int shortOnes) {
+        static final SessionCounts NONE = new SessionCounts(0, 0, 0);
+    }
+
+    /** The dashboard's three session counts in one statement (a card reads them all; decision 0020 counts statements). */
+    private Map<String, SessionCounts> sessionCounts(Set<String> ids, LocalDate since, int minimumMinutes) {
+        Map<String, SessionCounts> out = new HashMap<>();
         List<String> list = new ArrayList<>(ids);
-        query("SELECT p.supervisee_id, COUNT(*) FROM supervision_session s JOIN session_participant p ON p.session_id = s.id "
-                + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND s.status = ? "
-                + "GROUP BY p.supervisee_id", list, List.of(status), rs -> out.put(rs.getString(1), rs.getInt(2)));
+        query("SELECT p.supervisee_id, "
+                + "SUM(CASE WHEN s.status = 'HELD' THEN 1 ELSE 0 END), SUM(CASE WHEN s.status = 'RECORDED' THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN s.kind = 'ONE_TO_ONE' AND s.status IN ('HELD', 'RECORDED', 'SIGNED') AND s.meeting_date > ? "
+                + "AND s.actual_minutes < ? THEN 1 ELSE 0 END) "
+                + "FROM supervision_session s JOIN session_participant p ON p.session_id = s.id "
+                + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND s.status IN ('HELD', 'RECORDED', 'SIGNED') "
+                + "GROUP BY p.supervisee_id", List.of(Date.valueOf(since), minimumMinutes), list, List.of(),
+                rs -> out.put(rs.getString(1), new SessionCounts(rs.getInt(2), rs.getInt(3), rs.getInt(4))));
         return out;
     }
 
@@ -262,24 +292,21 @@ public class ComplianceService {
     }
 
     /** One-to-one sessions held since a date for less than the policy's minimum length (DOMAIN section 3: "session length"). */
-    private Map<String, Integer> shortSessions(Set<String> ids, LocalDate since, int minimumMinutes) {
-        Map<String, Integer> out = new HashMap<>();
-        List<String> list = new ArrayList<>(ids);
-        query("SELECT p.supervisee_id, COUNT(*) FROM supervision_session s JOIN session_participant p ON p.session_id = s.id "
-                + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND s.kind = 'ONE_TO_ONE' "
-                + "AND s.status IN ('HELD', 'RECORDED', 'SIGNED') AND s.meeting_date > ? AND s.actual_minutes < ? "
-                + "GROUP BY p.supervisee_id", list, List.of(Date.valueOf(since), minimumMinutes),
-                rs -> out.put(rs.getString(1), rs.getInt(2)));
-        return out;
-    }
-
     private interface Row {
         void accept(ResultSet rs) throws SQLException;
     }
 
     private void query(String sql, List<String> ids, List<Object> more, Row row) {
+        query(sql, List.of(), ids, more, row);
+    }
+
+    /** Parameters in the statement's order: those before the id list, the ids, those after. */
+    private void query(String sql, List<Object> before, List<String> ids, List<Object> more, Row row) {
         jdbc.prepareStatement(sql, ps -> {
             int i = 1;
+            for (Object o : before) {
+                ps.setObject(i++, o);
+            }
             for (String id : ids) {
                 ps.setString(i++, id);
             }

@@ -34,5 +34,13 @@ public final class PolicyRepositories {
 
     @JdbcRepository(dialect = Dialect.MYSQL)
     public interface OrganisationPolicies extends CrudRepository<OrganisationPolicyEntity, String> {
+        /** The adopted profile's rules and the organisation's overrides, in one statement (every schedule reads them). */
+        @Query("SELECT p.rules_json, o.overrides_json FROM organisation_policy o JOIN policy_profile p ON p.id = o.profile_id "
+                + "WHERE o.organisation_id = :organisationId")
+        Optional<AdoptedRules> findAdoptedRules(String organisationId);
+    }
+
+    @io.micronaut.core.annotation.Introspected
+    public record AdoptedRules(String rulesJson, String overridesJson) {
     }
 }

@@ -111,8 +111,9 @@ public class PolicyService {
     /** The rules in force for an organisation: its profile's rules with its adjustments applied. */
     @Transactional(readOnly = true)
     public PolicyRules effectiveRules(String organisationId) {
-        OrganisationPolicyEntity policy = current(organisationId);
-        return merge(rules(profiles.findById(policy.profileId()).orElseThrow()), read(policy.overridesJson(), PolicyOverrides.class));
+        PolicyRepositories.AdoptedRules adopted = organisationPolicies.findAdoptedRules(organisationId)
+                .orElseThrow(() -> Problems.notFound("The organisation's policy (no profile has been adopted)"));
+        return merge(read(adopted.rulesJson(), PolicyRules.class), read(adopted.overridesJson(), PolicyOverrides.class));
     }
 
     /** The newest template of a kind in the organisation's adopted profile, with its item keys in order. */

@@ -1,20 +1,29 @@
 package uk.supervision.security;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
 import uk.supervision.api.model.Role;
 import uk.supervision.problem.Problems;
 import uk.supervision.staff.Staff;
 import uk.supervision.staff.StaffRepository;
-import uk.supervision.staff.SupervisionRelation;
-import uk.supervision.staff.SupervisionRelationRepository;
 
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -32,12 +41,12 @@ public class AccessPolicy {
     /** How far down supervision chains reach (team manager -> deputy -> senior -> worker ...). */
     private static final int MAX_CHAIN = 6;
 
-    private final SupervisionRelationRepository relations;
+    private final JdbcOperations jdbc;
     private final StaffRepository staff;
     private final Clock clock;
 
-    public AccessPolicy(SupervisionRelationRepository relations, StaffRepository staff, Clock clock) {
-        this.relations = relations;
+    public AccessPolicy(JdbcOperations jdbc, StaffRepository staff, Clock clock) {
+        this.jdbc = jdbc;
         this.staff = staff;
         this.clock = clock;
     }
@@ -97,8 +106,15 @@ public class AccessPolicy {
         if (records.isEmpty()) {
             return List.of();
         }
+        return readableRecords(caller, records, parties, load(records.stream().flatMap(r -> parties.apply(r).superviseeIds().stream()).toList()));
+    }
+
+    /** As {@link #readableRecords(Caller, Collection, Function)}, with the people the records are about already read (by id). */
+    public <T> List<T> readableRecords(Caller caller, Collection<T> records, Function<T, Parties> parties, Map<String, Staff> people) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
         StaffScope scope = recordScope(caller);
-        Map<String, Staff> people = load(records.stream().flatMap(r -> parties.apply(r).superviseeIds().stream()).toList());
         return records.stream().filter(r -> {
             Parties p = parties.apply(r);
             if (caller.isClient() || caller.organisationId() == null || !caller.organisationId().equals(p.organisationId())) {
@@ -151,7 +167,7 @@ public class AccessPolicy {
         if (caller.staffId() != null) {
             people.add(caller.staffId());
             if (caller.has(Role.SUPERVISOR) || caller.hasAny(Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE)) {
-                people.addAll(superviseesBelow(caller.staffId()));
+                people.addAll(callersSuperviseesBelow(caller.staffId()));
             }
         }
         return new StaffScope(false, services, people);
@@ -277,7 +293,7 @@ public class AccessPolicy {
         if (caller.staffId() != null) {
             people.add(caller.staffId());
             if (caller.hasAny(Role.SUPERVISOR, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE)) {
-                people.addAll(superviseesBelow(caller.staffId()));
+                people.addAll(callersSuperviseesBelow(caller.staffId()));
             }
         }
         return new StaffScope(false, services, people);
@@ -366,6 +382,7 @@ public class AccessPolicy {
         requireArrangeSupervisionFor(caller, supervisee, currentSupervisorId);
     }
 
+    /**
      * Adding to the agenda of a person's next session: the person themself or their supervisor today (the
      * two people in the session, as for writing its record). Managers read the record but do not set its agenda.
      */
@@ -385,40 +402,77 @@ public class AccessPolicy {
         return caller.organisationId() != null && caller.organisationId().equals(target.organisationId());
     }
 
-    /** Staff supervised by this person today, directly or down a chain of supervisors. */
-    public Set<String> superviseesBelow(String supervisorStaffId) {
-        LocalDate today = LocalDate.now(clock);
-        Set<String> found = new HashSet<>();
-        Collection<String> frontier = List.of(supervisorStaffId);
-        for (int depth = 0; depth < MAX_CHAIN && !frontier.isEmpty(); depth++) {
-            Set<String> next = new HashSet<>();
-            for (SupervisionRelation r : relations.findCurrentBySupervisors(frontier, today)) {
-                if (!r.superviseeId().equals(supervisorStaffId) && found.add(r.superviseeId())) {
-                    next.add(r.superviseeId());
-                }
-            }
-            frontier = next;
+    /**
+     * {@link #superviseesBelow} for the caller's own scope, read once per GET request: a page that filters
+     * several lists (the dashboard: people, then their sessions) asks once. Only reads share it, so a request
+     * that changes a relation never checks against what it read before the change.
+     */
+    private Set<String> callersSuperviseesBelow(String staffId) {
+        Optional<HttpRequest<Object>> request = ServerRequestContext.currentRequest();
+        if (request.isEmpty() || request.get().getMethod() != HttpMethod.GET) {
+            return superviseesBelow(staffId);
         }
-        return found;
+        @SuppressWarnings("unchecked")
+        Map<String, Set<String>> memo = request.get().getAttribute(BELOW_MEMO, Map.class).orElse(null);
+        if (memo == null) {
+            memo = new ConcurrentHashMap<>();
+            request.get().setAttribute(BELOW_MEMO, memo);
+        }
+        return memo.computeIfAbsent(staffId + "@" + LocalDate.now(clock), k -> Set.copyOf(superviseesBelow(staffId)));
     }
 
-    /** Walks up from the person through their current supervisors. */
+    private static final String BELOW_MEMO = "supervision.access.supervisees-below";
+
+    /**
+     * Staff supervised by this person today, directly or down a chain of supervisors (at most
+     * {@link #MAX_CHAIN} levels): one recursive query, however long the chain.
+     */
+    public Set<String> superviseesBelow(String supervisorStaffId) {
+        Date today = Date.valueOf(LocalDate.now(clock));
+        return new HashSet<>(jdbc.prepareStatement("WITH RECURSIVE below (id, depth) AS ("
+                + "SELECT supervisee_id, 1 FROM supervision_relation WHERE supervisor_id = ?" + CURRENT
+                + " UNION ALL SELECT r.supervisee_id, b.depth + 1 FROM supervision_relation r JOIN below b ON r.supervisor_id = b.id"
+                + " WHERE b.depth < " + MAX_CHAIN + " AND r.from_date <= ? AND (r.to_date IS NULL OR r.to_date >= ?))"
+                + " SELECT DISTINCT id FROM below WHERE id <> ?", ps -> {
+            ps.setString(1, supervisorStaffId);
+            bindDays(ps, 2, today);
+            bindDays(ps, 4, today);
+            ps.setString(6, supervisorStaffId);
+            return ids(ps);
+        }));
+    }
+
+    /** Whether a current supervisor of the person, or one above them (at most {@link #MAX_CHAIN} levels), is this one: one recursive query. */
     private boolean isSupervisedBy(String staffId, String supervisorStaffId) {
-        LocalDate today = LocalDate.now(clock);
-        Set<String> seen = new HashSet<>();
-        Collection<String> frontier = List.of(staffId);
-        for (int depth = 0; depth < MAX_CHAIN && !frontier.isEmpty(); depth++) {
-            Set<String> next = new HashSet<>();
-            for (SupervisionRelation r : relations.findCurrentBySupervisees(frontier, today)) {
-                if (r.supervisorId().equals(supervisorStaffId)) {
-                    return true;
-                }
-                if (seen.add(r.supervisorId())) {
-                    next.add(r.supervisorId());
-                }
+        Date today = Date.valueOf(LocalDate.now(clock));
+        return !jdbc.prepareStatement("WITH RECURSIVE above (id, depth) AS ("
+                + "SELECT supervisor_id, 1 FROM supervision_relation WHERE supervisee_id = ?" + CURRENT
+                + " UNION ALL SELECT r.supervisor_id, a.depth + 1 FROM supervision_relation r JOIN above a ON r.supervisee_id = a.id"
+                + " WHERE a.depth < " + MAX_CHAIN + " AND r.from_date <= ? AND (r.to_date IS NULL OR r.to_date >= ?))"
+                + " SELECT id FROM above WHERE id = ? LIMIT 1", ps -> {
+            ps.setString(1, staffId);
+            bindDays(ps, 2, today);
+            bindDays(ps, 4, today);
+            ps.setString(6, supervisorStaffId);
+            return ids(ps);
+        }).isEmpty();
+    }
+
+    /** A relation in force on the day bound twice after it. */
+    private static final String CURRENT = " AND from_date <= ? AND (to_date IS NULL OR to_date >= ?)";
+
+    private static void bindDays(PreparedStatement ps, int first, Date day) throws SQLException {
+        ps.setDate(first, day);
+        ps.setDate(first + 1, day);
+    }
+
+    private static List<String> ids(PreparedStatement ps) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
             }
-            frontier = next;
         }
-        return false;
+        return out;
     }
 }

@@ -306,12 +306,18 @@ public class SessionService {
         if (!page.isEmpty()) {
             sessions.findByIdIn(page).forEach(x -> byId.put(x.id(), x));
         }
-        SessionPage result = new SessionPage(toDtos(readableBy(caller, page.stream().map(byId::get).toList())));
+        SessionPage result = new SessionPage(readableDtos(caller, page.stream().map(byId::get).toList()));
         if (more) {
             SupervisionSession last = byId.get(page.get(page.size() - 1));
             result.setNextCursor(Cursor.encode(CursorList.SESSIONS, last.meetingDate(), last.startTime(), last.id()));
         }
         return result;
+    }
+
+    /** Sessions a caller's own query has already read, as the API shows them: those of them the caller may read. */
+    @Transactional(readOnly = true)
+    public List<uk.supervision.api.model.Session> asSeenBy(Caller caller, List<SupervisionSession> rows) {
+        return rows.isEmpty() ? List.of() : readableDtos(caller, rows);
     }
 
     /** Sessions by id, as the API shows them: those of them the caller may read. */
@@ -322,14 +328,19 @@ public class SessionService {
         }
         Map<String, SupervisionSession> byId = new HashMap<>();
         sessions.findByIdIn(ids).forEach(x -> byId.put(x.id(), x));
-        return toDtos(readableBy(caller, ids.stream().map(byId::get).toList()));
+        return readableDtos(caller, ids.stream().map(byId::get).toList());
     }
 
-    /** The sessions among these the caller may read: those they lead, or with someone taking part whose records they may read. */
-    private List<SupervisionSession> readableBy(Caller caller, List<SupervisionSession> rows) {
+    /**
+     * The sessions among these the caller may read (those they lead, or with someone taking part whose records
+     * they may read), as the API shows them: participants and people are read once, for the check and the view.
+     */
+    private List<uk.supervision.api.model.Session> readableDtos(Caller caller, List<SupervisionSession> rows) {
         Map<String, List<String>> participants = participantsOf(rows.stream().map(SupervisionSession::id).toList());
-        return access.readableRecords(caller, rows, s -> new AccessPolicy.Parties(s.organisationId(),
-                participants.getOrDefault(s.id(), List.of()), s.supervisorId()));
+        Map<String, Staff> people = people(rows, participants);
+        List<SupervisionSession> readable = access.readableRecords(caller, rows, s -> new AccessPolicy.Parties(s.organisationId(),
+                participants.getOrDefault(s.id(), List.of()), s.supervisorId()), people);
+        return toDtos(readable, participants, people);
     }
 
     // ---- helpers
@@ -437,6 +448,19 @@ public class SessionService {
 
     private List<uk.supervision.api.model.Session> toDtos(List<SupervisionSession> rows) {
         Map<String, List<String>> participants = participantsOf(rows.stream().map(SupervisionSession::id).toList());
+        return toDtos(rows, participants, people(rows, participants));
+    }
+
+    private List<uk.supervision.api.model.Session> toDtos(List<SupervisionSession> rows, Map<String, List<String>> participants,
+                                                          Map<String, Staff> byId) {
+        List<uk.supervision.api.model.Session> out = rows.stream()
+                .map(s -> SessionMapper.toDto(s, participants.getOrDefault(s.id(), List.of()), byId)).toList();
+        flagShortSessions(rows, out);
+        return out;
+    }
+
+    /** The supervisors and participants of these sessions, by id, in one query. */
+    private Map<String, Staff> people(List<SupervisionSession> rows, Map<String, List<String>> participants) {
         Set<String> people = new HashSet<>();
         rows.forEach(s -> people.add(s.supervisorId()));
         participants.values().forEach(people::addAll);
@@ -444,10 +468,7 @@ public class SessionService {
         if (!people.isEmpty()) {
             staff.findByIdIn(people).forEach(p -> byId.put(p.id(), p));
         }
-        List<uk.supervision.api.model.Session> out = rows.stream()
-                .map(s -> SessionMapper.toDto(s, participants.getOrDefault(s.id(), List.of()), byId)).toList();
-        flagShortSessions(rows, out);
-        return out;
+        return byId;
     }
 
     /** A one-to-one session held for less than the policy's minimum length is flagged (the rules are read only if one was held). */
