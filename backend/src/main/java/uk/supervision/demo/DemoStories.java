@@ -17,7 +17,8 @@ import static uk.supervision.demo.DemoTimeline.workingDayOnOrBefore;
 
 /**
  * Eighteen months of one demo organisation, one small method per story ("Chris: past the limit, agreement
- * due for review"). Every date is counted back from the day the demo is loaded, so the team looks the
+ * due for review"): Priya's team in full, a year for Priya and Marcus (enough for the yearly minimum), the last
+ * few months for the other team and the Emergency Duty Team (each step costs start-up time). Every date is counted back from the day the demo is loaded, so the team looks the
  * same whatever the date. To add a story: a method here, called from {@link #tell}.
  */
 final class DemoStories {
@@ -69,10 +70,13 @@ final class DemoStories {
 
     // ---- the stories
 
-    /** Sam: 18 months of signed records (one with his comment, one with a confidential note), on track, nothing booked yet. */
+    /**
+     * Sam: 18 months of signed records (one with his comment, one with a confidential note), on track, nothing
+     * booked yet. His agreement is still on paper: drafting it is the first thing a newcomer can try (and the
+     * browser tests do).
+     */
     private void samOnTrackWithEighteenMonthsSigned(Team t) {
         Pair p = new Pair(t.priya(), t.sam(), "Room 2, Civic Centre");
-        agreement(p, workingDayOnOrBefore(today.minusMonths(10)), 4, true);
         List<LocalDate> days = every(4, today.minusMonths(18), workingDayOnOrBefore(today.minusDays(18)));
         List<Session> held = regular(p, days, null, false);
         Session commented = held.get(held.size() - 4);
@@ -142,7 +146,7 @@ final class DemoStories {
     private void priyaOnTrackWithMarcus(Team t) {
         Pair p = new Pair(t.marcus(), t.priya(), "Marcus's office, Civic Centre");
         agreement(p, workingDayOnOrBefore(today.minusMonths(11)), 4, true);
-        List<LocalDate> days = every(4, today.minusMonths(18), workingDayOnOrBefore(today.minusDays(12)));
+        List<LocalDate> days = every(4, today.minusMonths(12), workingDayOnOrBefore(today.minusDays(12)));
         regular(p, days, days.get(days.size() - 1).plusWeeks(4), true);
     }
 
@@ -151,7 +155,7 @@ final class DemoStories {
         Pair p = new Pair(t.marcus(), t.owen(), "Emergency Duty Team office");
         LocalDate start = t.owen().staff().postStartDate();
         agreement(p, workingDayOnOrAfter(start.plusDays(21)), 4, true);
-        List<LocalDate> days = every(4, start.plusDays(14), workingDayOnOrBefore(today.minusDays(45)));
+        List<LocalDate> days = every(4, later(start.plusDays(14), today.minusMonths(6)), workingDayOnOrBefore(today.minusDays(45)));
         regular(p, days, days.get(days.size() - 1).plusWeeks(4), true);
     }
 
@@ -159,7 +163,7 @@ final class DemoStories {
     private void marcusOnTrackWithHelen(Team t) {
         Pair p = new Pair(t.helen(), t.marcus(), "Helen's office, Civic Centre");
         agreement(p, workingDayOnOrBefore(today.minusMonths(9)), 4, true);
-        List<LocalDate> days = every(4, today.minusMonths(18), workingDayOnOrBefore(today.minusDays(20)));
+        List<LocalDate> days = every(4, today.minusMonths(12), workingDayOnOrBefore(today.minusDays(20)));
         regular(p, days, days.get(days.size() - 1).plusWeeks(4), true);
     }
 
@@ -168,7 +172,7 @@ final class DemoStories {
         Pair p = new Pair(t.helen(), t.tom(), "Helen's office, Civic Centre");
         LocalDate since = t.tom().staff().postStartDate();
         agreement(p, workingDayOnOrAfter(since.plusDays(14)), 4, true);
-        List<LocalDate> days = every(4, since.plusDays(7), workingDayOnOrBefore(today.minusDays(26)));
+        List<LocalDate> days = every(4, later(since.plusDays(7), today.minusMonths(5)), workingDayOnOrBefore(today.minusDays(26)));
         regular(p, days, workingDayOnOrAfter(today.plusDays(1)), true);
     }
 
@@ -177,7 +181,7 @@ final class DemoStories {
         Pair p = new Pair(t.tom(), t.aisha(), "Looked After Children Team, room 3");
         LocalDate since = today.minusYears(1);
         agreement(p, workingDayOnOrAfter(since.plusDays(20)), 4, true);
-        List<LocalDate> days = every(4, since.plusDays(10), workingDayOnOrBefore(today.minusDays(9)));
+        List<LocalDate> days = every(4, today.minusMonths(5), workingDayOnOrBefore(today.minusDays(9)));
         regular(p, days, days.get(days.size() - 1).plusWeeks(4), true);
     }
 
@@ -186,11 +190,15 @@ final class DemoStories {
         Pair p = new Pair(t.aisha(), t.ben(), "Looked After Children Team, room 3");
         LocalDate since = today.minusYears(1);
         agreement(p, workingDayOnOrAfter(since.plusDays(7)), 8, true);
-        List<LocalDate> days = every(8, since.plusDays(14), workingDayOnOrBefore(today.minusDays(33)));
+        List<LocalDate> days = every(8, today.minusMonths(5), workingDayOnOrBefore(today.minusDays(33)));
         regular(p, days, days.get(days.size() - 1).plusWeeks(8), true);
     }
 
     // ---- the steps stories are made of
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
 
     /** Days every so many weeks, counted back from the last, none before the first; oldest first. */
     private static List<LocalDate> every(int weeks, LocalDate first, LocalDate last) {
