@@ -12,6 +12,11 @@ import uk.supervision.account.AccountRepository;
 import uk.supervision.account.RoleGrant;
 import uk.supervision.account.RoleGrantRepository;
 import uk.supervision.activitylog.ActivityLog;
+import uk.supervision.api.model.OrganisationPolicyUpdate;
+import uk.supervision.api.model.PolicyOverrides;
+import uk.supervision.api.model.Role;
+import uk.supervision.policy.PolicyService;
+import uk.supervision.security.Caller;
 import uk.supervision.security.PasswordHasher;
 import uk.supervision.staff.Staff;
 import uk.supervision.staff.StaffRepository;
@@ -21,7 +26,9 @@ import uk.supervision.staff.StaffTeamHistoryRepository;
 import uk.supervision.staff.SupervisionRelation;
 import uk.supervision.staff.SupervisionRelationRepository;
 import uk.supervision.support.DatabaseKind;
+import uk.supervision.support.ETags;
 import uk.supervision.support.Ids;
+import uk.supervision.support.ReplayClock;
 import uk.supervision.team.DirectorateService;
 import uk.supervision.team.DirectorateServiceRepository;
 import uk.supervision.team.Organisation;
@@ -30,23 +37,32 @@ import uk.supervision.team.OrganisationSetup;
 import uk.supervision.team.Team;
 import uk.supervision.team.TeamRepository;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A demo organisation so the product can be tried at once: services and teams named like the seeds',
- * a supervisor tree, one account per role (password {@value #PASSWORD}). Loaded into the embedded
- * default only, unless SUPERVISION_DEMO_DATA=true asks for it on another database; never twice.
+ * a supervisor tree, an account for each person and role (password {@value #PASSWORD}), and 18 months of
+ * supervision made through the product's own services ({@link DemoStories}), counted back from the day it
+ * is loaded, so the first screen is a living team. Loaded into the embedded default only, unless
+ * SUPERVISION_DEMO_DATA=true asks for it on another database; never twice.
  */
 @Singleton
 public class DemoData {
     public static final String CODE = "DEMO";
     public static final String PASSWORD = "Supervision2026!";
+    /** The national employer standard, adjusted locally (see {@link #adoptPolicy}). */
+    public static final String PROFILE = "LGA_STANDARD_5";
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
     private final String setting;
@@ -63,13 +79,15 @@ public class DemoData {
     private final RoleGrantRepository grants;
     private final PasswordHasher hasher;
     private final ActivityLog activityLog;
+    private final PolicyService policy;
+    private final DemoSupervision supervision;
     private final Clock clock;
 
     public DemoData(@Value("${supervision.demo-data:auto}") String setting, DatabaseKind database,
                     OrganisationRepository organisations, OrganisationSetup setup, DirectorateServiceRepository services,
                     TeamRepository teams, StaffRepository staff, StaffTeamHistoryRepository history, StaffAttributeHistory attributes,
                     SupervisionRelationRepository relations, AccountRepository accounts, RoleGrantRepository grants,
-                    PasswordHasher hasher, ActivityLog activityLog, Clock clock) {
+                    PasswordHasher hasher, ActivityLog activityLog, PolicyService policy, DemoSupervision supervision, Clock clock) {
         this.setting = setting;
         this.database = database;
         this.organisations = organisations;
@@ -84,6 +102,8 @@ public class DemoData {
         this.grants = grants;
         this.hasher = hasher;
         this.activityLog = activityLog;
+        this.policy = policy;
+        this.supervision = supervision;
         this.clock = clock;
     }
 
@@ -95,16 +115,34 @@ public class DemoData {
             default -> database.isEmbedded() && !database.isInMemory();
         };
         if (wanted && organisations.findByCode(CODE).isEmpty()) {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long started = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
             load();
-            LOG.info("Demo organisation loaded: sign in as supervisor@demo.test with password {}", PASSWORD);
+            LOG.info("Demo organisation loaded with 18 months of supervision in {} ms ({} ms of CPU): sign in as supervisor@demo.test "
+                    + "with password {}", (System.nanoTime() - started) / 1_000_000, (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000, PASSWORD);
         }
     }
 
+    /** Everything in one transaction: the demo is there in full or not at all, and never twice (the code is unique). */
     @Transactional
     public void load() {
-        Instant now = clock.instant();
+        Instant loadedAt = clock.instant();
         LocalDate today = LocalDate.now(clock);
-        Organisation org = setup.create(CODE, "Demo City Council Children's Services", "COVENTRY_2016");
+        // The organisation and its people are entered where the history starts, so nothing predates its records.
+        LocalDate historyStarts = today.minusMonths(19);
+        DemoStories.Team team = ReplayClock.at(historyStarts.atTime(9, 0).atZone(clock.getZone()).toInstant(), () -> organisation(today));
+        DemoTimeline timeline = new DemoTimeline();
+        new DemoStories(supervision, timeline, today).tell(team);
+        int steps = timeline.size();
+        timeline.run(loadedAt);
+        activityLog.recordAnonymous(team.priya().staff().organisationId(), null, null, "DEMO_DATA_LOADED",
+                "demo organisation " + CODE + ", " + steps + " steps of history");
+    }
+
+    private DemoStories.Team organisation(LocalDate today) {
+        Instant now = clock.instant();
+        Organisation org = setup.create(CODE, "Demo City Council Children's Services", PROFILE);
 
         DirectorateService referral = service(org, "Referral and Assessment Service", now);
         DirectorateService lookedAfter = service(org, "Looked After Children Service", now);
@@ -119,11 +157,13 @@ public class DemoData {
             t.put(team.name(), team);
         }
 
+        // Jordan started three and a half weeks ago (on a working day): still in the NQSW's weekly six weeks.
+        LocalDate jordanStarts = DemoTimeline.workingDayOnOrAfter(today.minusDays(25));
         Staff helen = person(org, null, referral.id(), "Helen", "Carter", "Head of Service", "REGISTERED_SOCIAL_WORKER", "PERMANENT", 37, today.minusYears(14), today.minusYears(4), false, null, now);
         Staff marcus = person(org, null, referral.id(), "Marcus", "Bell", "Service Manager, Referral and Assessment", "REGISTERED_SOCIAL_WORKER", "PERMANENT", 37, today.minusYears(11), today.minusYears(3), false, null, now);
         Staff priya = person(org, t.get("Assessments Team"), null, "Priya", "Shah", "Team Manager", "REGISTERED_SOCIAL_WORKER", "PERMANENT", 37, today.minusYears(9), today.minusYears(2), true, 4, now);
         Staff sam = person(org, t.get("Assessments Team"), null, "Sam", "Okafor", "Social Worker", "REGISTERED_SOCIAL_WORKER", "PERMANENT", 37, today.minusYears(5), today.minusYears(3), true, 18, now);
-        Staff jordan = person(org, t.get("Assessments Team"), null, "Jordan", "Reid", "Newly Qualified Social Worker (ASYE)", "NEWLY_QUALIFIED", "PERMANENT", 37, today.minusWeeks(10), today.minusWeeks(10), true, 9, now);
+        Staff jordan = person(org, t.get("Assessments Team"), null, "Jordan", "Reid", "Newly Qualified Social Worker (ASYE)", "NEWLY_QUALIFIED", "PERMANENT", 37, jordanStarts, jordanStarts, true, 9, now);
         Staff alex = person(org, t.get("Assessments Team"), null, "Alex", "Morgan", "Locum Social Worker", "REGISTERED_SOCIAL_WORKER", "AGENCY", 37, today.minusMonths(7), today.minusMonths(7), true, 21, now);
         Staff chris = person(org, t.get("Assessments Team"), null, "Chris", "Taylor", "Family Support Worker", "UNQUALIFIED_PRACTITIONER", "PERMANENT", 30, today.minusYears(2), today.minusYears(2), true, 12, now);
         Staff tom = person(org, t.get("Looked After Children Team"), null, "Tom", "Ellis", "Team Manager", "REGISTERED_SOCIAL_WORKER", "PERMANENT", 37, today.minusYears(12), today.minusYears(1), true, 3, now);
@@ -138,24 +178,46 @@ public class DemoData {
         supervise(marcus, priya, today.minusYears(2), now);
         supervise(marcus, owen, today.minusMonths(14), now);
         supervise(priya, sam, today.minusYears(3), now);
-        supervise(priya, jordan, today.minusWeeks(10), now);
+        supervise(priya, jordan, jordanStarts, now);
         supervise(priya, alex, today.minusMonths(7), now);
         supervise(priya, chris, today.minusYears(2), now);
-        supervise(tom, aisha, today.minusYears(2), now);
+        supervise(tom, aisha, today.minusYears(1), now);
         supervise(aisha, ben, today.minusYears(1), now);
 
         String hash = hasher.hash(PASSWORD);
-        account(org, sam, "practitioner@demo.test", hash, now, new String[][]{{"PRACTITIONER", null}});
-        account(org, priya, "supervisor@demo.test", hash, now, new String[][]{{"SUPERVISOR", null}, {"PRACTITIONER", null}});
-        account(org, marcus, "servicemanager@demo.test", hash, now,
-                new String[][]{{"SERVICE_MANAGER", referral.id()}, {"SUPERVISOR", null}, {"PRACTITIONER", null}});
-        account(org, helen, "head@demo.test", hash, now, new String[][]{{"HEAD_OF_SERVICE", null}, {"SUPERVISOR", null}});
+        String[][] practitioner = {{"PRACTITIONER", null}};
+        String[][] supervisor = {{"SUPERVISOR", null}, {"PRACTITIONER", null}};
+        Caller admin = accountWithoutStaff(org, "admin@demo.test", "System Administrator", hash, now, "ADMIN");
+        accountWithoutStaff(org, "member@demo.test", "Cllr Margaret Lewis", hash, now, "ELECTED_MEMBER");
         account(org, rachel, "qa@demo.test", hash, now, new String[][]{{"QA_AUDITOR", null}});
         account(org, daniel, "hr@demo.test", hash, now, new String[][]{{"HR", null}});
-        account(org, tom, "tom.ellis@demo.test", hash, now, new String[][]{{"SUPERVISOR", null}, {"PRACTITIONER", null}});
-        accountWithoutStaff(org, "member@demo.test", "Cllr Margaret Lewis", hash, now, "ELECTED_MEMBER");
-        accountWithoutStaff(org, "admin@demo.test", "System Administrator", hash, now, "ADMIN");
-        activityLog.recordAnonymous(org.id(), null, null, "DEMO_DATA_LOADED", "demo organisation " + CODE);
+        adoptPolicy(admin);
+        return new DemoStories.Team(
+                account(org, helen, "head@demo.test", hash, now, new String[][]{{"HEAD_OF_SERVICE", null}, {"SUPERVISOR", null}}),
+                account(org, marcus, "servicemanager@demo.test", hash, now,
+                        new String[][]{{"SERVICE_MANAGER", referral.id()}, {"SUPERVISOR", null}, {"PRACTITIONER", null}}),
+                account(org, priya, "supervisor@demo.test", hash, now, supervisor),
+                account(org, sam, "practitioner@demo.test", hash, now, practitioner),
+                account(org, jordan, "jordan.reid@demo.test", hash, now, practitioner),
+                account(org, alex, "alex.morgan@demo.test", hash, now, practitioner),
+                account(org, chris, "chris.taylor@demo.test", hash, now, practitioner),
+                account(org, tom, "tom.ellis@demo.test", hash, now, supervisor),
+                account(org, aisha, "aisha.khan@demo.test", hash, now, supervisor),
+                account(org, ben, "ben.hughes@demo.test", hash, now, practitioner),
+                account(org, owen, "owen.davies@demo.test", hash, now, practitioner));
+    }
+
+    /**
+     * The demo council follows the LGA employer standard (its steps for newly qualified social workers:
+     * weekly for six weeks, fortnightly to six months) with its own local limits, as any organisation may
+     * adjust its profile: every 4 weeks, never more than 6 weeks apart, never 2 months without a session,
+     * 10 a year, an agreement within 3 months, reviewed yearly. See docs/decisions/0019.
+     */
+    private void adoptPolicy(Caller admin) {
+        PolicyOverrides local = new PolicyOverrides().normalInterval("P4W").longestInterval("P6W").breachAfter("P2M")
+                .minimumSessionsPerYear(10).agreementWithin("P3M").agreementReviewEvery("P12M");
+        PolicyService.OrganisationPolicyView adopted = policy.organisationPolicy(admin);
+        policy.update(admin, new OrganisationPolicyUpdate(adopted.policy().getProfile().getId(), local), ETags.of(adopted.version()));
     }
 
     private DirectorateService service(Organisation org, String name, Instant now) {
@@ -179,21 +241,44 @@ public class DemoData {
         relations.save(new SupervisionRelation(Ids.newId(), supervisor.id(), supervisee.id(), from, null, null, now));
     }
 
-    private void account(Organisation org, Staff person, String username, String hash, Instant now, String[][] roles) {
+    private DemoSupervision.Person account(Organisation org, Staff person, String username, String hash, Instant now, String[][] roles) {
         Account a = accounts.save(new Account(Ids.newId(), org.id(), person.id(), username, person.displayName(), hash, true, now));
         for (String[] r : roles) {
             grants.save(new RoleGrant(Ids.newId(), a.id(), r[0], r[1]));
         }
+        return new DemoSupervision.Person(person, caller(a, roles));
     }
 
-    private void accountWithoutStaff(Organisation org, String username, String name, String hash, Instant now, String role) {
+    private Caller accountWithoutStaff(Organisation org, String username, String name, String hash, Instant now, String role) {
         Account a = accounts.save(new Account(Ids.newId(), org.id(), null, username, name, hash, true, now));
         grants.save(new RoleGrant(Ids.newId(), a.id(), role, null));
+        return caller(a, new String[][]{{role, null}});
+    }
+
+    /** The caller the account's access token would make (AccessTokens): the stories act as these people. */
+    private static Caller caller(Account a, String[][] roles) {
+        Set<Role> held = EnumSet.noneOf(Role.class);
+        Set<String> services = new HashSet<>();
+        boolean wholeOrganisation = false;
+        for (String[] r : roles) {
+            Role role = Role.valueOf(r[0]);
+            held.add(role);
+            if (role == Role.SERVICE_MANAGER || role == Role.HEAD_OF_SERVICE) {
+                if (r[1] == null) {
+                    wholeOrganisation = true;
+                } else {
+                    services.add(r[1]);
+                }
+            }
+        }
+        return new Caller(a.id(), a.organisationId(), a.staffId(), a.displayName(), held, services, wholeOrganisation, null, Set.of());
     }
 
     /** Usernames of the demo accounts, for the README and browser tests. */
     public static List<String> usernames() {
         return List.of("practitioner@demo.test", "supervisor@demo.test", "servicemanager@demo.test", "head@demo.test",
-                "qa@demo.test", "hr@demo.test", "member@demo.test", "admin@demo.test");
+                "qa@demo.test", "hr@demo.test", "member@demo.test", "admin@demo.test", "jordan.reid@demo.test",
+                "alex.morgan@demo.test", "chris.taylor@demo.test", "tom.ellis@demo.test", "aisha.khan@demo.test",
+                "ben.hughes@demo.test", "owen.davies@demo.test");
     }
 }
