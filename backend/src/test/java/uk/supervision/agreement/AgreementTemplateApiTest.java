@@ -95,7 +95,8 @@ class AgreementTemplateApiTest extends ApiTest {
         assertEquals("Absence of supervision", item(v1, "escalation_period").get("section").asText());
 
         // The draft stays on its version: its own questions may still be answered.
-        Api.Response changed = api.put(url, supervisor, body(List.of(Map.of("key", "escalation_period", "text", "Six weeks"),
+        Api.Response changed = api.put(url, supervisor, body(List.of(Map.of("key", "purpose", "text", "Support"),
+                Map.of("key", "escalation_period", "text", "Six weeks"),
                 Map.of("key", "frequency_place_length", "text", "Monthly, team room, 90 minutes"))), old.header("ETag"));
         assertEquals(200, changed.status(), changed.body());
         assertEquals(COVENTRY_V1, changed.json().get("templateId").asText());
