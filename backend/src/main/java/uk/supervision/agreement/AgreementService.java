@@ -223,7 +223,9 @@ public class AgreementService {
         // A review is a new record: drafted from the template in force now, keeping the answers it still asks.
         PolicyService.ActiveTemplate template = policy.activeTemplate(current.organisationId(), TemplateKind.AGREEMENT);
         List<AgreementAnswer> carried = readAnswers(current.answersJson()).stream()
-                .filter(a -> template.item(a.getKey()).filter(i -> AnswerScales.problem(AnswerType.valueOf(i.answerType()), a.getText()).isEmpty()).isPresent())
+                .filter(a -> template.item(a.getKey())
+                        .filter(i -> AnswerScales.problem(AnswerType.valueOf(i.answerType()), a.getText()).isEmpty())
+                        .isPresent())
                 .toList();
         Instant now = clock.instant();
         Agreement next = agreements.save(new Agreement(Ids.newId(), current.organisationId(), current.superviseeId(), supervisorId,
