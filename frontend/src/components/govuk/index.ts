@@ -15,4 +15,5 @@ export { Tag, type TagColour } from './Tag';
 export { classNames, setFocus } from './focus';
 export { Textarea } from './Textarea';
 export { Checkbox } from './Checkbox';
+export { Radios, type RadioOption } from './Radios';
 export { WarningText } from './WarningText';

@@ -3,15 +3,17 @@ import { flushSync } from 'react-dom';
 import { api, type Problem, type Schemas } from '../../api/client';
 import { pointerToField } from '../../api/problems';
 import { Loading, ProblemMessage } from '../../components/app/ProblemMessage';
-import { BackLink, Button, ErrorSummary, Input, Select, Textarea, type ErrorItem } from '../../components/govuk';
+import { BackLink, Button, ErrorSummary, Input, Radios, Select, Textarea, type ErrorItem } from '../../components/govuk';
 import { AgreementWarnings } from './AgreementWarnings';
 import { formatTime } from '../../format';
 import { useNavigate } from '../../router';
 import { usePageTitle } from '../../usePageTitle';
 import { useMe } from '../auth/AuthContext';
 import {
+  answerable,
   call,
   clearLocalDraft,
+  isClause,
   draftStorageKey,
   loadAgreementTemplate,
   newIdempotencyKey,
@@ -60,7 +62,14 @@ function blankDraft(agreement?: Agreement): LocalDraft {
 }
 
 export const sectionComplete = (section: Section, answers: Record<string, string>) =>
-  section.items.every((item) => (answers[item.key] ?? '').trim() !== '');
+  answerable(section.items).every((item) => (answers[item.key] ?? '').trim() !== '');
+
+/** Clauses are signed, not answered: an answer to one (a text box of an older form) is not sent. */
+function withoutClauseAnswers(draft: LocalDraft, items: TemplateItem[]): LocalDraft {
+  const clauses = new Set(items.filter(isClause).map((item) => item.key));
+  const answers = Object.fromEntries(Object.entries(draft.answers).filter(([key]) => !clauses.has(key)));
+  return { ...draft, answers };
+}
 
 const wholeNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
 
@@ -194,9 +203,7 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
   useEffect(() => {
     const controller = new AbortController();
     (async () => {
-      const template = await loadAgreementTemplate(controller.signal);
-      if (!template.ok) return setLoaded({ state: 'error', problem: template.problem });
-      let value: Loaded = { items: template.data };
+      let value: Loaded = { items: [] };
       if (agreementId) {
         const got = await call(
           api.GET('/api/v1/agreements/{agreementId}', { params: { path: { agreementId } }, signal: controller.signal }),
@@ -204,8 +211,12 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
         if (!got.ok) return setLoaded({ state: 'error', problem: got.problem });
         value = { ...value, agreement: got.data, etag: got.etag };
       }
+      // A draft keeps the template version it was made with; a new one takes the organisation's current one.
+      const template = await loadAgreementTemplate(value.agreement?.templateId, controller.signal);
+      if (!template.ok) return setLoaded({ state: 'error', problem: template.problem });
+      value = { ...value, items: template.data };
       const local = await readLocalDraft(storageKey);
-      setDraft(local ?? blankDraft(value.agreement));
+      setDraft(withoutClauseAnswers(local ?? blankDraft(value.agreement), value.items));
       setDirty(!!local);
       setSavedAt(local?.savedAt ?? '');
       setLoaded({ state: 'ok', value });
@@ -420,18 +431,37 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
       <h2 className="govuk-heading-m" id="current-section-heading">
         {current.name}
       </h2>
-      {current.items.map((item) => (
-        <Textarea
-          key={item.key}
-          id={answerField(item.key)}
-          label={item.label}
-          labelClassName="govuk-label--s"
-          hint={item.hint}
-          error={err(answerField(item.key))}
-          value={draft.answers[item.key] ?? ''}
-          onChange={(event) => changeAnswer(item.key, event.target.value)}
-        />
-      ))}
+      {current.items.map((item) =>
+        isClause(item) ? (
+          <div key={item.key} className="app-clause" data-testid="clause">
+            <p className="govuk-body">{item.label}</p>
+            {item.hint && <p className="govuk-hint">{item.hint}</p>}
+          </div>
+        ) : item.options?.length ? (
+          <Radios
+            key={item.key}
+            id={answerField(item.key)}
+            legend={item.label}
+            hint={item.hint}
+            error={err(answerField(item.key))}
+            options={item.options.map((option) => ({ value: option.value, text: option.label }))}
+            value={draft.answers[item.key] ?? ''}
+            onChange={(value) => changeAnswer(item.key, value)}
+            small={item.options.length > 6}
+          />
+        ) : (
+          <Textarea
+            key={item.key}
+            id={answerField(item.key)}
+            label={item.label}
+            labelClassName="govuk-label--s"
+            hint={item.hint}
+            error={err(answerField(item.key))}
+            value={draft.answers[item.key] ?? ''}
+            onChange={(event) => changeAnswer(item.key, event.target.value)}
+          />
+        ),
+      )}
       <div className="govuk-button-group">
         {currentIndex > 0 && (
           <Button type="button" variant="secondary" onClick={() => showSection(currentIndex - 1)}>

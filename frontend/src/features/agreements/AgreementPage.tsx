@@ -8,7 +8,7 @@ import { usePageTitle } from '../../usePageTitle';
 import { useMe } from '../auth/AuthContext';
 import { AgreementStatusTag } from './AgreementStatusTag';
 import { AgreementWarnings } from './AgreementWarnings';
-import { call, loadAgreementTemplate, periodText, sectionsOf, type Agreement, type TemplateItem } from './agreements';
+import { call, isClause, loadAgreementTemplate, periodText, sectionsOf, type Agreement, type TemplateItem } from './agreements';
 
 const TITLE = 'Supervision agreement';
 
@@ -24,12 +24,6 @@ function problemSummary(problem: Problem, action: 'send' | 'sign'): ErrorItem[] 
   return [{ text: problem.detail ?? problem.title }];
 }
 
-/** A question of an older template version, whose label this page does not have: its key in words, never the key itself. */
-const keyText = (key: string) => {
-  const words = key.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
-
 const when = (instant: string) => `${formatDate(instant.slice(0, 10))} at ${formatTime(instant)}`;
 
 function Answers({ agreement, items }: { agreement: Agreement; items: TemplateItem[] }) {
@@ -37,32 +31,75 @@ function Answers({ agreement, items }: { agreement: Agreement; items: TemplateIt
   const sections = sectionsOf(items);
   const known = new Set(items.map((i) => i.key));
   const others = agreement.answers.filter((a) => !known.has(a.key));
+  const answerText = (item: TemplateItem, text: string) =>
+    item.options?.find((option) => option.value === text.trim())?.label ?? text;
   return (
     <>
-      {sections.map((section) => (
-        <div key={section.name}>
-          <h3 className="govuk-heading-s">{section.name}</h3>
-          <SummaryList
-            rows={section.items.map((item) => ({
-              key: item.label,
-              value: byKey.get(item.key)?.trim() ? (
-                <span className="app-preserve-lines">{byKey.get(item.key)}</span>
-              ) : (
-                <span className="app-secondary">Not answered</span>
-              ),
-            }))}
-          />
-        </div>
-      ))}
+      {sections.map((section) => {
+        const questions = section.items.filter((item) => !isClause(item));
+        const clauses = section.items.filter(isClause);
+        return (
+          <div key={section.name}>
+            <h3 className="govuk-heading-s">{section.name}</h3>
+            {clauses.length > 0 && (
+              <ul className="govuk-list govuk-list--bullet" data-testid="clauses">
+                {clauses.map((item) => (
+                  <li key={item.key}>{item.label}</li>
+                ))}
+              </ul>
+            )}
+            {questions.length > 0 && (
+              <SummaryList
+                rows={questions.map((item) => {
+                  const text = byKey.get(item.key)?.trim();
+                  return {
+                    key: item.label,
+                    value: text ? (
+                      <span className="app-preserve-lines">{answerText(item, text)}</span>
+                    ) : (
+                      <span className="app-secondary">Not answered</span>
+                    ),
+                  };
+                })}
+              />
+            )}
+          </div>
+        );
+      })}
       {others.length > 0 && (
         <>
           <h3 className="govuk-heading-s">Other answers</h3>
-          <SummaryList rows={others.map((a) => ({ key: keyText(a.key), value: <span className="app-preserve-lines">{a.text}</span> }))} />
+          <SummaryList rows={others.map((a) => ({ key: 'Answer to a question no longer asked', value: <span className="app-preserve-lines">{a.text}</span> }))} />
         </>
       )}
     </>
   );
 }
+
+/** One version's pair of signatures: the agreement's first signing, then one block per review. */
+function SignatureRows({ agreement }: { agreement: Agreement }) {
+  return (
+    <SummaryList
+      rows={(['SUPERVISOR', 'SUPERVISEE'] as const).map((party) => {
+        const signature = agreement.signatures.find((s) => s.party === party);
+        const person = party === 'SUPERVISOR' ? agreement.supervisor : agreement.supervisee;
+        return {
+          key: party === 'SUPERVISOR' ? 'Supervisor' : 'Supervisee',
+          value: signature ? (
+            <>
+              Signed by {signature.signer.displayName} on {when(signature.signedAt)}
+            </>
+          ) : (
+            <span className="app-secondary">Not signed yet by {person.displayName}</span>
+          ),
+        };
+      })}
+    />
+  );
+}
+
+const signingName = (versionNumber: number) =>
+  versionNumber === 1 ? 'Agreement signed' : `Review ${versionNumber - 1} of the agreement signed (version ${versionNumber})`;
 
 export function AgreementPage({ agreementId }: { agreementId: string }) {
   const me = useMe();
@@ -71,6 +108,7 @@ export function AgreementPage({ agreementId }: { agreementId: string }) {
     { state: 'loading' } | { state: 'error'; problem: Problem } | { state: 'ok'; agreement: Agreement; etag: string | null }
   >({ state: 'loading' });
   const [items, setItems] = useState<TemplateItem[]>([]);
+  const [earlier, setEarlier] = useState<Agreement[]>([]);
   const [errors, setErrors] = useState<ErrorItem[] | null>(null);
   const [agreed, setAgreed] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -81,17 +119,23 @@ export function AgreementPage({ agreementId }: { agreementId: string }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    call(api.GET('/api/v1/agreements/{agreementId}', { params: { path: { agreementId } }, signal: controller.signal }))
-      .then((got) => {
-        if (controller.signal.aborted) return;
-        setState(got.ok ? { state: 'ok', agreement: got.data, etag: got.etag } : { state: 'error', problem: got.problem });
-      })
-      .catch(() => {});
-    loadAgreementTemplate(controller.signal)
-      .then((template) => {
-        if (!controller.signal.aborted && template.ok) setItems(template.data);
-      })
-      .catch(() => {});
+    (async () => {
+      const got = await call(api.GET('/api/v1/agreements/{agreementId}', { params: { path: { agreementId } }, signal: controller.signal }));
+      if (controller.signal.aborted) return;
+      setState(got.ok ? { state: 'ok', agreement: got.data, etag: got.etag } : { state: 'error', problem: got.problem });
+      if (!got.ok) return;
+      // The questions and clauses of the template version this agreement was made with.
+      const template = await loadAgreementTemplate(got.data.templateId, controller.signal);
+      if (!controller.signal.aborted && template.ok) setItems(template.data);
+      if (got.data.versionNumber > 1) {
+        const versions = await call(
+          api.GET('/api/v1/agreements/{agreementId}/versions', { params: { path: { agreementId } }, signal: controller.signal }),
+        );
+        if (!controller.signal.aborted && versions.ok) {
+          setEarlier(versions.data.items.filter((v) => v.versionNumber < got.data.versionNumber));
+        }
+      }
+    })().catch(() => {});
     return () => controller.abort();
   }, [agreementId]);
 
@@ -139,7 +183,6 @@ export function AgreementPage({ agreementId }: { agreementId: string }) {
   };
 
   const other = myParty === 'SUPERVISEE' ? 'your supervisor' : 'your supervisee';
-  const signedBy = (party: 'SUPERVISOR' | 'SUPERVISEE') => agreement.signatures.find((s) => s.party === party);
 
   return (
     <>
@@ -207,7 +250,7 @@ export function AgreementPage({ agreementId }: { agreementId: string }) {
         ]}
       />
 
-      <h2 className="govuk-heading-m">Contract discussion</h2>
+      <h2 className="govuk-heading-m">The agreement</h2>
       {items.length === 0 && agreement.answers.length === 0 ? (
         <p className="govuk-body">No answers yet.</p>
       ) : (
@@ -215,22 +258,20 @@ export function AgreementPage({ agreementId }: { agreementId: string }) {
       )}
 
       <h2 className="govuk-heading-m">Signatures</h2>
-      <SummaryList
-        rows={(['SUPERVISOR', 'SUPERVISEE'] as const).map((party) => {
-          const signature = signedBy(party);
-          const person = party === 'SUPERVISOR' ? agreement.supervisor : agreement.supervisee;
-          return {
-            key: party === 'SUPERVISOR' ? 'Supervisor' : 'Supervisee',
-            value: signature ? (
-              <>
-                Signed by {signature.signer.displayName} on {when(signature.signedAt)}
-              </>
-            ) : (
-              <span className="app-secondary">Not signed yet by {person.displayName}</span>
-            ),
-          };
-        })}
-      />
+      <h3 className="govuk-heading-s">{signingName(agreement.versionNumber)}</h3>
+      <SignatureRows agreement={agreement} />
+      {earlier.length > 0 && (
+        <div data-testid="earlier-signatures">
+          {[...earlier]
+            .sort((a, b) => b.versionNumber - a.versionNumber)
+            .map((version) => (
+              <div key={version.id}>
+                <h3 className="govuk-heading-s">{signingName(version.versionNumber)}</h3>
+                <SignatureRows agreement={version} />
+              </div>
+            ))}
+        </div>
+      )}
 
       {agreement.status === 'DRAFT' && myParty && (
         <div className="govuk-button-group">

@@ -21,6 +21,7 @@ export const TEMPLATE_ITEMS: Schemas['TemplateItem'][] = [
 
 export const POLICY = {
   profile: { id: 'prof-1', code: 'COVENTRY_2016', name: 'Coventry 2016' },
+  agreementTemplate: { id: 'tpl-1', kind: 'AGREEMENT', version: 1, title: 'Supervision contract' },
   overrides: {},
   effectiveRules: {},
   version: 1,
@@ -65,7 +66,63 @@ export function agreement(overrides: Partial<Schemas['Agreement']> = {}): Schema
   };
 }
 
+const clause = (position: number, key: string, section: string, label: string): Schemas['TemplateItem'] => ({
+  key,
+  position,
+  section,
+  label,
+  answerType: 'CLAUSE',
+  required: false,
+});
+
+/** Version 1 of the template: it still asked the escalation period as a question (retired in version 2). */
+export const OLD_TEMPLATE_ITEMS: Schemas['TemplateItem'][] = [
+  ...TEMPLATE_ITEMS,
+  { ...item(25, 'escalation_period', 'Absence of supervision', 'The supervisee will approach the line manager if no formal supervision for:'), answerType: 'PERIOD' },
+];
+
+/** Coventry's February 2015 Individual Supervision Agreement, in brief: fixed commitments only. */
+export const INDIVIDUAL_AGREEMENT_ITEMS: Schemas['TemplateItem'][] = [
+  clause(1, 'clause_venue_interruptions', 'Sessions', 'We shall not usually make or accept telephone calls during our supervision sessions.'),
+  clause(4, 'clause_preparation_agenda', 'Preparation and recording', 'An agenda will be set a few days before the supervision session.'),
+  clause(10, 'clause_disagreement', 'Disagreement and absence of supervision', 'Areas of disagreement that cannot be resolved will be referred to the line manager.'),
+];
+
+/** An audit-like text with scaled items (no shipped agreement text has them; later forms do). */
+export const SCALED_ITEMS: Schemas['TemplateItem'][] = [
+  {
+    ...item(1, 'rating', 'Scales', 'How good is the evidence?'),
+    answerType: 'RATING_1_5',
+    options: [
+      { value: '1', label: '1 - Excellent' },
+      { value: '2', label: '2' },
+      { value: '3', label: '3' },
+      { value: '4', label: '4' },
+      { value: '5', label: '5 - Poor' },
+    ],
+  },
+];
+
+export const TEMPLATES: Record<string, Schemas['PolicyTemplate']> = {
+  'tpl-1': { id: 'tpl-1', kind: 'AGREEMENT', version: 2, title: 'Supervision contract', source: '', items: TEMPLATE_ITEMS },
+  'tpl-old': { id: 'tpl-old', kind: 'AGREEMENT', version: 1, title: 'Supervision contract', source: '', items: OLD_TEMPLATE_ITEMS },
+  'tpl-isa': {
+    id: 'tpl-isa',
+    kind: 'AGREEMENT',
+    version: 3,
+    title: 'Individual Supervision Agreement',
+    source: '',
+    variant: 'INDIVIDUAL_AGREEMENT_2015',
+    items: INDIVIDUAL_AGREEMENT_ITEMS,
+  },
+  'tpl-scaled': { id: 'tpl-scaled', kind: 'AGREEMENT', version: 1, title: 'Scaled', source: '', items: SCALED_ITEMS },
+};
+
 export const templateRoutes = {
   'GET /api/v1/organisation/policy': { status: 200, body: POLICY },
   'GET /api/v1/policy-profiles/:id': { status: 200, body: PROFILE },
+  'GET /api/v1/policy-templates/:id': (request: { path: string }) => {
+    const template = TEMPLATES[request.path.split('/').pop() ?? ''];
+    return template ? { status: 200, body: template } : { status: 404, body: { title: 'Not found', status: 404 } };
+  },
 };

@@ -54,17 +54,27 @@ export async function call<T>(promise: Call<T>): Promise<Result<T>> {
   }
 }
 
-/** The agreement template's questions: the organisation's profile, then its AGREEMENT template. */
-export async function loadAgreementTemplate(signal?: AbortSignal): Promise<Result<TemplateItem[]>> {
-  const policy = await call(api.GET('/api/v1/organisation/policy', { signal }));
-  if (!policy.ok) return policy;
-  const profile = await call(
-    api.GET('/api/v1/policy-profiles/{profileId}', { params: { path: { profileId: policy.data.profile.id } }, signal }),
-  );
-  if (!profile.ok) return profile;
-  const template = profile.data.templates.find((t) => t.kind === 'AGREEMENT');
-  return { ok: true, data: template?.items ?? [], etag: null };
+/**
+ * An agreement template's items. With an id: that version (an agreement is shown with the version it was
+ * made with). Without: the template the organisation drafts new agreements from now.
+ */
+export async function loadAgreementTemplate(templateId?: string, signal?: AbortSignal): Promise<Result<TemplateItem[]>> {
+  let id = templateId;
+  if (!id) {
+    const policy = await call(api.GET('/api/v1/organisation/policy', { signal }));
+    if (!policy.ok) return policy;
+    id = policy.data.agreementTemplate.id;
+  }
+  const template = await call(api.GET('/api/v1/policy-templates/{templateId}', { params: { path: { templateId: id } }, signal }));
+  if (!template.ok) return template;
+  return { ok: true, data: template.data.items, etag: null };
 }
+
+/** A fixed commitment of the agreement: shown and signed, never answered. */
+export const isClause = (item: TemplateItem) => item.answerType === 'CLAUSE';
+
+/** The items the parties answer (everything but the clauses). */
+export const answerable = (items: TemplateItem[]) => items.filter((item) => !isClause(item));
 
 /** "P6W" to 6; anything else (or nothing) to null. */
 export function weeksOf(period: string | undefined | null): number | null {

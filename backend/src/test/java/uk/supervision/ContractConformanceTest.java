@@ -104,6 +104,7 @@ class ContractConformanceTest {
                         Map.of("supervisorId", sam.id(), "superviseeId", nia.id(), "fromDate", today(), "reason", "New starter"))),
                 entry("listPolicyProfiles", get("/api/v1/policy-profiles", As.PRACTITIONER)),
                 entry("getPolicyProfile", get("/api/v1/policy-profiles/" + profileId, As.PRACTITIONER)),
+                entry("getPolicyTemplate", get("/api/v1/policy-templates/00000000-0000-7000-8101-000000000004", As.PRACTITIONER)),
                 entry("getOrganisationPolicy", get("/api/v1/organisation/policy", As.PRACTITIONER)),
                 entry("updateOrganisationPolicy", put("/api/v1/organisation/policy", As.ADMIN,
                         Map.of("profileId", profileId, "overrides", Map.of("suppressionMinimum", 5, "keepAfterLeaving", "P6Y")),

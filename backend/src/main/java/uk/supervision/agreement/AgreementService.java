@@ -14,8 +14,10 @@ import uk.supervision.api.model.AgreementCreate;
 import uk.supervision.api.model.AgreementPage;
 import uk.supervision.api.model.AgreementStatus;
 import uk.supervision.api.model.AgreementUpdate;
+import uk.supervision.api.model.AnswerType;
 import uk.supervision.api.model.PolicyRules;
 import uk.supervision.api.model.TemplateKind;
+import uk.supervision.policy.AnswerScales;
 import uk.supervision.policy.PolicyService;
 import uk.supervision.problem.Problems;
 import uk.supervision.security.AccessPolicy;
@@ -145,7 +147,7 @@ public class AgreementService {
         ETags.requireCurrent(ifMatch, current.version());
         requireDraft(current);
         rules.requireIntervalAllowed(caller.organisationId(), staff.findById(current.superviseeId()).orElseThrow(), body.getIntervalWeeks());
-        PolicyService.ActiveTemplate template = new PolicyService.ActiveTemplate(current.templateId(), templateKeys(current));
+        PolicyService.ActiveTemplate template = policy.template(current.templateId());
         long changed = agreements.updateDraft(current.id(), current.version(), body.getIntervalWeeks(), body.getDurationMinutes(),
                 body.getLocation().trim(), body.getEscalationPeriod(), answersJson(body.getAnswers(), template), clock.instant());
         if (changed != 1) {
@@ -225,10 +227,17 @@ public class AgreementService {
             throw Problems.conflict("Only the active agreement is reviewed; this one is " + current.status().toLowerCase().replace('_', ' ') + ".");
         }
         refuseSecondOpenAgreement(supervisee);
+        // A review is a new record: drafted from the template in force now, keeping the answers it still asks.
+        PolicyService.ActiveTemplate template = policy.activeTemplate(current.organisationId(), TemplateKind.AGREEMENT);
+        List<AgreementAnswer> carried = readAnswers(current.answersJson()).stream()
+                .filter(a -> template.item(a.getKey())
+                        .filter(i -> AnswerScales.problem(AnswerType.valueOf(i.answerType()), a.getText()).isEmpty())
+                        .isPresent())
+                .toList();
         Instant now = clock.instant();
         Agreement next = agreements.save(new Agreement(Ids.newId(), current.organisationId(), current.superviseeId(), supervisorId,
-                current.templateId(), current.id(), current.versionNumber() + 1, Agreement.DRAFT, current.intervalWeeks(),
-                current.durationMinutes(), current.location(), current.escalationPeriod(), current.answersJson(), null, null, null,
+                template.id(), current.id(), current.versionNumber() + 1, Agreement.DRAFT, current.intervalWeeks(),
+                current.durationMinutes(), current.location(), current.escalationPeriod(), answersJson(carried, template), null, null, null,
                 1, now, now));
         idempotency.remember(caller, idempotencyKey, "reviewAgreement", id.toString(), next.id());
         activityLog.record(caller, "AGREEMENT_REVIEW_STARTED", "agreement", next.id(), "review of " + current.id());
@@ -411,17 +420,23 @@ public class AgreementService {
                 : LocalDate.ofInstant(signedAt, clock.getZone()).plus(Period.parse(rules.getAgreementReviewEvery()));
     }
 
-    /** Answers must name items of the agreement's template, once each. Stored in template order. */
+    /**
+     * Answers must name items of the agreement's template, once each, and fit the item's answer type (a
+     * clause takes none, a scale one of its values). Stored in template order.
+     */
     private String answersJson(List<AgreementAnswer> answers, PolicyService.ActiveTemplate template) {
         Map<String, String> byKey = new LinkedHashMap<>();
         for (int i = 0; i < answers.size(); i++) {
             AgreementAnswer a = answers.get(i);
-            if (!template.keys().contains(a.getKey())) {
-                throw Problems.rule("/answers/" + i + "/key", "The agreement template has no question " + a.getKey() + ".");
-            }
+            int index = i;
+            var item = template.item(a.getKey())
+                    .orElseThrow(() -> Problems.rule("/answers/" + index + "/key", "The agreement template has no question " + a.getKey() + "."));
             if (byKey.put(a.getKey(), a.getText()) != null) {
                 throw Problems.rule("/answers/" + i + "/key", "This question is answered twice: answer each question once.");
             }
+            AnswerScales.problem(AnswerType.valueOf(item.answerType()), a.getText()).ifPresent(message -> {
+                throw Problems.rule("/answers/" + index + "/text", abbreviate(item.label()) + ": " + message);
+            });
         }
         List<Map<String, String>> ordered = new ArrayList<>();
         for (String key : template.keys()) {
@@ -432,17 +447,9 @@ public class AgreementService {
         return write(ordered);
     }
 
-    private List<String> templateKeys(Agreement agreement) {
-        return jdbc.prepareStatement("SELECT item_key FROM template_item WHERE template_id = ? ORDER BY position", ps -> {
-            ps.setString(1, agreement.templateId());
-            List<String> out = new ArrayList<>();
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
+    /** The start of a question, to say which one an error is about. */
+    private static String abbreviate(String label) {
+        return label.length() <= 80 ? label : label.substring(0, 77) + "...";
     }
 
     private List<AgreementAnswer> readAnswers(String text) {

@@ -11,6 +11,7 @@ import uk.supervision.api.model.OrganisationPolicy;
 import uk.supervision.api.model.OrganisationPolicyUpdate;
 import uk.supervision.api.model.PolicyProfile;
 import uk.supervision.api.model.PolicyProfilePage;
+import uk.supervision.api.model.PolicyTemplate;
 import uk.supervision.security.CallerProvider;
 import uk.supervision.support.ETags;
 
@@ -36,6 +37,11 @@ public class PolicyController implements PolicyApi {
     @Override
     public HttpResponse<PolicyProfile> getPolicyProfile(UUID profileId) {
         return HttpResponse.ok(policy.get(callers.current(), profileId));
+    }
+
+    @Override
+    public HttpResponse<PolicyTemplate> getPolicyTemplate(UUID templateId) {
+        return HttpResponse.ok(policy.template(callers.current(), templateId));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package uk.supervision.policy;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -25,6 +26,11 @@ public final class PolicyRepositories {
     @JdbcRepository(dialect = Dialect.MYSQL)
     public interface Templates extends CrudRepository<PolicyTemplateEntity, String> {
         List<PolicyTemplateEntity> findByProfileIdIn(Collection<String> profileIds);
+
+        /** The agreement text the organisation chose, as it stored it (any version of that text). */
+        @Query("SELECT t.* FROM policy_template t JOIN organisation_policy o ON o.agreement_template_id = t.id"
+                + " WHERE o.organisation_id = :organisationId")
+        Optional<PolicyTemplateEntity> chosenAgreementTemplate(String organisationId);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
@@ -34,6 +40,10 @@ public final class PolicyRepositories {
 
     @JdbcRepository(dialect = Dialect.MYSQL)
     public interface OrganisationPolicies extends CrudRepository<OrganisationPolicyEntity, String> {
+        /** Null: the profile's own agreement template. */
+        @Query("UPDATE organisation_policy SET agreement_template_id = :templateId WHERE organisation_id = :organisationId")
+        void chooseAgreementTemplate(String organisationId, @Nullable String templateId);
+
         /** The adopted profile's rules and the organisation's overrides, in one statement (every schedule reads them). */
         @Query("SELECT p.rules_json, o.overrides_json FROM organisation_policy o JOIN policy_profile p ON p.id = o.profile_id "
                 + "WHERE o.organisation_id = :organisationId")

@@ -5,6 +5,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.supervision.activitylog.ActivityLog;
+import uk.supervision.api.model.AnswerOption;
 import uk.supervision.api.model.AnswerType;
 import uk.supervision.api.model.OrganisationPolicy;
 import uk.supervision.api.model.OrganisationPolicyUpdate;
@@ -14,6 +15,7 @@ import uk.supervision.api.model.PolicyProfilePage;
 import uk.supervision.api.model.PolicyProfileRef;
 import uk.supervision.api.model.PolicyRules;
 import uk.supervision.api.model.PolicyTemplate;
+import uk.supervision.api.model.PolicyTemplateRef;
 import uk.supervision.api.model.Retention;
 import uk.supervision.api.model.SupervisionFunction;
 import uk.supervision.api.model.TemplateItem;
@@ -35,6 +37,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -85,6 +89,14 @@ public class PolicyService {
         return withTemplates(List.of(profile)).get(0);
     }
 
+    /** One template version, old ones included: an agreement or record is shown with the version it was made with. */
+    @Transactional(readOnly = true)
+    public PolicyTemplate template(Caller caller, UUID id) {
+        access.requireReadOrganisation(caller);
+        PolicyTemplateEntity template = templates.findById(id.toString()).orElseThrow(() -> Problems.notFound("Template " + id));
+        return dto(template, items.findByTemplateIdInOrderByPosition(List.of(template.id())));
+    }
+
     @Transactional(readOnly = true)
     public OrganisationPolicyView organisationPolicy(Caller caller) {
         access.requireReadOrganisation(caller);
@@ -101,10 +113,18 @@ public class PolicyService {
         PolicyOverrides overrides = body.getOverrides();
         PolicyRules effective = merge(rules(profile), overrides);
         checkCoherent(effective);
+        String agreementTemplateId = null;
+        if (body.getAgreementTemplateId() != null) {
+            agreementTemplateId = templates.findById(body.getAgreementTemplateId().toString())
+                    .filter(t -> t.kind().equals(TemplateKind.AGREEMENT.name()))
+                    .orElseThrow(() -> Problems.rule("/agreementTemplateId", "There is no such agreement template.")).id();
+        }
         organisationPolicies.update(new OrganisationPolicyEntity(current.organisationId(), profile.id(), write(overrides),
                 current.version(), clock.instant()));
+        organisationPolicies.chooseAgreementTemplate(current.organisationId(), agreementTemplateId);
         activityLog.record(caller, "POLICY_UPDATED", "organisation_policy", current.organisationId(),
-                "profile " + profile.code() + ", overrides " + write(overrides));
+                "profile " + profile.code() + ", overrides " + write(overrides)
+                        + (agreementTemplateId == null ? "" : ", agreement template " + agreementTemplateId));
         return view(current(caller.organisationId()));
     }
 
@@ -116,19 +136,42 @@ public class PolicyService {
         return merge(read(adopted.rulesJson(), PolicyRules.class), read(adopted.overridesJson(), PolicyOverrides.class));
     }
 
-    /** The newest template of a kind in the organisation's adopted profile, with its item keys in order. */
-    public record ActiveTemplate(String id, List<String> keys) {
+    /** A template version with its items in order: what an agreement or record is drafted from and checked against. */
+    public record ActiveTemplate(String id, List<TemplateItemEntity> items) {
+        public List<String> keys() {
+            return items.stream().map(TemplateItemEntity::itemKey).toList();
+        }
+
+        public Optional<TemplateItemEntity> item(String key) {
+            return items.stream().filter(i -> i.itemKey().equals(key)).findFirst();
+        }
     }
 
+    /**
+     * The template new records of a kind are drafted from: the newest version of the organisation's chosen
+     * agreement text if it chose one, else the newest version of its profile's own template of that kind.
+     */
     @Transactional(readOnly = true)
     public ActiveTemplate activeTemplate(String organisationId, TemplateKind kind) {
         OrganisationPolicyEntity policy = current(organisationId);
-        PolicyTemplateEntity template = templates.findByProfileIdIn(List.of(policy.profileId())).stream()
-                .filter(t -> t.kind().equals(kind.name()))
-                .max(Comparator.comparingInt(PolicyTemplateEntity::version))
+        Optional<PolicyTemplateEntity> chosen = kind == TemplateKind.AGREEMENT
+                ? templates.chosenAgreementTemplate(organisationId) : Optional.empty();
+        PolicyTemplateEntity template = newest(chosen.map(PolicyTemplateEntity::profileId).orElse(policy.profileId()), kind,
+                chosen.map(PolicyTemplateEntity::variant).orElse(null))
                 .orElseThrow(() -> Problems.rule("", "The organisation's policy profile has no " + kind.name().toLowerCase().replace('_', ' ') + " template."));
-        return new ActiveTemplate(template.id(), items.findByTemplateIdInOrderByPosition(List.of(template.id())).stream()
-                .map(TemplateItemEntity::itemKey).toList());
+        return template(template.id());
+    }
+
+    /** A stored template version (any version: records keep theirs). */
+    @Transactional(readOnly = true)
+    public ActiveTemplate template(String templateId) {
+        return new ActiveTemplate(templateId, items.findByTemplateIdInOrderByPosition(List.of(templateId)));
+    }
+
+    private Optional<PolicyTemplateEntity> newest(String profileId, TemplateKind kind, String variant) {
+        return templates.findByProfileIdIn(List.of(profileId)).stream()
+                .filter(t -> t.kind().equals(kind.name()) && Objects.equals(t.variant(), variant))
+                .max(Comparator.comparingInt(PolicyTemplateEntity::version));
     }
 
     public record OrganisationPolicyView(OrganisationPolicy policy, int version) {
@@ -144,40 +187,65 @@ public class PolicyService {
     private OrganisationPolicyView view(OrganisationPolicyEntity entity) {
         PolicyProfileEntity profile = profiles.findById(entity.profileId()).orElseThrow();
         PolicyOverrides overrides = read(entity.overridesJson(), PolicyOverrides.class);
+        Optional<PolicyTemplateEntity> chosen = templates.chosenAgreementTemplate(entity.organisationId());
+        PolicyTemplateEntity agreement = newest(chosen.map(PolicyTemplateEntity::profileId).orElse(profile.id()), TemplateKind.AGREEMENT,
+                chosen.map(PolicyTemplateEntity::variant).orElse(null)).orElseThrow();
+        PolicyTemplateRef agreementRef = new PolicyTemplateRef(UUID.fromString(agreement.id()), TemplateKind.AGREEMENT,
+                agreement.version(), agreement.title());
+        agreementRef.setVariant(agreement.variant());
         OrganisationPolicy dto = new OrganisationPolicy(
-                new PolicyProfileRef(UUID.fromString(profile.id()), profile.code(), profile.name()), overrides,
+                new PolicyProfileRef(UUID.fromString(profile.id()), profile.code(), profile.name()), agreementRef, overrides,
                 merge(rules(profile), overrides), entity.version(), entity.updatedAt().atOffset(ZoneOffset.UTC));
+        dto.setAgreementTemplateChosen(chosen.isPresent());
         return new OrganisationPolicyView(dto, entity.version());
     }
 
-    /** Profiles with their newest template of each kind, in three queries whatever the page size. */
+    /** Profiles with their newest template of each kind and of each variant, in three queries whatever the page size. */
     private List<PolicyProfile> withTemplates(List<PolicyProfileEntity> page) {
         List<String> ids = page.stream().map(PolicyProfileEntity::id).toList();
+        // profile -> (kind, or kind/variant) -> newest version
         Map<String, Map<String, PolicyTemplateEntity>> newest = new HashMap<>();
         for (PolicyTemplateEntity t : templates.findByProfileIdIn(ids)) {
+            String line = t.variant() == null ? t.kind() : t.kind() + "/" + t.variant();
             newest.computeIfAbsent(t.profileId(), k -> new HashMap<>())
-                    .merge(t.kind(), t, (a, b) -> a.version() >= b.version() ? a : b);
+                    .merge(line, t, (a, b) -> a.version() >= b.version() ? a : b);
         }
         List<String> templateIds = newest.values().stream().flatMap(m -> m.values().stream()).map(PolicyTemplateEntity::id).toList();
         Map<String, List<TemplateItemEntity>> itemsByTemplate = templateIds.isEmpty() ? Map.of()
                 : items.findByTemplateIdInOrderByPosition(templateIds).stream()
                 .collect(Collectors.groupingBy(TemplateItemEntity::templateId));
+        Comparator<PolicyTemplateEntity> order = Comparator.comparing((PolicyTemplateEntity t) -> TemplateKind.valueOf(t.kind()).ordinal())
+                .thenComparing(t -> t.variant() == null ? "" : t.variant());
         List<PolicyProfile> out = new ArrayList<>();
         for (PolicyProfileEntity p : page) {
-            List<PolicyTemplate> list = newest.getOrDefault(p.id(), Map.of()).values().stream()
-                    .sorted(Comparator.comparing(t -> TemplateKind.valueOf(t.kind()).ordinal()))
-                    .map(t -> new PolicyTemplate(UUID.fromString(t.id()), TemplateKind.valueOf(t.kind()), t.version(), t.title(),
-                            t.source(), itemsByTemplate.getOrDefault(t.id(), List.of()).stream().map(PolicyService::item).toList()))
-                    .toList();
-            out.add(new PolicyProfile(UUID.fromString(p.id()), p.code(), p.name(), p.description(), p.source(), rules(p), list));
+            List<PolicyTemplateEntity> lines = newest.getOrDefault(p.id(), Map.of()).values().stream().sorted(order).toList();
+            PolicyProfile profile = new PolicyProfile(UUID.fromString(p.id()), p.code(), p.name(), p.description(), p.source(), rules(p),
+                    lines.stream().filter(t -> t.variant() == null).map(t -> dto(t, itemsByTemplate.getOrDefault(t.id(), List.of()))).toList());
+            List<PolicyTemplate> alternatives = lines.stream().filter(t -> t.variant() != null)
+                    .map(t -> dto(t, itemsByTemplate.getOrDefault(t.id(), List.of()))).toList();
+            if (!alternatives.isEmpty()) {
+                profile.setAlternatives(alternatives);
+            }
+            out.add(profile);
         }
         return out;
     }
 
+    private static PolicyTemplate dto(PolicyTemplateEntity t, List<TemplateItemEntity> templateItems) {
+        PolicyTemplate template = new PolicyTemplate(UUID.fromString(t.id()), TemplateKind.valueOf(t.kind()), t.version(), t.title(),
+                t.source(), templateItems.stream().map(PolicyService::item).toList());
+        template.setVariant(t.variant());
+        return template;
+    }
+
     private static TemplateItem item(TemplateItemEntity i) {
-        TemplateItem item = new TemplateItem(i.itemKey(), i.position(), i.section(), i.label(), AnswerType.valueOf(i.answerType()),
-                i.required());
+        AnswerType type = AnswerType.valueOf(i.answerType());
+        TemplateItem item = new TemplateItem(i.itemKey(), i.position(), i.section(), i.label(), type, i.required());
         item.setHint(i.hint());
+        List<AnswerOption> options = AnswerScales.options(type);
+        if (!options.isEmpty()) {
+            item.setOptions(options);
+        }
         if (i.functionTag() != null) {
             item.setFunction(SupervisionFunction.valueOf(i.functionTag()));
         }

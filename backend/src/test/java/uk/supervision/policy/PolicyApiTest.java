@@ -43,8 +43,9 @@ class PolicyApiTest extends ApiTest {
         assertEquals(10, coventry.get("rules").get("minimumSessionsPerYear").asInt());
         Map<String, JsonNode> templates = templates(coventry);
         assertEquals(List.of("AGREEMENT", "SESSION_AGENDA", "CASE_DISCUSSION", "AUDIT", "QUESTIONNAIRE"), kinds(coventry));
-        assertEquals(25, templates.get("AGREEMENT").get("items").size());
-        assertEquals("escalation_period", last(templates.get("AGREEMENT")).get("key").asText());
+        assertEquals(23, templates.get("AGREEMENT").get("items").size(), "version 2: frequency, place, length and escalation asked once, as fields");
+        assertEquals(2, templates.get("AGREEMENT").get("version").asInt());
+        assertEquals("conflict_agencies_worker", last(templates.get("AGREEMENT")).get("key").asText());
         assertEquals(5, templates.get("SESSION_AGENDA").get("items").size());
         JsonNode audit = templates.get("AUDIT");
         assertEquals(25, audit.get("items").size(), "Q1-Q10, twelve Q11 checklist entries, Q12, Q13a, Q13b");

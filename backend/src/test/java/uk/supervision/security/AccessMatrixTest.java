@@ -93,6 +93,7 @@ class AccessMatrixTest {
             createTeam                N    N   N   N   N   N   N   Y     N      N       U
             listPolicyProfiles        Y    Y   Y   Y   Y   Y   Y   Y     Y      N       U
             getPolicyProfile          Y    Y   Y   Y   Y   Y   Y   Y     Y      N       U
+            getPolicyTemplate         Y    Y   Y   Y   Y   Y   Y   Y     Y      N       U
             getOrganisationPolicy     Y    Y   Y   Y   Y   Y   Y   Y     Y      N       U
             updateOrganisationPolicy  N    N   N   N   N   N   N   Y     N      N       U
             listMachineClients        N    N   N   N   N   N   N   Y     N      N       U
@@ -691,6 +692,7 @@ class AccessMatrixTest {
                 c -> count("SELECT COUNT(*) FROM team WHERE name = ?", c.tag("Team"))));
         p.put("listPolicyProfiles", read(c -> api.get("/api/v1/policy-profiles", c.token())));
         p.put("getPolicyProfile", read(c -> api.get("/api/v1/policy-profiles/" + coventryProfile(), c.token())));
+        p.put("getPolicyTemplate", read(c -> api.get("/api/v1/policy-templates/00000000-0000-7000-8101-000000000001", c.token())));
         p.put("getOrganisationPolicy", read(c -> api.get("/api/v1/organisation/policy", c.token())));
         p.put("updateOrganisationPolicy", change(c -> api.put("/api/v1/organisation/policy", c.token(),
                         Map.of("profileId", coventryProfile(), "overrides", Map.of()), policyETag()),

@@ -36,8 +36,10 @@ class DatabaseTest {
         List<String> versions = fixtures.strings("SELECT version FROM flyway_schema_history WHERE success = TRUE ORDER BY installed_rank");
         assertTrue(versions.containsAll(List.of("001", "002")), versions.toString());
         assertEquals(3, fixtures.count("SELECT COUNT(*) FROM policy_profile"));
-        assertEquals(15, fixtures.count("SELECT COUNT(*) FROM policy_template"));
-        assertEquals(223, fixtures.count("SELECT COUNT(*) FROM template_item"));
+        // Shipped rows have fixed ids (tests may add templates of their own): V002's 15 templates and 223
+        // items, and V019's four agreement templates (three version 2s and Coventry's 2015 agreement) with 68 items.
+        assertEquals(19, fixtures.count("SELECT COUNT(*) FROM policy_template WHERE id LIKE '00000000-0000-7000-81%'"));
+        assertEquals(223 + 68, fixtures.count("SELECT COUNT(*) FROM template_item WHERE id LIKE '00000000-0000-7000-82%'"));
     }
 
     @Test

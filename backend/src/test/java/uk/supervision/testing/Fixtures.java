@@ -123,14 +123,14 @@ public class Fixtures {
         return relations.save(new SupervisionRelation(Ids.newId(), supervisor.id(), supervisee.id(), from, null, null, Instant.now()));
     }
 
-    /** An agreement between two people straight into the database (Coventry's template), in a given state. */
+    /** An agreement between two people straight into the database (Coventry's agreement template, version 2), in a given state. */
     @Transactional
     public String agreement(Organisation org, Staff supervisee, Staff supervisor, String status) {
         String id = Ids.newId();
         execute("INSERT INTO agreement (id, organisation_id, supervisee_id, supervisor_id, template_id, version_number, status, "
                         + "duration_minutes, location, answers_json, version, created_at, updated_at) "
                         + "SELECT ?, ?, ?, ?, id, 1, ?, 90, 'Team room', '[]', 1, ?, ? FROM policy_template "
-                        + "WHERE profile_id = '00000000-0000-7000-8000-000000000001' AND kind = 'AGREEMENT'",
+                        + "WHERE id = '00000000-0000-7000-8101-000000000201'",
                 id, org.id(), supervisee.id(), supervisor.id(), status, java.sql.Timestamp.from(Instant.now()),
                 java.sql.Timestamp.from(Instant.now()));
         return id;
