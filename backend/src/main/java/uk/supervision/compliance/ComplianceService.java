@@ -105,7 +105,8 @@ public class ComplianceService {
         Map<String, String> nextPlanned = nextPlanned(ids, today);
         Map<String, uk.supervision.api.model.Session> planned = new HashMap<>();
         sessions.byIds(caller, new ArrayList<>(new HashSet<>(nextPlanned.values()))).forEach(s -> planned.put(s.getId().toString(), s));
-        Map<String, Integer> awaiting = heldAwaitingRecord(ids);
+        Map<String, Integer> unsigned = new HashMap<>();
+        Map<String, Integer> awaiting = heldAwaitingRecord(ids, unsigned);
         Map<String, Integer> overdueActions = overdueActions(ids, today);
 
         List<SuperviseeDashboardRow> rows = new ArrayList<>();
@@ -113,6 +114,7 @@ public class ComplianceService {
             Schedule schedule = schedules.get(v.staff().id());
             SuperviseeDashboardRow row = new SuperviseeDashboardRow(StaffMapper.toDto(v), toDto(schedule),
                     awaiting.getOrDefault(v.staff().id(), 0), overdueActions.getOrDefault(v.staff().id(), 0));
+            row.setUnsignedRecords(unsigned.getOrDefault(v.staff().id(), 0));
             String next = nextPlanned.get(v.staff().id());
             row.setNextPlanned(next == null ? null : planned.get(next));
             rows.add(row);
@@ -205,12 +207,17 @@ public class ComplianceService {
         return out;
     }
 
-    private Map<String, Integer> heldAwaitingRecord(Set<String> ids) {
+    /** Held sessions whose record is not signed yet, and of those the ones already written (RECORDED): one query. */
+    private Map<String, Integer> heldAwaitingRecord(Set<String> ids, Map<String, Integer> unsigned) {
         Map<String, Integer> out = new HashMap<>();
         List<String> list = new ArrayList<>(ids);
-        query("SELECT p.supervisee_id, COUNT(*) FROM supervision_session s JOIN session_participant p ON p.session_id = s.id "
+        query("SELECT p.supervisee_id, COUNT(*), SUM(CASE WHEN s.status = 'RECORDED' THEN 1 ELSE 0 END) "
+                + "FROM supervision_session s JOIN session_participant p ON p.session_id = s.id "
                 + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND s.status IN ('HELD', 'RECORDED') "
-                + "GROUP BY p.supervisee_id", list, List.of(), rs -> out.put(rs.getString(1), rs.getInt(2)));
+                + "GROUP BY p.supervisee_id", list, List.of(), rs -> {
+                    out.put(rs.getString(1), rs.getInt(2));
+                    unsigned.put(rs.getString(1), rs.getInt(3));
+                });
         return out;
     }
 
