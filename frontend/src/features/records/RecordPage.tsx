@@ -1,3 +1,4 @@
+import { ifMatchFor } from '../../api/etag';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api, type Problem } from '../../api/client';
 import { Loading, ProblemMessage } from '../../components/app/ProblemMessage';
@@ -463,7 +464,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
       return {
         label,
         href,
-        send: { method: 'PUT', path: recordPath(sessionId), body: toUpdate(value), ifMatch: current.value.etag ?? '*', idempotencyKey: newIdempotencyKey(), label, href },
+        send: { method: 'PUT', path: recordPath(sessionId), body: toUpdate(value), ifMatch: ifMatchFor(current.value.etag, current.value.record), idempotencyKey: newIdempotencyKey(), label, href },
       };
     },
     [sessionId],
@@ -545,7 +546,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
     if (!draft || loaded.state !== 'ok') return { ok: false, etag: null };
     flush();
     const body = toUpdate(draft);
-    const ifMatch = loaded.value.etag ?? '*';
+    const ifMatch = ifMatchFor(loaded.value.etag, loaded.value.record);
     const queue = async () => {
       const account = deviceAccount();
       try {
@@ -624,7 +625,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
     }
     const result = await call(
       api.POST('/api/v1/sessions/{sessionId}/record/signatures', {
-        params: { path: { sessionId }, header: { 'If-Match': etag ?? '*' } },
+        params: { path: { sessionId }, header: { 'If-Match': ifMatchFor(etag, loaded.value.record) as string } },
       }),
     );
     setBusy(false);
