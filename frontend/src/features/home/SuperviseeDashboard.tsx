@@ -100,9 +100,11 @@ function DashboardCard({ row, linkToStaff }: { row: Row; linkToStaff: boolean })
           )}
           <StaffBadgeTags staff={s} />
         </h3>
-        <span data-testid="schedule-status">
+        <span>
           <span className="govuk-visually-hidden">Status: </span>
-          <ScheduleStatusTag status={schedule.status} />
+          <span data-testid="schedule-status">
+            <ScheduleStatusTag status={schedule.status} />
+          </span>
         </span>
         <ul className="govuk-summary-card__actions">
           <li className="govuk-summary-card__action">
