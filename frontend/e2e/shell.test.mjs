@@ -55,6 +55,8 @@ async function anAgreementOfPriyas() {
 
 async function signedIn(viewport, username = 'supervisor@demo.test') {
   const page = await newPage(browser, viewport);
+  // Nine engineers' builds share two cores: slower than a developer's machine, never slower than this.
+  page.setDefaultTimeout(60_000);
   await page.goto('/sign-in');
   await signIn(page, username);
   await page.waitForURL(`${BASE_URL}/`);
