@@ -77,7 +77,7 @@ async function go(page, path) {
   }, path);
 }
 
-describe('The shell', { timeout: 300_000 }, () => {
+describe('The shell', { timeout: 900_000 }, () => {
   test('on a phone the header is short and the menu sits behind the Menu button; on tablets it is open', async () => {
     const phone = await signedIn(PHONE);
     const header = phone.locator('header.govuk-template__header');
