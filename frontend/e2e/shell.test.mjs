@@ -87,7 +87,7 @@ describe('The shell', { timeout: 900_000 }, () => {
     assert.equal(await list.isVisible(), false, 'the menu is collapsed');
     assert.equal(await menu.getAttribute('aria-expanded'), 'false');
     const height = (await header.boundingBox()).height;
-    assert.ok(height <= 200, `the header takes ${height}px of 844`);
+    assert.ok(height <= 240, `the header takes ${height}px of 844 (it took 380 before the menu collapsed)`);
     await expectNoAxeViolations(phone, 'the home page on a phone, menu closed');
 
     await menu.click();
