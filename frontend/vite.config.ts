@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { createLogger, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { NodePackageImporter } from 'sass';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { cp, copyFile, mkdir } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
@@ -29,14 +30,12 @@ const contentTypes: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
   '.json': 'application/json',
   '.yaml': 'application/yaml; charset=utf-8',
 };
 
 /**
- * GOV.UK Frontend's fonts and images (its CSS points at /assets/fonts and /assets/images),
+ * GOV.UK Frontend's images (its CSS points at /assets/images),
  * the API documentation page and, in development, the contract at /openapi.yaml.
  * Served by the dev server and copied into dist/ by the build.
  */
@@ -64,7 +63,7 @@ function staticFiles(): Plugin {
           const file = apiDocsFiles[path.slice('/api-docs/'.length) || 'index.html'];
           if (file) return send(res, file);
         }
-        if (path.startsWith('/assets/fonts/') || path.startsWith('/assets/images/')) {
+        if (path.startsWith('/assets/images/')) {
           const file = resolve(govukAssets, path.slice('/assets/'.length));
           if (file.startsWith(govukAssets + sep) && existsSync(file) && statSync(file).isFile()) {
             return send(res, file);
@@ -74,7 +73,9 @@ function staticFiles(): Plugin {
       });
     },
     async writeBundle() {
-      await cp(govukAssets, join(outDir, 'assets'), { recursive: true });
+      // Images only: the service uses Arial, so GOV.UK's GDS Transport font files are not shipped.
+      await cp(join(govukAssets, 'images'), join(outDir, 'assets', 'images'), { recursive: true });
+      await cp(join(govukAssets, 'manifest.json'), join(outDir, 'assets', 'manifest.json')).catch(() => undefined);
       await mkdir(join(outDir, 'api-docs'), { recursive: true });
       for (const [name, file] of Object.entries(apiDocsFiles)) {
         await copyFile(file, join(outDir, 'api-docs', name));
@@ -90,7 +91,7 @@ function staticFiles(): Plugin {
  */
 const logger = createLogger();
 const known = [
-  /\/assets\/(fonts|images)\/[^ ]+ referenced in .* didn't resolve at build time/,
+  /\/assets\/images\/[^ ]+ referenced in .* didn't resolve at build time/,
   /\[lightningcss minify\] (Unexpected token ParenthesisBlock|Invalid media query)/,
 ];
 const isKnown = (message: string) => known.some((pattern) => pattern.test(message));
@@ -107,6 +108,10 @@ export default defineConfig({
   css: {
     // GOV.UK Frontend's CSS uses constructs lightningcss reports as errors; recover from them.
     lightningcss: { errorRecovery: true },
+    // `@use "pkg:govuk-frontend"` (src/styles/govuk.scss) resolves through node_modules.
+    preprocessorOptions: {
+      scss: { importers: [new NodePackageImporter()], quietDeps: true, silenceDeprecations: ['import'] },
+    },
   },
   build: {
     outDir: 'dist',

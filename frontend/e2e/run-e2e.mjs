@@ -7,8 +7,8 @@
 // The process environment is passed through: database settings (DATASOURCES_DEFAULT_URL, ...)
 // come from there. With E2E_BASE_URL set, no server is started and the tests use that one.
 //
-// Other settings: E2E_PORT (default: a free port), E2E_WORKDIR (default: a new temp dir),
-// E2E_START_TIMEOUT_SECONDS (default 90), E2E_ONLY (a part of the file names to run), JAVA_HOME or java on the PATH.
+// Other settings: E2E_ONLY (run only the files whose name contains it), E2E_PORT (default: a free port), E2E_WORKDIR (default: a new temp dir),
+// E2E_START_TIMEOUT_SECONDS (default 90), JAVA_HOME or java on the PATH.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -18,12 +18,10 @@ import { fileURLToPath } from 'node:url';
 
 const e2eDir = dirname(fileURLToPath(import.meta.url));
 const frontendDir = resolve(e2eDir, '..');
+// E2E_ONLY=shell runs only the files whose name contains "shell".
+const only = process.env.E2E_ONLY ?? '';
 const testFiles = readdirSync(e2eDir)
-  .filter((name) => name.endsWith('.test.mjs'))
-  // E2E_FILTER=history runs only the files whose name contains it.
-  .filter((name) => !process.env.E2E_FILTER || name.includes(process.env.E2E_FILTER))
-  // E2E_ONLY=record-ux runs only the files whose name contains it (one area at a time).
-  .filter((name) => !process.env.E2E_ONLY || name.includes(process.env.E2E_ONLY))
+  .filter((name) => name.endsWith('.test.mjs') && name.includes(only))
   .sort()
   .map((name) => join(e2eDir, name));
 

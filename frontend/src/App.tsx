@@ -8,6 +8,7 @@ import { SignOutPage } from './features/auth/SignOutPage';
 import { AgreementFormPage } from './features/agreements/AgreementFormPage';
 import { AgreementPage } from './features/agreements/AgreementPage';
 import { HomePage } from './features/home/HomePage';
+import { HomeSkeleton } from './features/home/Skeleton';
 import { PlanSessionsPage } from './features/sessions/PlanSessionsPage';
 import { SessionPage } from './features/sessions/SessionPage';
 import { RecordPastSessionPage } from './features/sessions/RecordPastSessionPage';
@@ -19,6 +20,7 @@ import { TeamsPage } from './features/teams/TeamsPage';
 import { OfflineBanner } from './offline/OfflineBanner';
 import { OutboxPage } from './offline/OutboxPage';
 import { OutboxSync } from './offline/OutboxSync';
+import { usePageRetryKey } from './offline/retryWhenOnline';
 import { useOutboxCount } from './offline/useOutboxCount';
 import { HandoverPage } from './features/handover/HandoverPage';
 import { DecideSessionRequestPage } from './features/sessionrequests/DecideSessionRequestPage';
@@ -73,7 +75,7 @@ function Routes() {
   } else if (matchPath('/teams', pathname)) page = <TeamsPage />;
   else if (matchPath('/outbox', pathname)) page = <OutboxPage />;
   else return <NotFoundPage />;
-  return <RequireAuth>{page}</RequireAuth>;
+  return <RequireAuth loading={matchPath('/', pathname) ? <HomeSkeleton /> : undefined}>{page}</RequireAuth>;
 }
 
 function navigationFor(pathname: string, showStaff: boolean, waiting: number): NavigationItem[] {
@@ -92,6 +94,8 @@ function Layout() {
   const firstRender = useRef(true);
   const me = state.status === 'signedIn' ? state.me : null;
   const waiting = useOutboxCount();
+  // A page that failed to load offline starts again when the connection returns.
+  const retryKey = usePageRetryKey();
 
   // After moving to another page, start a screen reader (and the keyboard) at its heading.
   useEffect(() => {
@@ -120,7 +124,7 @@ function Layout() {
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" ref={mainRef}>
           <OfflineBanner />
-          <Routes />
+          <Routes key={retryKey} />
         </main>
       </div>
       <Footer links={[{ href: '/api-docs/', text: 'API documentation' }]} />

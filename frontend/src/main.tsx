@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import 'govuk-frontend/dist/govuk/govuk-frontend.min.css';
+import './styles/govuk.scss';
 import './app.css';
 import { App } from './App';
 import { removeLegacyDrafts } from './offline/db';

@@ -6,7 +6,11 @@
  */
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema';
+import { fetchKeepingRecent } from '../offline/recent';
 import { accessTokenExpired, getAccessToken, getRefreshToken, refreshSession } from './session';
+import { tokenAccount } from './tokenAccount';
+
+export { tokenAccount };
 
 export type Schemas = components['schemas'];
 export type Problem = Schemas['Problem'];
@@ -18,19 +22,6 @@ const AUTH_PATHS = new Set(['/api/v1/auth/sign-in', '/api/v1/auth/token-refresh'
  * with the account (token subject) each was sent for.
  */
 const replayable = new Map<string, { request: Request; account: string | null }>();
-
-/** The account a token belongs to: its subject. Null for no token or one that cannot be read. */
-export function tokenAccount(token: string | null): string | null {
-  const payload = token?.split('.')[1];
-  if (!payload) return null;
-  try {
-    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
-    const claims = JSON.parse(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '='))) as { sub?: unknown };
-    return typeof claims.sub === 'string' && claims.sub !== '' ? claims.sub : null;
-  } catch {
-    return null;
-  }
-}
 
 function withToken(request: Request, token: string | null): Request {
   if (token) request.headers.set('Authorization', `Bearer ${token}`);
@@ -74,8 +65,9 @@ export const apiOrigin = (): string => globalThis.location?.origin ?? '';
 export const api = createClient<paths>({
   baseUrl: apiOrigin(),
   headers: { Accept: 'application/json, application/problem+json' },
-  // Read fetch at call time so tests (and any later wrapper) can replace it.
-  fetch: (request: Request) => globalThis.fetch(request),
+  // Reads globalThis.fetch at call time so tests can replace it. Records read are kept sealed on the
+  // device and answer when the network does not (offline/recent.ts).
+  fetch: (request: Request) => fetchKeepingRecent(request),
 });
 api.use(authMiddleware);
 

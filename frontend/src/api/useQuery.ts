@@ -1,4 +1,5 @@
 import { useEffect, useState, type DependencyList } from 'react';
+import { nextOnline } from '../offline/retryWhenOnline';
 import { NETWORK_PROBLEM, asProblem, type Problem } from './client';
 
 export type QueryState<T> =
@@ -20,20 +21,33 @@ export async function settle<T>(call: Promise<Result<T>>): Promise<QueryState<T>
   }
 }
 
-/** Loads data for a page; re-runs when deps change, and ignores answers that arrive after leaving. */
+/**
+ * Loads data for a page; re-runs when deps change, and ignores answers that arrive after leaving. A load
+ * that failed for want of a network runs again when the connection comes back.
+ */
 export function useQuery<T>(load: (signal: AbortSignal) => Promise<QueryState<T>>, deps: DependencyList): QueryState<T> {
   const [state, setState] = useState<QueryState<T>>({ state: 'loading' });
   useEffect(() => {
     const controller = new AbortController();
+    const signal = controller.signal;
     setState({ state: 'loading' });
-    load(controller.signal).then(
-      (result) => {
-        if (!controller.signal.aborted) setState(result);
-      },
-      () => {
-        // aborted: the page has gone
-      },
-    );
+    const run = (): void => {
+      load(signal).then(
+        (result) => {
+          if (signal.aborted) return;
+          setState(result);
+          if (result.state === 'error' && result.problem.status === 0) {
+            void nextOnline(signal).then(() => {
+              if (!signal.aborted) run();
+            });
+          }
+        },
+        () => {
+          // aborted: the page has gone
+        },
+      );
+    };
+    run();
     return () => controller.abort();
   }, deps);
   return state;

@@ -8,8 +8,9 @@ export function OfflineBanner() {
   return (
     <NotificationBanner title="Important" heading="You are offline." announce className="app-offline-banner">
       <p className="govuk-body">
-        You can still read what is on this page. Anything that needs the service, like signing in or opening
-        another record, will work again when your connection comes back.
+        You can still read what is on this page, and the agreements and session records you opened recently on
+        this device. Anything else that needs the service, like signing in, will work again when your connection
+        comes back.
       </p>
     </NotificationBanner>
   );

@@ -1,3 +1,4 @@
+import { ifMatchFor } from '../api/etag';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { Loading } from '../components/app/ProblemMessage';
@@ -66,7 +67,7 @@ function Conflict({ entry }: { entry: OutboxEntry }) {
   if (theirs === 'loading') return <Loading what="Loading the version on the service…" />;
   if (theirs === 'error') return <p className="govuk-body">The version on the service cannot be loaded. Try again when you are online.</p>;
   const keepMine = async () => {
-    await update({ ...entry, state: 'pending', problem: undefined, ifMatch: theirs.etag ?? '*' });
+    await update({ ...entry, state: 'pending', problem: undefined, ifMatch: ifMatchFor(theirs.etag, theirs.data as { version?: number }) });
     await replay();
   };
   const useTheirs = async () => {

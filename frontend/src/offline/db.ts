@@ -1,12 +1,14 @@
 /**
- * The app's one IndexedDB database on the device: the outbox, the form drafts and the per-account keys
- * that seal them. Every row of `outbox` and `drafts` carries the owner tag of the account that made it.
+ * The app's one IndexedDB database on the device: the outbox, the form drafts, copies of recently read
+ * records and the per-account keys that seal them. Every row of `outbox` and `drafts` carries the owner tag of the account that made it.
  */
 const DB_NAME = 'supervision-offline';
-const DB_VERSION = 3;
+const DB_VERSION = 4;
 export const OUTBOX_STORE = 'outbox';
 export const DRAFT_STORE = 'drafts';
 export const KEY_STORE = 'keys';
+/** Sealed copies of the records a person opened recently, to read them again offline (recent.ts). */
+export const RECENT_STORE = 'recent';
 
 /** localStorage prefixes where earlier versions kept form drafts as plain JSON. */
 const LEGACY_DRAFT_PREFIXES = ['supervision.recordDraft.', 'supervision.agreementDraft.'];
@@ -52,6 +54,7 @@ export function openDb(): Promise<IDBDatabase> {
       if (!db.objectStoreNames.contains(OUTBOX_STORE)) db.createObjectStore(OUTBOX_STORE, { keyPath: 'id' });
       if (!db.objectStoreNames.contains(DRAFT_STORE)) db.createObjectStore(DRAFT_STORE, { keyPath: 'id' });
       if (!db.objectStoreNames.contains(KEY_STORE)) db.createObjectStore(KEY_STORE);
+      if (!db.objectStoreNames.contains(RECENT_STORE)) db.createObjectStore(RECENT_STORE, { keyPath: 'id' });
     };
     request.onsuccess = () => {
       const db = request.result;

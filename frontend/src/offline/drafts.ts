@@ -11,7 +11,7 @@
  * valid) the write that would send it, so "Send now and sign out" can send typing nobody has saved yet.
  */
 import { deviceAccount, ownerTag } from './account';
-import { DRAFT_STORE, deleteRowsOf, rowsOf, tx } from './db';
+import { DRAFT_STORE, RECENT_STORE, deleteRowsOf, rowsOf, tx } from './db';
 import { clearOutboxOf, type NewOutboxEntry } from './outbox';
 import { canSeal, forgetKey, seal, unseal, type Sealed } from './sealing';
 
@@ -172,15 +172,15 @@ export function clearDraftFor(path: string): Promise<void> {
 }
 
 /**
- * Removes everything one account keeps on this device (its deliberate sign-out): drafts, queued writes
- * and its key, so any copy left in the browser's files can no longer be read. Other accounts' items stay.
+ * Removes everything one account keeps on this device (its deliberate sign-out): drafts, queued writes,
+ * copies of recently read records and its key, so any copy left in the browser's files can no longer be read. Other accounts' items stay.
  */
 export async function wipeAccountData(accountId: string): Promise<void> {
   await draftsSettled();
   memory.delete(accountId);
   if (!canSeal()) return;
   const owner = await ownerTag(accountId);
-  await Promise.allSettled([deleteRowsOf(DRAFT_STORE, owner), clearOutboxOf(accountId)]);
+  await Promise.allSettled([deleteRowsOf(DRAFT_STORE, owner), deleteRowsOf(RECENT_STORE, owner), clearOutboxOf(accountId)]);
   await forgetKey(accountId).catch(() => undefined);
 }
 

@@ -6,6 +6,7 @@ import { resetSessionForTests } from '../api/session';
 import { resetDeviceAccountForTests } from '../offline/account';
 import { draftsSettled, resetDraftsForTests } from '../offline/drafts';
 import { resetOutboxForTests } from '../offline/outbox';
+import { resetRecentForTests } from '../offline/recent';
 import { resetSealingForTests } from '../offline/sealing';
 
 // Whole-app renders under a parallel run can take over a second on a busy machine: wait longer
@@ -20,6 +21,7 @@ beforeEach(async () => {
   await resetSealingForTests();
   await resetOutboxForTests();
   await resetDraftsForTests();
+  await resetRecentForTests();
   window.sessionStorage.clear();
   window.localStorage.clear();
   // jsdom's default window: 1024px wide, a landscape tablet.

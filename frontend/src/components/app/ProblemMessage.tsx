@@ -1,4 +1,5 @@
 import type { Problem } from '../../api/client';
+import { useOfflineFailure } from '../../offline/retryWhenOnline';
 
 /** What a page says when its data could not be loaded, in words a person can act on. */
 export function problemText(problem: Problem): { heading: string; body: string } {
@@ -13,7 +14,7 @@ export function problemText(problem: Problem): { heading: string; body: string }
     case 0:
       return {
         heading: 'You are offline',
-        body: 'This page needs a connection to load. Check your connection and try again.',
+        body: 'This page needs a connection to load. It will load by itself when your connection comes back.',
       };
     default:
       return { heading: 'Sorry, there is a problem with the service', body: 'Try again later.' };
@@ -22,6 +23,8 @@ export function problemText(problem: Problem): { heading: string; body: string }
 
 export function ProblemMessage({ problem }: { problem: Problem }) {
   const { heading, body } = problemText(problem);
+  // Offline: the page starts again when the connection returns (App.tsx).
+  useOfflineFailure(problem.status === 0);
   return (
     <div className="app-problem" role="alert">
       <h2 className="govuk-heading-m">{heading}</h2>

@@ -1,5 +1,6 @@
-import type { MouseEvent } from 'react';
-import { Link } from '../../router';
+import { useEffect, useRef, type MouseEvent } from 'react';
+import { ServiceNavigation } from 'govuk-frontend/dist/govuk/components/service-navigation/service-navigation.mjs';
+import { Link, useLocation } from '../../router';
 
 export interface NavigationItem {
   href: string;
@@ -21,7 +22,8 @@ export interface HeaderProps {
 /**
  * The page header: GOV.UK generic header (the organisation, not GOV.UK: this is a council
  * service) and GOV.UK service navigation with the service name "Supervision", the menu and
- * who is signed in.
+ * who is signed in. On a phone the menu collapses behind GOV.UK's "Menu" button: govuk-frontend's own
+ * ServiceNavigation script, started from this module (the CSP allows no inline script).
  */
 export function Header({
   serviceName = 'Supervision',
@@ -30,6 +32,17 @@ export function Header({
   navigation = [],
   account,
 }: HeaderProps) {
+  const { pathname } = useLocation();
+  const section = useRef<HTMLElement>(null);
+  const hasMenu = navigation.length > 0;
+  useEffect(() => {
+    if (!hasMenu || !section.current) return;
+    try {
+      new ServiceNavigation(section.current);
+    } catch {
+      // Already started (React's development double effect) or no GOV.UK CSS (unit tests): the list stays shown.
+    }
+  }, [hasMenu, pathname]);
   return (
     <header className="govuk-template__header">
       {organisationName && (
@@ -44,6 +57,9 @@ export function Header({
         </div>
       )}
       <section
+        // A new element per page and per menu: the menu closes after moving, and the script starts on each.
+        key={`${hasMenu}-${pathname}`}
+        ref={section}
         aria-label="Service information"
         className="govuk-service-navigation"
         data-module="govuk-service-navigation"
@@ -57,6 +73,15 @@ export function Header({
             </span>
             {navigation.length > 0 && (
               <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+                <button
+                  type="button"
+                  className="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"
+                  aria-controls="navigation"
+                  hidden
+                  aria-hidden="true"
+                >
+                  Menu
+                </button>
                 <ul className="govuk-service-navigation__list" id="navigation">
                   {navigation.map((item) => (
                     <li

@@ -22,15 +22,25 @@ export interface TableProps {
   firstCellIsHeader?: boolean;
   rowKeys?: string[];
   className?: string;
+  /**
+   * On a phone, show each row as a stacked block with each cell under its column's heading, instead of
+   * a table wider than the screen (app.css `.app-table--stacked`).
+   */
+  stackOnSmallScreens?: boolean;
 }
 
 function isCell(value: unknown): value is TableCell {
   return !!value && typeof value === 'object' && 'content' in value;
 }
 
-export function Table({ caption, captionSize = 'm', head, rows, firstCellIsHeader, rowKeys, className }: TableProps) {
+export function Table({ caption, captionSize = 'm', head, rows, firstCellIsHeader, rowKeys, className, stackOnSmallScreens }: TableProps) {
+  // The column's heading beside each cell when stacked (shown by CSS only on small screens).
+  const label = (index: number) => {
+    const text = head[index]?.text;
+    return stackOnSmallScreens && typeof text === 'string' ? text : undefined;
+  };
   return (
-    <table className={classNames('govuk-table', className)}>
+    <table className={classNames('govuk-table', className, stackOnSmallScreens && 'app-table--stacked')}>
       {caption && (
         <caption className={classNames('govuk-table__caption', `govuk-table__caption--${captionSize}`)}>{caption}</caption>
       )}
@@ -54,7 +64,7 @@ export function Table({ caption, captionSize = 'm', head, rows, firstCellIsHeade
               const cell = isCell(value) ? value : { content: value };
               if (firstCellIsHeader && cellIndex === 0) {
                 return (
-                  <th scope="row" className="govuk-table__header" key={cellIndex}>
+                  <th scope="row" className="govuk-table__header" key={cellIndex} data-label={label(cellIndex)}>
                     {cell.content}
                   </th>
                 );
@@ -63,6 +73,7 @@ export function Table({ caption, captionSize = 'm', head, rows, firstCellIsHeade
                 <td
                   className={classNames('govuk-table__cell', cell.numeric && 'govuk-table__cell--numeric')}
                   key={cellIndex}
+                  data-label={label(cellIndex)}
                 >
                   {cell.content}
                 </td>

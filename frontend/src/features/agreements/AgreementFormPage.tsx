@@ -1,3 +1,4 @@
+import { ifMatchFor } from '../../api/etag';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { api, type Problem, type Schemas } from '../../api/client';
@@ -241,7 +242,7 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
             method: 'PUT',
             path: `/api/v1/agreements/${encodeURIComponent(agreementId)}`,
             body: fields,
-            ifMatch: current.value.etag ?? '*',
+            ifMatch: ifMatchFor(current.value.etag, current.value.agreement),
             idempotencyKey: newIdempotencyKey(),
             label: `Supervision agreement${who ? `: ${who}` : ''}`,
             href: pageHref,
@@ -328,7 +329,7 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
     const result = agreementId
       ? await call(
           api.PUT('/api/v1/agreements/{agreementId}', {
-            params: { path: { agreementId }, header: { 'If-Match': loaded.value.etag ?? '*' } },
+            params: { path: { agreementId }, header: { 'If-Match': ifMatchFor(loaded.value.etag, loaded.value.agreement) as string } },
             body: fields,
           }),
         )

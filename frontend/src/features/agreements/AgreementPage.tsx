@@ -1,3 +1,4 @@
+import { ifMatchFor } from '../../api/etag';
 import { useEffect, useState } from 'react';
 import { api, type Problem } from '../../api/client';
 import { Loading, ProblemMessage } from '../../components/app/ProblemMessage';
@@ -152,7 +153,7 @@ export function AgreementPage({ agreementId }: { agreementId: string }) {
   const myId = me?.staff?.id;
   const myParty = myId === agreement.supervisee.id ? 'SUPERVISEE' : myId === agreement.supervisor.id ? 'SUPERVISOR' : null;
   const iHaveSigned = agreement.signatures.some((s) => s.signer.id === myId || s.party === myParty);
-  const ifMatch = etag ?? '*';
+  const ifMatch = ifMatchFor(etag, agreement) as string;
 
   const send = async () => {
     setBusy(true);

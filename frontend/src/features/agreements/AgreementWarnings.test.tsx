@@ -4,7 +4,7 @@ import type { Schemas } from '../../api/client';
 import { PRIYA, TOKENS } from '../../test/fixtures';
 import { json, mockApi } from '../../test/mockApi';
 import { renderApp, withStoredRefreshToken } from '../../test/renderApp';
-import { ShortSessionsRow } from '../sessions/ShortSessions';
+import { ShortSessionsFlag } from '../sessions/ShortSessions';
 import { agreement, templateRoutes } from './agreementFixtures';
 
 const SHORT = 'Sessions of 30 minutes are shorter than the policy’s minimum of 90 minutes.';
@@ -44,13 +44,13 @@ describe('The policy’s minimum session length', () => {
       ({ shortSessions, minimumSessionMinutes: 90 }) as unknown as Schemas['SuperviseeDashboardRow'];
     const { rerender } = render(
       <dl className="govuk-summary-list">
-        <ShortSessionsRow row={row(2)} />
+        <ShortSessionsFlag row={row(2)} />
       </dl>,
     );
-    expect(screen.getByTestId('short-sessions')).toHaveTextContent('Short sessions2 sessions in the last 12 months shorter than the policy’s 90 minutes');
+    expect(screen.getByTestId('short-sessions')).toHaveTextContent('2 sessions in the last 12 months shorter than the policy’s 90 minutes');
     rerender(
       <dl className="govuk-summary-list">
-        <ShortSessionsRow row={row(0)} />
+        <ShortSessionsFlag row={row(0)} />
       </dl>,
     );
     expect(screen.queryByTestId('short-sessions')).toBeNull();

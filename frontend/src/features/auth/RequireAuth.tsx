@@ -4,10 +4,11 @@ import { useAuth } from './AuthContext';
 import { signInPath } from './SignInPage';
 
 /** Pages for signed-in people: anyone else goes to sign in, and comes back here afterwards. */
-export function RequireAuth({ children }: { children: ReactNode }) {
+export function RequireAuth({ children, loading }: { children: ReactNode; /** The page's shape while the session is renewed. */ loading?: ReactNode }) {
   const { state } = useAuth();
   const location = useLocation();
   if (state.status === 'loading') {
+    if (loading) return <>{loading}</>;
     return (
       <p className="govuk-body" role="status">
         Loading…

@@ -125,7 +125,7 @@ describe('Session', () => {
     });
     renderApp('/');
     await screen.findByRole('heading', { level: 1, name: 'My supervision' });
-    await userEvent.setup().click(screen.getByRole('link', { name: 'Sign out' }));
+    await userEvent.setup().click(await screen.findByRole('link', { name: 'Sign out' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
     expect(screen.getByText('You have signed out')).toBeInTheDocument();
     const signOut = mock.callsTo('POST /api/v1/auth/sign-out')[0];

@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi } from '../../test/mockApi';
 import { AddToNextAgenda } from './AddToNextAgenda';
-import { recordsText } from './SuperviseeDashboard';
 
 describe('Add to the next session’s agenda from home (issue 7, item 7)', () => {
   it('sends the item in one tap and says it was added', async () => {
@@ -22,13 +21,5 @@ describe('Add to the next session’s agenda from home (issue 7, item 7)', () =>
     expect(sent?.path).toBe('/api/v1/staff/a1/next-agenda-items');
     expect(sent?.body).toEqual({ text: 'My caseload weighting' });
     expect(sent?.headers.get('Idempotency-Key')).toBeTruthy();
-  });
-});
-
-describe('Records on the supervisor’s card (item 9)', () => {
-  it('does not call a written record one to write', () => {
-    expect(recordsText(0, 'to write')).toBe('None');
-    expect(recordsText(1, 'awaiting signature')).toBe('1 record awaiting signature');
-    expect(recordsText(2, 'to write')).toBe('2 records to write');
   });
 });

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { PRIYA, SAM, TOKENS } from '../../test/fixtures';
 import { json, mockApi } from '../../test/mockApi';
@@ -11,11 +11,17 @@ function signedInAs(me: Me) {
   return mockApi({ 'POST /api/v1/auth/token-refresh': json(TOKENS), 'GET /api/v1/me': json(me) });
 }
 
+/** The home page itself, once the skeleton shown while the session is renewed has gone. */
+async function findHome() {
+  await waitFor(() => expect(screen.queryByTestId('home-skeleton')).toBeNull());
+  return screen.findByRole('heading', { level: 1, name: 'My supervision' });
+}
+
 describe('My supervision (home)', () => {
   it('lists my supervisees with category and employment in words', async () => {
     signedInAs(PRIYA);
     renderApp('/');
-    expect(await screen.findByRole('heading', { level: 1, name: 'My supervision' })).toBeInTheDocument();
+    expect(await findHome()).toBeInTheDocument();
     expect(document.title).toBe('My supervision – Supervision');
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
 
@@ -52,7 +58,7 @@ describe('My supervision (home)', () => {
   it('says in words when there are no supervisees and no supervisor', async () => {
     signedInAs({ ...PRIYA, supervisees: [], supervisors: [] });
     renderApp('/');
-    await screen.findByRole('heading', { level: 1, name: 'My supervision' });
+    await findHome();
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.getByTestId('no-supervisees')).toHaveTextContent('You do not supervise anyone at the moment.');
     expect(screen.getByTestId('no-supervisor')).toHaveTextContent('You do not have a supervisor recorded.');
@@ -61,7 +67,7 @@ describe('My supervision (home)', () => {
   it('shows a practitioner their supervisor and team, without a supervisees section or staff menu', async () => {
     signedInAs(SAM);
     renderApp('/');
-    await screen.findByRole('heading', { level: 1, name: 'My supervision' });
+    await findHome();
     expect(screen.getByText('Priya Shah')).toBeInTheDocument();
     expect(screen.getByText('Assessment Team 1')).toBeInTheDocument();
     expect(screen.queryByText('People you supervise')).toBeNull();

@@ -10,7 +10,9 @@ import { AgreementStatusTag } from '../agreements/AgreementStatusTag';
 import { OPEN_STATUSES, call, type Agreement } from '../agreements/agreements';
 import { ExtraSessionRequests } from '../sessionrequests/ExtraSessionRequests';
 import { AddToNextAgenda } from './AddToNextAgenda';
-import { MySchedule } from './MySchedule';
+import { MyNextSession } from './MyNextSession';
+import { MySchedule, useMyUpcomingSessions } from './MySchedule';
+import { SkeletonLines } from './Skeleton';
 import { MyOpenActions, RecordsToSign } from './MyRecordsAndActions';
 import { SuperviseeDashboard } from './SuperviseeDashboard';
 
@@ -43,7 +45,7 @@ function YourAgreement({ agreements }: { agreements: Agreements }) {
       <h2 className="govuk-heading-m" id="your-agreement-heading">
         Your agreement
       </h2>
-      {agreements.state === 'loading' && <p className="govuk-body">Loading…</p>}
+      {agreements.state === 'loading' && <SkeletonLines lines={1} />}
       {agreements.state === 'error' && <p className="govuk-body">Your agreement cannot be shown at the moment.</p>}
       {agreements.state === 'ok' &&
         (newest ? (
@@ -123,6 +125,7 @@ export function HomePage() {
   const staffId = me?.staff?.id;
   const mine = useAgreements(staffId ? { superviseeId: staffId, limit: 1 } : null);
   const supervised = useAgreements(me && me.supervisees.length > 0 ? { limit: 200 } : null);
+  const upcoming = useMyUpcomingSessions(staffId);
 
   if (!me) return null;
   const staff = me.staff;
@@ -134,12 +137,62 @@ export function HomePage() {
       <span className="govuk-caption-l">{me.displayName}</span>
       <h1 className="govuk-heading-l">My supervision</h1>
 
+      {/* What needs this person now comes first (UX.md): their next session, then what waits for them. */}
+      {staff && <MyNextSession sessions={upcoming} />}
+
+      {staff && me.supervisors.length > 0 && <AddToNextAgenda staffId={staff.id} />}
+
+      {staff && <RecordsToSign staffId={staff.id} />}
+
+      <ExtraSessionRequests />
+
       {me.supervisees.length > 0 && <SuperviseeDashboard linkToStaff={linkToStaff} />}
 
       {!staff && (
         <p className="govuk-body" data-testid="no-staff-record">
           Your account is not linked to a staff record, so there is no supervision to show.
         </p>
+      )}
+
+      {staff && <MyOpenActions staffId={staff.id} />}
+
+      {staff && <MySchedule staffId={staff.id} sessions={upcoming} />}
+
+      {staff && <YourAgreement agreements={mine} />}
+
+      {me.supervisees.length > 0 ? (
+        <Table
+          caption="People you supervise"
+          head={[{ text: 'Name' }, { text: 'Job title' }, { text: 'Category' }, { text: 'Employment' }, { text: 'Team' }, { text: 'Agreement' }]}
+          firstCellIsHeader
+          rowKeys={me.supervisees.map((s) => s.id)}
+          rows={me.supervisees.map((s) => [
+            linkToStaff ? (
+              <Link className="govuk-link" href={`/staff/${encodeURIComponent(s.id)}`}>
+                {s.displayName}
+              </Link>
+            ) : (
+              s.displayName
+            ),
+            s.jobTitle,
+            categoryText(s.category),
+            <Employment type={s.employmentType} />,
+            s.team?.name ?? 'No team',
+            <AgreementCell supervisee={s} agreements={supervised} />,
+          ])}
+          className="app-table--supervisees"
+          stackOnSmallScreens
+        />
+      ) : (
+        isSupervisor && (
+          <>
+            <h2 className="govuk-heading-m">People you supervise</h2>
+            <p className="govuk-body" data-testid="no-supervisees">
+              You do not supervise anyone at the moment. When someone is recorded as your supervisee, they will
+              be listed here.
+            </p>
+          </>
+        )
       )}
 
       {staff && (
@@ -170,52 +223,6 @@ export function HomePage() {
             />
           </div>
         </div>
-      )}
-
-      <ExtraSessionRequests />
-
-      {staff && <RecordsToSign staffId={staff.id} />}
-
-      {staff && <MyOpenActions staffId={staff.id} />}
-
-      {staff && me.supervisors.length > 0 && <AddToNextAgenda staffId={staff.id} />}
-
-      {staff && <MySchedule staffId={staff.id} />}
-
-      {staff && <YourAgreement agreements={mine} />}
-
-      {me.supervisees.length > 0 ? (
-        <Table
-          caption="People you supervise"
-          head={[{ text: 'Name' }, { text: 'Job title' }, { text: 'Category' }, { text: 'Employment' }, { text: 'Team' }, { text: 'Agreement' }]}
-          firstCellIsHeader
-          rowKeys={me.supervisees.map((s) => s.id)}
-          rows={me.supervisees.map((s) => [
-            linkToStaff ? (
-              <Link className="govuk-link" href={`/staff/${encodeURIComponent(s.id)}`}>
-                {s.displayName}
-              </Link>
-            ) : (
-              s.displayName
-            ),
-            s.jobTitle,
-            categoryText(s.category),
-            <Employment type={s.employmentType} />,
-            s.team?.name ?? 'No team',
-            <AgreementCell supervisee={s} agreements={supervised} />,
-          ])}
-          className="app-table--supervisees"
-        />
-      ) : (
-        isSupervisor && (
-          <>
-            <h2 className="govuk-heading-m">People you supervise</h2>
-            <p className="govuk-body" data-testid="no-supervisees">
-              You do not supervise anyone at the moment. When someone is recorded as your supervisee, they will
-              be listed here.
-            </p>
-          </>
-        )
       )}
     </>
   );

@@ -4,6 +4,7 @@ import { Tag } from '../../components/govuk';
 import { formatDate } from '../../format';
 import { Link } from '../../router';
 import { recordHref } from '../records/records';
+import { SkeletonLines } from './Skeleton';
 
 type Session = Schemas['Session'];
 
@@ -28,7 +29,7 @@ export function RecordsToSign({ staffId }: { staffId: string }) {
       <h2 className="govuk-heading-m" id="records-to-sign-heading">
         Records to sign
       </h2>
-      {records.state === 'loading' && <p className="govuk-body">Loading…</p>}
+      {records.state === 'loading' && <SkeletonLines lines={1} />}
       {records.state === 'error' && <p className="govuk-body">Records to sign cannot be shown at the moment.</p>}
       {records.state === 'ok' &&
         (records.data.length === 0 ? (
@@ -62,7 +63,7 @@ export function MyOpenActions({ staffId }: { staffId: string }) {
       <h2 className="govuk-heading-m" id="my-actions-heading">
         My open actions
       </h2>
-      {actions.state === 'loading' && <p className="govuk-body">Loading…</p>}
+      {actions.state === 'loading' && <SkeletonLines lines={1} />}
       {actions.state === 'error' && <p className="govuk-body">Your actions cannot be shown at the moment.</p>}
       {actions.state === 'ok' &&
         (actions.data.items.length === 0 ? (

@@ -1,32 +1,37 @@
 import { api } from '../../api/client';
-import { settle, useQuery } from '../../api/useQuery';
+import { settle, useQuery, type QueryState } from '../../api/useQuery';
 import { SummaryList } from '../../components/govuk';
 import { formatDate } from '../../format';
 import { Link } from '../../router';
 import { ScheduleStatusTag, SessionStatusTag } from '../sessions/StatusTags';
-import { localTimeText, sessionHref, todayIso } from '../sessions/sessions';
+import { localTimeText, sessionHref, todayIso, type Session } from '../sessions/sessions';
+import { SkeletonLines } from './Skeleton';
+
+/** The practitioner's sessions still to come (planned or postponed), soonest first: one call for the home page. */
+export function useMyUpcomingSessions(staffId: string | undefined): QueryState<Session[]> {
+  return useQuery(async (signal) => {
+    if (!staffId) return { state: 'ok', data: [] };
+    const listed = await settle(
+      api.GET('/api/v1/sessions', { params: { query: { superviseeId: staffId, from: todayIso(), limit: 5 } }, signal }),
+    );
+    if (listed.state !== 'ok') return listed;
+    return { state: 'ok', data: listed.data.items.filter((s) => s.status === 'PLANNED' || s.status === 'POSTPONED') };
+  }, [staffId]);
+}
 
 /** A practitioner's own schedule and their next sessions. */
-export function MySchedule({ staffId }: { staffId: string }) {
+export function MySchedule({ staffId, sessions }: { staffId: string; sessions: QueryState<Session[]> }) {
   const schedule = useQuery(
     (signal) => settle(api.GET('/api/v1/staff/{staffId}/schedule', { params: { path: { staffId } }, signal })),
     [staffId],
   );
-  const sessions = useQuery(
-    (signal) =>
-      settle(api.GET('/api/v1/sessions', { params: { query: { superviseeId: staffId, from: todayIso(), limit: 5 } }, signal })),
-    [staffId],
-  );
-  const upcoming =
-    sessions.state === 'ok'
-      ? sessions.data.items.filter((s) => s.status === 'PLANNED' || s.status === 'POSTPONED')
-      : [];
+  const upcoming = sessions.state === 'ok' ? sessions.data : [];
   return (
     <section aria-labelledby="my-schedule-heading" data-testid="my-schedule">
       <h2 className="govuk-heading-m" id="my-schedule-heading">
         Your supervision
       </h2>
-      {schedule.state === 'loading' && <p className="govuk-body">Loading…</p>}
+      {schedule.state === 'loading' && <SkeletonLines />}
       {schedule.state === 'error' && <p className="govuk-body">Your supervision schedule cannot be shown at the moment.</p>}
       {schedule.state === 'ok' && (
         <SummaryList
@@ -44,7 +49,7 @@ export function MySchedule({ staffId }: { staffId: string }) {
         />
       )}
       <h3 className="govuk-heading-s">Your next sessions</h3>
-      {sessions.state === 'loading' && <p className="govuk-body">Loading…</p>}
+      {sessions.state === 'loading' && <SkeletonLines lines={1} />}
       {sessions.state === 'error' && <p className="govuk-body">Your sessions cannot be shown at the moment.</p>}
       {sessions.state === 'ok' &&
         (upcoming.length === 0 ? (

@@ -59,6 +59,33 @@ describe('Supervisor dashboard on the home page', () => {
     expect(screen.getByRole('table', { name: 'People you supervise' })).toBeInTheDocument();
   });
 
+  it('flags what waits on each card: records to write, records awaiting signature, overdue actions', async () => {
+    withStoredRefreshToken();
+    mockApi({
+      'POST /api/v1/auth/token-refresh': json(TOKENS),
+      'GET /api/v1/me': json(PRIYA),
+      'GET /api/v1/dashboards/my-supervisees': json({
+        items: [
+          { supervisee: sam, schedule: schedule({ status: 'OVERDUE' }), heldAwaitingRecord: 1, recordsAwaitingSignature: 2, overdueActions: 1 },
+          { supervisee: alex, schedule: schedule({ status: 'ON_TRACK' }), heldAwaitingRecord: 0, recordsAwaitingSignature: 0, overdueActions: 0 },
+        ],
+      }),
+    });
+    renderApp('/');
+    const [samRow, alexRow] = (await within(await screen.findByTestId('supervisee-dashboard')).findAllByTestId('dashboard-row')) as [
+      HTMLElement,
+      HTMLElement,
+    ];
+    const waits = within(samRow).getByRole('list', { name: 'What waits for Sam Okafor' });
+    expect(within(waits).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '1 record to write',
+      '2 records awaiting signature',
+      '1 overdue action',
+    ]);
+    expect(within(samRow).getByText('1 overdue action')).toHaveClass('govuk-tag--red');
+    expect(within(alexRow).queryAllByRole('listitem').filter((li) => li.closest('.app-flags'))).toEqual([]);
+  });
+
   it('shows a practitioner their own schedule and next sessions', async () => {
     withStoredRefreshToken();
     const api = mockApi({

@@ -1,3 +1,4 @@
+import { ifMatchFor } from '../../api/etag';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { NextDatesPanel } from './NextDatesPanel';
 import { api, type Problem } from '../../api/client';
@@ -405,7 +406,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
       return {
         label,
         href,
-        send: { method: 'PUT', path: recordPath(sessionId), body: toUpdate(value), ifMatch: current.value.etag ?? '*', idempotencyKey: newIdempotencyKey(), label, href },
+        send: { method: 'PUT', path: recordPath(sessionId), body: toUpdate(value), ifMatch: ifMatchFor(current.value.etag, current.value.record), idempotencyKey: newIdempotencyKey(), label, href },
       };
     },
     [sessionId],
@@ -494,7 +495,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
     }
     flush();
     const body = toUpdate(draft);
-    const ifMatch = loaded.value.etag ?? '*';
+    const ifMatch = ifMatchFor(loaded.value.etag, loaded.value.record);
     const queue = async () => {
       const account = deviceAccount();
       try {
@@ -573,7 +574,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
     }
     const result = await call(
       api.POST('/api/v1/sessions/{sessionId}/record/signatures', {
-        params: { path: { sessionId }, header: { 'If-Match': etag ?? '*' } },
+        params: { path: { sessionId }, header: { 'If-Match': ifMatchFor(etag, loaded.value.record) as string } },
       }),
     );
     setBusy(false);

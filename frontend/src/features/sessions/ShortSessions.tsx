@@ -1,5 +1,5 @@
 import type { Schemas } from '../../api/client';
-import { WarningText } from '../../components/govuk';
+import { Tag, WarningText } from '../../components/govuk';
 
 const minutesText = (n: number) => `${n} ${n === 1 ? 'minute' : 'minutes'}`;
 
@@ -14,17 +14,16 @@ export function ShortSessionWarning({ session }: { session: Schemas['Session'] }
   );
 }
 
-/** A row for the supervisor's dashboard card: short sessions in the last 12 months, only when there are some. */
-export function ShortSessionsRow({ row }: { row: Schemas['SuperviseeDashboardRow'] }) {
+/** A flag for the supervisor's dashboard card: short sessions in the last 12 months, only when there are some. */
+export function ShortSessionsFlag({ row }: { row: Schemas['SuperviseeDashboardRow'] }) {
   const count = row.shortSessions ?? 0;
   if (count === 0) return null;
   return (
-    <div className="govuk-summary-list__row" data-testid="short-sessions">
-      <dt className="govuk-summary-list__key">Short sessions</dt>
-      <dd className="govuk-summary-list__value">
+    <li data-testid="short-sessions">
+      <Tag colour="orange">
         {count} {count === 1 ? 'session' : 'sessions'} in the last 12 months shorter than
         {row.minimumSessionMinutes ? ` the policy’s ${minutesText(row.minimumSessionMinutes)}` : ' the policy asks'}
-      </dd>
-    </div>
+      </Tag>
+    </li>
   );
 }

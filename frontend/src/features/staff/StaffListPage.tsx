@@ -194,6 +194,7 @@ export function StaffListPage() {
               ...(status !== 'current' ? [{ text: 'Status' }] : []),
             ]}
             firstCellIsHeader
+            stackOnSmallScreens
             rowKeys={page.data.items.map((s) => s.id)}
             rows={page.data.items.map((s) => [
               <>

@@ -46,6 +46,12 @@ public final class Problems {
                 "Send If-Match with the ETag of the version your change is based on.");
     }
 
+    public static ProblemException anyVersionRefused() {
+        return of(HttpStatus.PRECONDITION_REQUIRED, ProblemType.PRECONDITION_REQUIRED,
+                "If-Match: * is not accepted: it would overwrite changes you have not seen. "
+                        + "Send If-Match with the ETag of the version your change is based on.");
+    }
+
     public static ProblemException preconditionFailed(int currentVersion) {
         return new ProblemException(HttpStatus.PRECONDITION_FAILED, ProblemType.PRECONDITION_FAILED,
                 "Someone else changed this record. Read it again (current version " + currentVersion

@@ -11,10 +11,17 @@ public final class ETags {
         return "\"v" + version + "\"";
     }
 
-    /** 428 when If-Match is missing, 412 when it names another version. */
+    /**
+     * 428 when If-Match is missing or {@code *}, 412 when it names another version. {@code *} only says
+     * "if it exists", which every resource here does: it would let a resend overwrite a version its
+     * sender never saw, so it is refused as no precondition at all (decision 0018).
+     */
     public static void requireCurrent(String ifMatch, int currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw Problems.preconditionRequired();
+        }
+        if (ifMatch.trim().equals("*")) {
+            throw Problems.anyVersionRefused();
         }
         if (!of(currentVersion).equals(ifMatch.trim())) {
             throw Problems.preconditionFailed(currentVersion);

@@ -1,5 +1,6 @@
 package uk.supervision.support;
 
+import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import uk.supervision.problem.Problems;
@@ -39,6 +40,8 @@ public class Idempotency {
                         + "Use a new key for a new request.");
             }
             OpsMetrics.replayReceived();
+            // The response says so (IdempotentReplayHeader), whichever operation this is.
+            ServerRequestContext.currentRequest().ifPresent(r -> r.setAttribute(IdempotentReplayHeader.ATTRIBUTE, true));
             return found.resourceId();
         });
     }
