@@ -211,11 +211,13 @@ public class DemoData {
      * The demo council follows the LGA employer standard (its steps for newly qualified social workers:
      * weekly for six weeks, fortnightly to six months) with its own local limits, as any organisation may
      * adjust its profile: every 4 weeks, never more than 6 weeks apart, never 2 months without a session,
-     * 10 a year, an agreement within 3 months, reviewed yearly. See docs/decisions/0019.
+     * 10 a year, an agreement within 3 months, reviewed yearly; like Coventry it lets an agreement record a
+     * permanent longer interval (Ben's 8 weeks). See docs/decisions/0019 and 0014.
      */
     private void adoptPolicy(Caller admin) {
         PolicyOverrides local = new PolicyOverrides().normalInterval("P4W").longestInterval("P6W").breachAfter("P2M")
-                .minimumSessionsPerYear(10).agreementWithin("P3M").agreementReviewEvery("P12M");
+                .minimumSessionsPerYear(10).agreementWithin("P3M").agreementReviewEvery("P12M")
+                .agreementMayLengthenInterval(true);
         PolicyService.OrganisationPolicyView adopted = policy.organisationPolicy(admin);
         policy.update(admin, new OrganisationPolicyUpdate(adopted.policy().getProfile().getId(), local), ETags.of(adopted.version()));
     }

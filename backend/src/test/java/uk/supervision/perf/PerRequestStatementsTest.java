@@ -33,8 +33,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PerRequestStatementsTest extends ApiTest {
     /** The staff row (with team and service names), the current supervisor, and the access check in one query. */
     static final int STAFF_READ = 3;
-    /** Supervisees, their schedules' facts, what waits, the next planned sessions and the access checks, whatever their number. */
-    static final int DASHBOARD = 14;
+    /**
+     * Supervisees, their schedules' facts, what waits (one statement for the session counts), sessions not recorded
+     * as held, the next planned sessions and the access checks, whatever their number.
+     */
+    static final int DASHBOARD = 15;
 
     final LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
     World.Person manager;
