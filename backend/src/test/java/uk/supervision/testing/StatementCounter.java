@@ -64,9 +64,10 @@ public class StatementCounter implements BeanCreatedEventListener<DatasourceConf
     public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
         DatasourceConfiguration config = event.getBean();
         poolCheck = config.getConnectionTestQuery();
-        DataSource real = new DriverDataSource(config.getJdbcUrl(), config.getDriverClassName(), config.getDataSourceProperties(),
-                config.getUsername(), config.getPassword());
-        config.setDataSource(new Counting(real));
+        // The real data source is made at the first connection, from the settings in force then: the product's own
+        // listener (DatabaseSetup) may change the account and address after this one ran, in either order.
+        config.setDataSource(new Counting(() -> new DriverDataSource(config.getJdbcUrl(), config.getDriverClassName(),
+                config.getDataSourceProperties(), config.getUsername(), config.getPassword())));
         return config;
     }
 
@@ -110,50 +111,64 @@ public class StatementCounter implements BeanCreatedEventListener<DatasourceConf
         });
     }
 
-    private record Counting(DataSource real) implements DataSource {
+    private static final class Counting implements DataSource {
+        private final java.util.function.Supplier<DataSource> make;
+        private volatile DataSource made;
+
+        Counting(java.util.function.Supplier<DataSource> make) {
+            this.make = make;
+        }
+
+        private synchronized DataSource real() {
+            if (made == null) {
+                made = make.get();
+            }
+            return made;
+        }
+
         @Override
         public Connection getConnection() throws java.sql.SQLException {
-            return connection(real.getConnection());
+            return connection(real().getConnection());
         }
 
         @Override
         public Connection getConnection(String username, String password) throws java.sql.SQLException {
-            return connection(real.getConnection(username, password));
+            return connection(real().getConnection(username, password));
         }
 
         @Override
         public PrintWriter getLogWriter() throws java.sql.SQLException {
-            return real.getLogWriter();
+            return real().getLogWriter();
         }
 
         @Override
         public void setLogWriter(PrintWriter out) throws java.sql.SQLException {
-            real.setLogWriter(out);
+            real().setLogWriter(out);
         }
 
         @Override
         public void setLoginTimeout(int seconds) throws java.sql.SQLException {
-            real.setLoginTimeout(seconds);
+            real().setLoginTimeout(seconds);
         }
 
         @Override
         public int getLoginTimeout() throws java.sql.SQLException {
-            return real.getLoginTimeout();
+            return real().getLoginTimeout();
         }
 
         @Override
         public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return real.getParentLogger();
+            return real().getParentLogger();
         }
 
         @Override
         public <T> T unwrap(Class<T> iface) throws java.sql.SQLException {
-            return real.unwrap(iface);
+            return real().unwrap(iface);
         }
 
         @Override
         public boolean isWrapperFor(Class<?> iface) throws java.sql.SQLException {
-            return real.isWrapperFor(iface);
+            return real().isWrapperFor(iface);
         }
     }
 }
