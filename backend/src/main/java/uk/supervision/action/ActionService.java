@@ -103,6 +103,10 @@ public class ActionService {
         if (!SupervisionAction.OPEN.equals(current.status())) {
             throw Problems.conflict("This action is closed (" + current.status().toLowerCase().replace('_', ' ') + ").");
         }
+        if (beingSigned(current)) {
+            throw Problems.conflict("The record this action was agreed in is being signed: it cannot change until everyone has signed."
+                    + " Then close or update it as usual.");
+        }
         String owner = checkedOwner(body.getOwnerId(), supervisee, supervisorId);
         if (actions.updateOpen(current.id(), current.version(), owner, body.getText().trim(), body.getDueDate(),
                 body.getStatus().getValue(), clock.instant()) != 1) {
@@ -113,8 +117,9 @@ public class ActionService {
     }
 
     /**
-     * Removes an action agreed by mistake: only while it is open, never reviewed, and the record of the session
-     * it was agreed in is not signed (a signed record's actions are history: close them instead).
+     * Removes an action agreed by mistake: only while it is open, never reviewed, and nobody has signed the record
+     * of the session it was agreed in (what one party signed must not lose an action before the other signs; a
+     * signed record's actions are history: close them instead).
      */
     @Transactional
     public void delete(Caller caller, UUID id, String ifMatch) {
@@ -123,8 +128,8 @@ public class ActionService {
         Staff supervisee = staff.findById(current.superviseeId()).orElseThrow();
         requireActionsOf(caller, supervisee, relations.currentSupervisorId(supervisee.id(), LocalDate.now(clock)));
         ETags.requireCurrent(ifMatch, current.version());
-        if (!SupervisionAction.OPEN.equals(current.status()) || current.lastReview() != null || agreedInSignedRecord(current)) {
-            throw Problems.conflict("This action is part of a signed record or has been reviewed: close it instead of removing it.");
+        if (!SupervisionAction.OPEN.equals(current.status()) || current.lastReview() != null || signatureCount(current) > 0) {
+            throw Problems.conflict("This action is part of a record someone has signed, or has been reviewed: close it instead of removing it.");
         }
         if (actions.deleteUnreviewed(current.id(), current.version()) != 1) {
             throw Problems.preconditionFailed(current.version());
@@ -132,15 +137,27 @@ public class ActionService {
         activityLog.record(caller, "ACTION_REMOVED", "supervision_action", current.id(), null);
     }
 
-    private boolean agreedInSignedRecord(SupervisionAction action) {
-        return action.createdInSessionId() != null && jdbc.prepareStatement(
-                "SELECT COUNT(*) FROM session_record WHERE session_id = ? AND status = 'SIGNED'", ps -> {
-                    ps.setString(1, action.createdInSessionId());
-                    try (var rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getInt(1) > 0;
-                    }
-                });
+    /** Signed by someone, not yet by everyone: the action must stay as they signed it until the record locks. */
+    private boolean beingSigned(SupervisionAction action) {
+        return signatureCount(action) > 0 && !recordLocked(action);
+    }
+
+    private int signatureCount(SupervisionAction action) {
+        return action.createdInSessionId() == null ? 0 : count("SELECT COUNT(*) FROM record_signature WHERE session_id = ?", action);
+    }
+
+    private boolean recordLocked(SupervisionAction action) {
+        return count("SELECT COUNT(*) FROM session_record WHERE session_id = ? AND status = 'SIGNED'", action) > 0;
+    }
+
+    private int count(String sql, SupervisionAction action) {
+        return jdbc.prepareStatement(sql, ps -> {
+            ps.setString(1, action.createdInSessionId());
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
     }
 
     @Transactional(readOnly = true)

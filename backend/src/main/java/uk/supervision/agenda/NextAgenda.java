@@ -16,6 +16,7 @@ import uk.supervision.staff.StaffRepository;
 import uk.supervision.staff.SupervisionRelationRepository;
 import uk.supervision.support.Idempotency;
 import uk.supervision.support.Ids;
+import uk.supervision.support.ClockFactory;
 import uk.supervision.support.Sql;
 
 import java.sql.Date;
@@ -23,6 +24,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -63,6 +65,20 @@ public class NextAgenda {
     public record Added(ProposedAgendaItem item, boolean replayed) {
     }
 
+    /** The session a record is of: its own date and start time bound which added items were on its agenda. */
+    public record Meeting(String id, String kind, LocalDate date, String startTime) {
+        boolean oneToOne() {
+            return "ONE_TO_ONE".equals(kind);
+        }
+
+        Timestamp start() {
+            return Timestamp.from(date.atTime(LocalTime.parse(startTime)).atZone(ClockFactory.ORGANISATION_ZONE).toInstant());
+        }
+    }
+
+    /** Enough for any real agenda, and keeps a record's proposed agenda within the contract's 200 items. */
+    static final int MAX_PENDING = 50;
+
     private record Row(String id, String superviseeId, String proposedBy, String text, Instant createdAt) {
     }
 
@@ -79,6 +95,10 @@ public class NextAgenda {
         String text = body.getText().trim();
         if (text.isEmpty()) {
             throw Problems.rule("/text", "Enter what you want to discuss");
+        }
+        if (pending(supervisee.id()) >= MAX_PENDING) {
+            throw Problems.rule("/text", supervisee.displayName() + " already has " + MAX_PENDING
+                    + " items waiting for their next session: discuss or remove some before adding more");
         }
         String id = Ids.newId();
         Instant now = clock.instant();
@@ -97,16 +117,33 @@ public class NextAgenda {
         return new Added(toDtos(List.of(new Row(id, supervisee.id(), caller.staffId(), text, now))).get(0), false);
     }
 
+    private long pending(String superviseeId) {
+        return jdbc.prepareStatement("SELECT COUNT(*) FROM agenda_proposal WHERE supervisee_id = ? AND used_in_session_id IS NULL", ps -> {
+            ps.setString(1, superviseeId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /**
-     * The proposed agenda of a session's record: each supervisee's latest earlier record's future agenda
-     * items, then the items added (pending ones while the record is a draft; those kept with it once signed).
+     * The proposed agenda of a one-to-one session's record: the supervisee's latest earlier one-to-one record's
+     * future agenda items, then the items added before the session started (pending ones while the record is a
+     * draft; those kept with it once signed). A group session shows none: a one-to-one agenda is not the group's.
      */
-    public List<ProposedAgendaItem> forRecord(String sessionId, LocalDate date, String startTime, Collection<String> supervisees, boolean signed) {
+    public List<ProposedAgendaItem> forRecord(Meeting session, Collection<String> supervisees, boolean signed) {
+        if (!session.oneToOne()) {
+            return List.of();
+        }
+        String sessionId = session.id();
+        LocalDate date = session.date();
+        String startTime = session.startTime();
         List<ProposedAgendaItem> out = new ArrayList<>();
         Map<String, String> carried = new LinkedHashMap<>();
         for (String supervisee : supervisees) {
             jdbc.prepareStatement("SELECT s.id, r.future_agenda FROM session_record r JOIN supervision_session s ON s.id = r.session_id "
-                    + "JOIN session_participant p ON p.session_id = s.id WHERE p.supervisee_id = ? AND s.id <> ? "
+                    + "JOIN session_participant p ON p.session_id = s.id WHERE p.supervisee_id = ? AND s.id <> ? AND s.kind = 'ONE_TO_ONE' "
                     + "AND (s.meeting_date < ? OR (s.meeting_date = ? AND s.start_time < ?)) "
                     + "ORDER BY s.meeting_date DESC, s.start_time DESC, s.id DESC LIMIT 1", ps -> {
                 ps.setString(1, supervisee);
@@ -130,35 +167,43 @@ public class NextAgenda {
         List<Row> added = signed
                 ? rows("SELECT id, supervisee_id, proposed_by, text, created_at FROM agenda_proposal WHERE used_in_session_id = ? "
                 + "ORDER BY created_at, id", List.of(sessionId))
-                : supervisees.isEmpty() ? List.of() : rows("SELECT id, supervisee_id, proposed_by, text, created_at FROM agenda_proposal "
-                + "WHERE supervisee_id IN (" + Sql.placeholders(supervisees.size()) + ") AND used_in_session_id IS NULL "
-                + "ORDER BY created_at, id", new ArrayList<>(supervisees));
+                : supervisees.isEmpty() ? List.of() : pendingBefore(session, supervisees);
         out.addAll(toDtos(added));
         return out;
     }
 
-    /** A record of theirs was signed: the pending items were on its agenda and stay with it. */
-    public void keepWithRecord(String sessionId, Collection<String> supervisees, Instant signedAt) {
-        if (supervisees.isEmpty()) {
+    /**
+     * A one-to-one record was signed: the items pending when the session started were on its agenda and stay
+     * with it. Items added after it started (for the next session) stay pending, however late it is signed.
+     */
+    public void keepWithRecord(Meeting session, Collection<String> supervisees) {
+        if (supervisees.isEmpty() || !session.oneToOne()) {
             return;
         }
         List<String> list = new ArrayList<>(supervisees);
         jdbc.prepareStatement("UPDATE agenda_proposal SET used_in_session_id = ? WHERE supervisee_id IN (" + Sql.placeholders(list.size())
                 + ") AND used_in_session_id IS NULL AND created_at <= ?", ps -> {
             int i = 1;
-            ps.setString(i++, sessionId);
+            ps.setString(i++, session.id());
             for (String s : list) {
                 ps.setString(i++, s);
             }
-            ps.setTimestamp(i, Timestamp.from(signedAt));
+            ps.setTimestamp(i, session.start());
             return ps.executeUpdate();
         });
     }
 
-    private List<Row> rows(String sql, List<String> args) {
+    private List<Row> pendingBefore(Meeting session, Collection<String> supervisees) {
+        List<Object> args = new ArrayList<>(supervisees);
+        args.add(session.start());
+        return rows("SELECT id, supervisee_id, proposed_by, text, created_at FROM agenda_proposal WHERE supervisee_id IN ("
+                + Sql.placeholders(supervisees.size()) + ") AND used_in_session_id IS NULL AND created_at <= ? ORDER BY created_at, id", args);
+    }
+
+    private List<Row> rows(String sql, List<?> args) {
         return jdbc.prepareStatement(sql, ps -> {
             for (int i = 0; i < args.size(); i++) {
-                ps.setString(i + 1, args.get(i));
+                ps.setObject(i + 1, args.get(i));
             }
             List<Row> out = new ArrayList<>();
             try (var rs = ps.executeQuery()) {

@@ -223,7 +223,7 @@ public class SessionRecordService {
             }
             sessionRepository.markRecord(session.id(), "SIGNED", now);
             applyReviews(session, record, now);
-            nextAgenda.keepWithRecord(session.id(), sessions.participants(session.id()), now);
+            nextAgenda.keepWithRecord(meeting(session), sessions.participants(session.id()));
             snapshots.lockRecord(session);
             activityLog.record(caller, "RECORD_SIGNED_AND_LOCKED", "supervision_session", session.id(), "content " + hash);
         } else {
@@ -375,9 +375,13 @@ public class SessionRecordService {
         dto.setConfidentialNotes(party ? r.confidentialNotes() : null);
         dto.setContentHash(r.contentHash());
         dto.setSignedAt(r.signedAt() == null ? null : r.signedAt().atOffset(ZoneOffset.UTC));
-        dto.setProposedAgenda(nextAgenda.forRecord(session.id(), session.meetingDate(), session.startTime(), participants,
+        dto.setProposedAgenda(nextAgenda.forRecord(meeting(session), participants,
                 SessionRecord.SIGNED.equals(r.status())));
         return dto;
+    }
+
+    private static NextAgenda.Meeting meeting(SupervisionSession session) {
+        return new NextAgenda.Meeting(session.id(), session.kind(), session.meetingDate(), session.startTime());
     }
 
     /** "Say what is missing before it matters": agenda items not addressed, actions not reviewed, no next date. */

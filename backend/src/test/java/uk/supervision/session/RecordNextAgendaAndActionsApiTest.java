@@ -54,6 +54,7 @@ class RecordNextAgendaAndActionsApiTest extends ApiTest {
         assertEquals("My caseload weighting", added.json().get("text").asText());
         assertEquals(1, fixtures.count("SELECT COUNT(*) FROM agenda_proposal WHERE supervisee_id = ? AND used_in_session_id IS NULL", sam.id()));
         assertEquals(201, api.post("/api/v1/staff/" + sam.id() + "/next-agenda-items", supervisor, Map.of("text", "Training plan")).status());
+        backdatePendingItems(sam.id(), today.minusDays(1)); // added before the next session's start
 
         String next = held(today);
         String nextUrl = "/api/v1/sessions/" + next + "/record";
@@ -124,6 +125,95 @@ class RecordNextAgendaAndActionsApiTest extends ApiTest {
     }
 
     @Test
+    void aGroupRecordShowsNoOneToOneAgendaAndLeavesTheirPendingItemsAlone() {
+        World.Person lee = world.person(world.teamA1(), "Lee", Role.PRACTITIONER);
+        world.supervise(priya.staff(), lee.staff());
+        String leeToken = api.token(lee.username(), Fixtures.PASSWORD);
+        String own = held(today.minusWeeks(4));
+        String ownUrl = "/api/v1/sessions/" + own + "/record";
+        assertEquals(200, api.put(ownUrl, supervisor, body("Sam's health and time off"), api.get(ownUrl, supervisor).header("ETag")).status());
+        sign(ownUrl);
+        assertEquals(201, api.post("/api/v1/staff/" + sam.id() + "/next-agenda-items", supervisee, Map.of("text", "My return to work")).status());
+        backdatePendingItems(sam.id(), today.minusDays(1));
+
+        String group = held(today, sam.id(), lee.id());
+        String groupUrl = "/api/v1/sessions/" + group + "/record";
+        assertEquals(0, api.get(groupUrl, leeToken).json().get("proposedAgenda").size(), "Sam's one-to-one agenda is not Lee's to read");
+        assertEquals(0, api.get(groupUrl, supervisor).json().get("proposedAgenda").size());
+        assertEquals(200, api.put(groupUrl, supervisor, body(null), api.get(groupUrl, supervisor).header("ETag")).status());
+        Api.Response signed = api.post(groupUrl + "/signatures", supervisor, null, api.get(groupUrl, supervisor).header("ETag"));
+        signed = api.post(groupUrl + "/signatures", supervisee, null, signed.header("ETag"));
+        signed = api.post(groupUrl + "/signatures", leeToken, null, signed.header("ETag"));
+        assertEquals("SIGNED", signed.json().get("status").asText(), signed.body());
+        assertEquals(1, fixtures.count("SELECT COUNT(*) FROM agenda_proposal WHERE supervisee_id = ? AND used_in_session_id IS NULL", sam.id()),
+                "still pending for Sam's next one-to-one");
+
+        // Sam's next one-to-one carries from the last one-to-one record, not the group's.
+        String next = held(today.plusDays(1));
+        fixtures.execute("UPDATE supervision_session SET start_time = '11:00' WHERE id = ?", next);
+        assertEquals(List.of("PREVIOUS_RECORD:Sam's health and time off", "ADDED:My return to work"),
+                items(api.get("/api/v1/sessions/" + next + "/record", supervisee).json().get("proposedAgenda")));
+    }
+
+    @Test
+    void signingAnEarlierRecordLateLeavesItemsAddedSinceForTheNextSession() {
+        String monday = held(today.minusDays(14));
+        String url = "/api/v1/sessions/" + monday + "/record";
+        assertEquals(201, api.post("/api/v1/staff/" + sam.id() + "/next-agenda-items", supervisee, Map.of("text", "Before Monday")).status());
+        backdatePendingItems(sam.id(), today.minusDays(15));
+        // Added on the Wednesday after, for next week.
+        assertEquals(201, api.post("/api/v1/staff/" + sam.id() + "/next-agenda-items", supervisee, Map.of("text", "For next week")).status());
+        fixtures.execute("UPDATE agenda_proposal SET created_at = ? WHERE text = 'For next week'",
+                java.sql.Timestamp.valueOf(today.minusDays(12).atTime(9, 0)));
+
+        assertEquals(List.of("ADDED:Before Monday"), items(api.get(url, supervisee).json().get("proposedAgenda")));
+        assertEquals(200, api.put(url, supervisor, body(null), api.get(url, supervisor).header("ETag")).status());
+        sign(url);
+        assertEquals(List.of("ADDED:Before Monday"), items(api.get(url, supervisee).json().get("proposedAgenda")));
+        assertEquals("For next week", fixtures.string("SELECT text FROM agenda_proposal WHERE supervisee_id = ? AND used_in_session_id IS NULL",
+                sam.id()), "still pending for the next session");
+    }
+
+    @Test
+    void anActionCannotBeRemovedOrChangedOnceEitherPartyHasSignedTheRecord() {
+        String session = held(today);
+        String url = "/api/v1/sessions/" + session + "/record";
+        String set = action(session, "Supervisor will chase the LADO referral");
+        assertEquals(200, api.put(url, supervisor, body(null), api.get(url, supervisor).header("ETag")).status());
+        Api.Response first = api.post(url + "/signatures", supervisor, null, api.get(url, supervisor).header("ETag"));
+        assertEquals(200, first.status(), first.body());
+
+        Api.Response removed = api.raw("DELETE", "/api/v1/actions/" + set, supervisee, null, null, Map.of("If-Match", "\"v1\""));
+        assertEquals(409, removed.status(), removed.body());
+        assertEquals("application/problem+json", removed.header("Content-Type").split(";")[0]);
+        assertEquals(1, fixtures.count("SELECT COUNT(*) FROM supervision_action WHERE id = ?", set));
+        Map<String, Object> change = Map.of("ownerId", priya.id(), "text", "Something else", "dueDate", today.plusDays(3).toString(), "status", "OPEN");
+        Api.Response edited = api.put("/api/v1/actions/" + set, supervisee, change, "\"v1\"");
+        assertEquals(409, edited.status(), edited.body());
+        assertEquals("Supervisor will chase the LADO referral", fixtures.string("SELECT text FROM supervision_action WHERE id = ?", set));
+
+        Api.Response second = api.post(url + "/signatures", supervisee, null, first.header("ETag"));
+        assertEquals("SIGNED", second.json().get("status").asText(), second.body());
+        // Once locked, the action is tracked as before: it can be closed.
+        Api.Response closed = api.put("/api/v1/actions/" + set, supervisor, Map.of("ownerId", priya.id(), "text", "Supervisor will chase the LADO referral",
+                "dueDate", today.plusDays(7).toString(), "status", "DONE"), "\"v1\"");
+        assertEquals(200, closed.status(), closed.body());
+    }
+
+    @Test
+    void aPersonHasAtMostFiftyPendingAgendaItems() {
+        for (int i = 0; i < 50; i++) {
+            fixtures.execute("INSERT INTO agenda_proposal (id, organisation_id, supervisee_id, proposed_by, text, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    java.util.UUID.randomUUID().toString(), fixtures.string("SELECT organisation_id FROM staff WHERE id = ?", sam.id()), sam.id(),
+                    sam.id(), "Item " + i, java.sql.Timestamp.valueOf(today.minusDays(1).atTime(9, 0)));
+        }
+        Api.Response over = api.post("/api/v1/staff/" + sam.id() + "/next-agenda-items", supervisee, Map.of("text", "One too many"));
+        assertEquals(422, over.status(), over.body());
+        assertEquals("/text", over.json().get("errors").get(0).get("pointer").asText());
+        assertEquals(50, fixtures.count("SELECT COUNT(*) FROM agenda_proposal WHERE supervisee_id = ?", sam.id()));
+    }
+
+    @Test
     void theDashboardCountsRecordsToWriteApartFromRecordsAwaitingSignature() {
         String written = held(today.minusDays(7));
         held(today);
@@ -144,8 +234,14 @@ class RecordNextAgendaAndActionsApiTest extends ApiTest {
         assertEquals("SIGNED", second.json().get("status").asText(), second.body());
     }
 
-    private String held(LocalDate date) {
-        Map<String, Object> plan = new HashMap<>(Map.of("superviseeIds", List.of(sam.id()), "date", date.toString(), "startTime", "10:00",
+    private void backdatePendingItems(String staffId, LocalDate day) {
+        fixtures.execute("UPDATE agenda_proposal SET created_at = ? WHERE supervisee_id = ? AND used_in_session_id IS NULL",
+                java.sql.Timestamp.valueOf(day.atTime(9, 0)), staffId);
+    }
+
+    private String held(LocalDate date, String... superviseeIds) {
+        List<String> who = superviseeIds.length == 0 ? List.of(sam.id()) : List.of(superviseeIds);
+        Map<String, Object> plan = new HashMap<>(Map.of("superviseeIds", who, "date", date.toString(), "startTime", "10:00",
                 "plannedMinutes", 90, "location", "Room 3"));
         String id = api.post("/api/v1/sessions", supervisor, plan).json().get("items").get(0).get("id").asText();
         if (date.isAfter(today)) {
