@@ -134,6 +134,18 @@ class HistoryApiTest extends ApiTest {
     }
 
     @Test
+    void aSeriesThatWouldRunPastTheLeavingDateIsRefused() {
+        LocalDate leaving = today.plusWeeks(6);
+        fixtures.execute("UPDATE staff SET leaving_date = ? WHERE id = ?", java.sql.Date.valueOf(leaving), sam.id());
+        // Four sessions from next week run past the leaving date: the last is what goes too far.
+        assertProblem(api.post("/api/v1/sessions", supervisor, SessionApiTest.plan(List.of(sam.id()), today.plusWeeks(1), 4)), 422, "/count");
+        assertEquals(0, sessionsOf(sam.id()), "nothing partial is stored");
+        // One session before the leaving date is fine.
+        assertEquals(201, api.post("/api/v1/sessions", supervisor, SessionApiTest.plan(List.of(sam.id()), today.plusWeeks(1), 1)).status());
+        assertEquals(1, sessionsOf(sam.id()));
+    }
+
+    @Test
     void aSessionIsNotHeldBeforeItStarts() {
         // Today at 23:59 has not started (run before then); held at once or later, it is refused.
         LocalTime now = LocalTime.now(ZoneId.of("Europe/London"));
