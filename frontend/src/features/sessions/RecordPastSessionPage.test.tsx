@@ -62,6 +62,38 @@ describe('Record a past session', () => {
     });
   });
 
+  it('under a former supervisor: does not open a record the signed-in person cannot write, and says who writes it', async () => {
+    signedIn({
+      'POST /api/v1/sessions': json(
+        {
+          items: [
+            session({
+              id: 's-old',
+              date: '2024-05-07',
+              status: 'HELD',
+              supervisor: { id: 'o1', displayName: 'Olu Adebayo' },
+            }),
+          ],
+        },
+        201,
+      ),
+    });
+    const user = userEvent.setup();
+    renderApp('/sessions/past?superviseeId=a1');
+    await screen.findByRole('heading', { level: 1, name: 'Record a past session' });
+    // Said before submitting: the supervisor of that date writes the record, which may not be you.
+    expect(screen.getByText(/If someone else supervised Sam Okafor on that date/)).toBeInTheDocument();
+    await fill(user, ['7', '5', '2024']);
+    await user.click(screen.getByRole('button', { name: 'Record as held and write the record' }));
+    const banner = await screen.findByRole('alert');
+    expect(within(banner).getByText('Session recorded as held with Olu Adebayo')).toBeInTheDocument();
+    expect(within(banner).getByText(/Olu Adebayo and Sam Okafor write and sign its record/)).toBeInTheDocument();
+    expect(within(banner).getByRole('link', { name: 'View the session' })).toHaveAttribute('href', '/sessions/s-old');
+    expect(window.location.pathname).toBe('/sessions/past');
+    // The form is gone: nothing left to submit twice.
+    expect(screen.queryByRole('button', { name: 'Record as held and write the record' })).not.toBeInTheDocument();
+  });
+
   it('puts the API’s refusal (before the employment start) on the date', async () => {
     signedIn({
       'POST /api/v1/sessions': problem(422, 'Breaks a business rule', {

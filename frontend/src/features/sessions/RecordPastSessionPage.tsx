@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import { BackLink, Button, ErrorSummary, Input } from '../../components/govuk';
-import { useNavigate } from '../../router';
+import { BackLink, Button, ErrorSummary, Input, NotificationBanner } from '../../components/govuk';
+import { Link, useNavigate } from '../../router';
 import { usePageTitle } from '../../usePageTitle';
 import { useMe } from '../auth/AuthContext';
 import { call, newIdempotencyKey } from '../agreements/agreements';
@@ -61,6 +61,8 @@ export function RecordPastSessionPage({ superviseeId }: { superviseeId: string }
   });
   const [errors, setErrors] = useState<FormErrors | null>(null);
   const [sending, setSending] = useState(false);
+  // Recorded under a former supervisor: only they and the supervisee can write its record, so it is not opened here.
+  const [recordedWith, setRecordedWith] = useState<{ id: string; supervisor: string } | null>(null);
   // One key per form: a retry or a double tap never records the session twice.
   const idempotencyKey = useRef(newIdempotencyKey());
   usePageTitle('Record a past session', !!errors);
@@ -95,12 +97,37 @@ export function RecordPastSessionPage({ superviseeId }: { superviseeId: string }
       }),
     );
     setSending(false);
-    if (result.ok && result.data.items[0]) {
-      navigate(`${sessionHref(result.data.items[0].id)}/record`);
+    const created = result.ok ? result.data.items[0] : undefined;
+    if (created && created.supervisor.id !== me?.staff?.id) {
+      setErrors(null);
+      setRecordedWith({ id: created.id, supervisor: created.supervisor.displayName });
+    } else if (created) {
+      navigate(`${sessionHref(created.id)}/record`);
     } else if (!result.ok) {
       setErrors(problemErrors(result.problem, FIELDS, DATE_FIELDS));
     }
   };
+
+  if (recordedWith) {
+    return (
+      <>
+        <BackLink href={planHref(superviseeId)}>Back to planning sessions</BackLink>
+        <span className="govuk-caption-l">{name}</span>
+        <h1 className="govuk-heading-l">Record a past session</h1>
+        <NotificationBanner type="success" title="Recorded" heading={`Session recorded as held with ${recordedWith.supervisor}`}>
+          <p className="govuk-body">
+            {recordedWith.supervisor} supervised {name} on that date, so {recordedWith.supervisor} and {name} write and sign its
+            record. You can see the session but not write its record.
+          </p>
+          <p className="govuk-body">
+            <Link className="govuk-notification-banner__link" href={sessionHref(recordedWith.id)}>
+              View the session
+            </Link>
+          </p>
+        </NotificationBanner>
+      </>
+    );
+  }
 
   return (
     <>
@@ -111,6 +138,10 @@ export function RecordPastSessionPage({ superviseeId }: { superviseeId: string }
       <p className="govuk-body">
         For a session that already happened, for example from a paper file. It is recorded as held under the person who
         supervised {name} on that date; you then write and sign its record.
+      </p>
+      <p className="govuk-body">
+        If someone else supervised {name} on that date, the session is recorded with them, and they and {name} write and
+        sign its record.
       </p>
       <form noValidate onSubmit={onSubmit}>
         <DateInput

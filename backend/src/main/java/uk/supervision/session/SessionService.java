@@ -127,6 +127,11 @@ public class SessionService {
         LocalDate lastDate = dates.get(dates.size() - 1);
         for (Staff s : supervisees) {
             dateRules.requireBookable(s, lastDate, "/count", today);
+            if (s.hasLeftBy(lastDate)) {
+                var words = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+                throw Problems.rule("/count", "The last session, on " + lastDate.format(words) + ", is after " + s.displayName()
+                        + " leaves on " + s.leavingDate().format(words) + ". Book fewer sessions.");
+            }
         }
         if (body.getHeld() != null) {
             requireTookPlace(body, count);

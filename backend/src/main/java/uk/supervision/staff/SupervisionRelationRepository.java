@@ -13,16 +13,16 @@ import java.util.List;
 public interface SupervisionRelationRepository extends CrudRepository<SupervisionRelation, String> {
 
     @Query("SELECT * FROM supervision_relation WHERE supervisor_id IN (:supervisorIds) AND from_date <= :day "
-            + "AND (to_date IS NULL OR to_date >= :day)")
+            + "AND (to_date IS NULL OR to_date >= :day) ORDER BY from_date, id")
     List<SupervisionRelation> findCurrentBySupervisors(Collection<String> supervisorIds, LocalDate day);
 
     @Query("SELECT * FROM supervision_relation WHERE supervisee_id IN (:superviseeIds) AND from_date <= :day "
-            + "AND (to_date IS NULL OR to_date >= :day)")
+            + "AND (to_date IS NULL OR to_date >= :day) ORDER BY from_date, id")
     List<SupervisionRelation> findCurrentBySupervisees(Collection<String> superviseeIds, LocalDate day);
 
     List<SupervisionRelation> findBySuperviseeIdOrderByFromDateAsc(String superviseeId);
 
-    /** The supervisee's supervisor on a day (the latest to start, if relations overlap), or null. */
+    /** The supervisee's supervisor on a day (the latest to start, if old rows overlap: the query orders by from_date), or null. */
     default String currentSupervisorId(String superviseeId, LocalDate day) {
         List<SupervisionRelation> current = findCurrentBySupervisees(List.of(superviseeId), day);
         return current.isEmpty() ? null : current.get(current.size() - 1).supervisorId();

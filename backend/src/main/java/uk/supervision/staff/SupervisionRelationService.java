@@ -59,16 +59,54 @@ public class SupervisionRelationService {
         access.requireArrangeSupervision(caller, supervisee, null);
         Staff supervisor = staff.findByIdAndOrganisationId(body.getSupervisorId().toString(), caller.organisationId())
                 .orElseThrow(() -> Problems.rule("/supervisorId", "There is no such member of staff in your organisation."));
-        if (supervisor.hasLeftBy(LocalDate.now(clock))) {
-            throw Problems.rule("/supervisorId", supervisor.displayName() + " has left and cannot supervise.");
+        LocalDate to = body.getToDate();
+        if (to != null && to.isBefore(body.getFromDate())) {
+            throw Problems.rule("/toDate", "The end date must be on or after the start date.");
         }
-        SupervisionRelation saved = start(caller, supervisor, supervisee, body.getFromDate(), body.getReason());
+        // Open: they must still be here today. Ended (history): they must have been here until its end.
+        if (supervisor.hasLeftBy(to == null ? LocalDate.now(clock) : to)) {
+            throw Problems.rule(to == null ? "/supervisorId" : "/toDate", supervisor.displayName() + " has left by then and cannot supervise.");
+        }
+        if (supervisee.hasLeftBy(to == null ? body.getFromDate() : to)) {
+            throw Problems.rule(to == null ? "/fromDate" : "/toDate", supervisee.displayName() + " has left by then.");
+        }
+        SupervisionRelation saved = to == null
+                ? start(caller, supervisor, supervisee, body.getFromDate(), body.getReason())
+                : record(caller, supervisor, supervisee, body.getFromDate(), to, body.getReason());
         idempotency.remember(caller, idempotencyKey, "createSupervisionRelation", body, saved.id());
         return toDto(saved, supervisor, supervisee);
     }
 
     /** Starts a relation from a date, ending the supervisee's open one the day before. */
     SupervisionRelation start(Caller caller, Staff supervisor, Staff supervisee, LocalDate from, String reason) {
+        requireValid(supervisor, supervisee, from);
+        // The earlier relation ends the day before; one starting on or after this date would run alongside it.
+        for (SupervisionRelation other : relations.findBySuperviseeIdOrderByFromDateAsc(supervisee.id())) {
+            if (!other.fromDate().isBefore(from)) {
+                throw Problems.rule("/fromDate", supervisee.displayName() + " already has a supervisor recorded from "
+                        + other.fromDate() + ". A new supervisor must start after that.");
+            }
+        }
+        relations.endOpenForSupervisee(supervisee.id(), from.minusDays(1));
+        return save(caller, supervisor, supervisee, from, null, reason);
+    }
+
+    /** Records a relation that has already ended (history): it may not overlap any other of the same supervisee. */
+    private SupervisionRelation record(Caller caller, Staff supervisor, Staff supervisee, LocalDate from, LocalDate to, String reason) {
+        requireValid(supervisor, supervisee, from);
+        for (SupervisionRelation other : relations.findBySuperviseeIdOrderByFromDateAsc(supervisee.id())) {
+            boolean overlaps = !other.fromDate().isAfter(to) && (other.toDate() == null || !other.toDate().isBefore(from));
+            if (overlaps) {
+                // Starting inside the other relation: the start is wrong; running into it: the end is.
+                String pointer = other.fromDate().isAfter(from) ? "/toDate" : "/fromDate";
+                throw Problems.rule(pointer, "That overlaps " + supervisee.displayName() + "'s supervision from " + other.fromDate()
+                        + (other.toDate() == null ? "" : " to " + other.toDate()) + ". A person has one supervisor at a time.");
+            }
+        }
+        return save(caller, supervisor, supervisee, from, to, reason);
+    }
+
+    private void requireValid(Staff supervisor, Staff supervisee, LocalDate from) {
         if (supervisor.id().equals(supervisee.id())) {
             throw Problems.rule("/supervisorId", "A person cannot supervise themselves.");
         }
@@ -92,11 +130,13 @@ public class SupervisionRelationService {
                         + " on that date.");
             }
         }
-        relations.endOpenForSupervisee(supervisee.id(), from.minusDays(1));
+    }
+
+    private SupervisionRelation save(Caller caller, Staff supervisor, Staff supervisee, LocalDate from, LocalDate to, String reason) {
         SupervisionRelation saved = relations.save(new SupervisionRelation(Ids.newId(), supervisor.id(), supervisee.id(),
-                from, null, reason, clock.instant()));
+                from, to, reason, clock.instant()));
         activityLog.record(caller, "SUPERVISION_RELATION_STARTED", "staff", supervisee.id(),
-                "supervisor " + supervisor.id() + " from " + from);
+                "supervisor " + supervisor.id() + " from " + from + (to == null ? "" : " to " + to));
         return saved;
     }
 

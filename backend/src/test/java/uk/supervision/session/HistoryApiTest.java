@@ -42,9 +42,11 @@ class HistoryApiTest extends ApiTest {
         // Sam started two years ago (World.worker): Olu supervised them until 14 months ago, Priya since.
         sam = world.person(world.teamA1(), "Sam", Role.PRACTITIONER);
         LocalDate handover = today.minusMonths(14);
-        fixtures.execute("INSERT INTO supervision_relation (id, supervisor_id, supervisee_id, from_date, to_date, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                uk.supervision.support.Ids.newId(), olu.id(), sam.id(), java.sql.Date.valueOf(sam.staff().employmentStartDate()),
-                java.sql.Date.valueOf(handover.minusDays(1)), java.sql.Timestamp.from(java.time.Instant.now()));
+        // Olu's time is entered as history through the API, with its end date, as an HR adviser would.
+        String hr = api.token(world.person(null, "Hannah", Role.HR).username(), Fixtures.PASSWORD);
+        Api.Response history = api.post("/api/v1/supervision-relations", hr, Map.of("supervisorId", olu.id(), "superviseeId", sam.id(),
+                "fromDate", sam.staff().employmentStartDate().toString(), "toDate", handover.minusDays(1).toString()));
+        assertEquals(201, history.status(), history.body());
         fixtures.supervise(priya.staff(), sam.staff(), handover);
         supervisor = api.token(priya.username(), Fixtures.PASSWORD);
         supervisee = api.token(sam.username(), Fixtures.PASSWORD);
@@ -128,6 +130,18 @@ class HistoryApiTest extends ApiTest {
                 "rebookDate", today.plusYears(2).plusWeeks(1).toString()), etag), 422, "/rebookDate");
         assertEquals(today.plusDays(7).toString(), fixtures.string("SELECT meeting_date FROM supervision_session WHERE id = ?", s.get("id").asText()));
         assertEquals("PLANNED", fixtures.string("SELECT status FROM supervision_session WHERE id = ?", s.get("id").asText()));
+        assertEquals(1, sessionsOf(sam.id()));
+    }
+
+    @Test
+    void aSeriesThatWouldRunPastTheLeavingDateIsRefused() {
+        LocalDate leaving = today.plusWeeks(6);
+        fixtures.execute("UPDATE staff SET leaving_date = ? WHERE id = ?", java.sql.Date.valueOf(leaving), sam.id());
+        // Four sessions from next week run past the leaving date: the last is what goes too far.
+        assertProblem(api.post("/api/v1/sessions", supervisor, SessionApiTest.plan(List.of(sam.id()), today.plusWeeks(1), 4)), 422, "/count");
+        assertEquals(0, sessionsOf(sam.id()), "nothing partial is stored");
+        // One session before the leaving date is fine.
+        assertEquals(201, api.post("/api/v1/sessions", supervisor, SessionApiTest.plan(List.of(sam.id()), today.plusWeeks(1), 1)).status());
         assertEquals(1, sessionsOf(sam.id()));
     }
 
