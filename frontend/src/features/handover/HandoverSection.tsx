@@ -124,7 +124,11 @@ function TransferChoice({ session, newSupervisor, onDone }: { session: Session; 
     }));
     setSending(false);
     if (r.ok) onDone(outcome === 'TRANSFER' ? `Session of ${formatDate(session.date)} moved to ${newSupervisor ?? 'the new supervisor'}` : `Session of ${formatDate(session.date)} cancelled`);
-    else setErrors(problemErrors(r.problem, ['reason']));
+    else {
+      // The field is reason-{id} (one form per session): point the summary's link at it, not at a #reason that is not there.
+      const found = problemErrors(r.problem, ['reason']);
+      setErrors({ ...found, summary: found.summary.map((e) => (e.href === '#reason' ? { ...e, href: `#reason-${session.id}` } : e)) });
+    }
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
+import { api, type Problem } from '../../api/client';
 import { BackLink, Button, ErrorSummary, Textarea } from '../../components/govuk';
 import { formatDate } from '../../format';
 import { usePageTitle } from '../../usePageTitle';
@@ -14,6 +14,19 @@ const blank: DateParts = { day: '', month: '', year: '' };
 const DATE_FIELDS = ['preferredDates-0', 'preferredDates-1', 'preferredDates-2'];
 const ORDER = ['reason', ...DATE_FIELDS];
 const isBlank = (d: DateParts) => !d.day.trim() && !d.month.trim() && !d.year.trim();
+
+/** The problem with each /preferredDates/k pointer turned into the index of the field that date came from. */
+function toFields(problem: Problem, sentFrom: number[]): Problem {
+  if (!problem.errors) return problem;
+  return {
+    ...problem,
+    errors: problem.errors.map((e) => {
+      const m = /^\/preferredDates\/(\d+)(.*)$/.exec(e.pointer);
+      const field = m ? sentFrom[Number(m[1])] : undefined;
+      return m && field !== undefined ? { ...e, pointer: `/preferredDates/${field}${m[2]}` } : e;
+    }),
+  };
+}
 
 /** A supervisee asks their supervisor for an extra session: why, and up to three dates that would suit. */
 export function RequestSessionPage() {
@@ -34,12 +47,18 @@ export function RequestSessionPage() {
     const invalid: Record<string, string> = {};
     if (!reason.trim()) invalid.reason = 'Say why you would like an extra session';
     const chosen: string[] = [];
+    // Blank and repeated dates are not sent: sentFrom[k] is the field the k-th date sent came from, so an error
+    // the service reports at /preferredDates/k lands on the field the person filled in.
+    const sentFrom: number[] = [];
     dates.forEach((d, i) => {
       if (isBlank(d)) return;
       const iso = dateFromParts(d.day, d.month, d.year);
       if (!iso) invalid[`preferredDates-${i}`] = `Preferred date ${i + 1} must be a real date`;
       else if (iso < todayIso()) invalid[`preferredDates-${i}`] = `Preferred date ${i + 1} must be today or later`;
-      else if (!chosen.includes(iso)) chosen.push(iso);
+      else if (!chosen.includes(iso)) {
+        chosen.push(iso);
+        sentFrom.push(i);
+      }
     });
     if (Object.keys(invalid).length > 0) return setErrors(formErrors(invalid, ORDER, DATE_FIELDS));
     setSending(true);
@@ -53,7 +72,7 @@ export function RequestSessionPage() {
     if (result.ok) {
       setErrors(null);
       setSent(result.data);
-    } else setErrors(problemErrors(result.problem, ORDER, DATE_FIELDS));
+    } else setErrors(problemErrors(toFields(result.problem, sentFrom), ORDER, DATE_FIELDS));
   };
 
   if (sent) {

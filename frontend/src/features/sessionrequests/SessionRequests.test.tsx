@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from '../../api/client';
 import { PRIYA, SAM, TOKENS } from '../../test/fixtures';
-import { json, mockApi, type Handler } from '../../test/mockApi';
+import { json, mockApi, problem, type Handler } from '../../test/mockApi';
 import { renderApp, withStoredRefreshToken } from '../../test/renderApp';
 
 const request = (over: Partial<Schemas['SessionRequest']> = {}): Schemas['SessionRequest'] => ({
@@ -46,6 +46,26 @@ describe('Extra sessions', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]?.body).toEqual({ reason: 'A hard visit', preferredDates: ['2099-03-27'] });
     expect(sent[0]?.headers.get('Idempotency-Key')).toBeTruthy();
+  });
+
+  it("the service's error about a date lands on the field it came from, though blank fields are not sent", async () => {
+    const api = as(SAM, {
+      'POST /api/v1/session-requests': problem(422, 'Unprocessable', {
+        errors: [{ pointer: '/preferredDates/0', message: 'A preferred date is from today to a year ahead.' }],
+      }),
+    });
+    const user = userEvent.setup();
+    renderApp('/session-requests/new');
+    await user.type(await screen.findByLabelText('Why would you like an extra session?'), 'A hard visit');
+    const third = screen.getByRole('group', { name: 'Preferred date 3 (optional)' });
+    await user.type(within(third).getByLabelText('Day'), '27');
+    await user.type(within(third).getByLabelText('Month'), '3');
+    await user.type(within(third).getByLabelText('Year'), '2099');
+    await user.click(screen.getByRole('button', { name: 'Send the request' }));
+    const summary = await screen.findByRole('alert');
+    expect(api.callsTo('POST /api/v1/session-requests')[0]?.body).toEqual({ reason: 'A hard visit', preferredDates: ['2099-03-27'] });
+    expect(within(summary).getByRole('link', { name: 'A preferred date is from today to a year ahead.' }))
+      .toHaveAttribute('href', '#preferredDates-2-day');
   });
 
   it('the supervisor books a request on the date offered, and sees it booked', async () => {

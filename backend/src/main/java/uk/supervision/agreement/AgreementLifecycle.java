@@ -3,6 +3,7 @@ package uk.supervision.agreement;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import uk.supervision.api.model.AgreementReviewReason;
+import uk.supervision.compliance.SupervisorChange;
 import uk.supervision.staff.SupervisionRelation;
 import uk.supervision.staff.SupervisionRelationRepository;
 import uk.supervision.support.Sql;
@@ -80,10 +81,10 @@ public class AgreementLifecycle {
             }
             SupervisionRelation now = current.get(a.getSupervisee().getId().toString());
             LocalDate signedOn = LocalDate.ofInstant(Instant.from(a.getSignedAt()), clock.getZone());
-            // A supervisor who took over after signing, or who is not the one who signed, makes the review due on their first day.
-            boolean newSupervisor = now != null && (now.fromDate().isAfter(signedOn) || !now.supervisorId().equals(a.getSupervisor().getId().toString()));
-            LocalDate since = now == null ? null : now.fromDate();
-            if (newSupervisor && (a.getReviewDue() == null || since.isBefore(a.getReviewDue()))) {
+            // The schedule's rule (one for both): a change of supervisor makes the review due on their first day.
+            LocalDate since = now == null ? null : SupervisorChange.reviewDueFrom(signedOn, a.getSupervisor().getId().toString(),
+                    now.supervisorId(), now.fromDate());
+            if (since != null && (a.getReviewDue() == null || since.isBefore(a.getReviewDue()))) {
                 a.setReviewDue(since);
                 a.setReviewDueReason(AgreementReviewReason.NEW_SUPERVISOR);
             }

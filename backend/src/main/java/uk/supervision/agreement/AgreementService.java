@@ -163,6 +163,8 @@ public class AgreementService {
         requireParty(caller, current, "submit");
         ETags.requireCurrent(ifMatch, current.version());
         requireDraft(current);
+        // A review draft carries the old interval over: the profile may no longer allow it.
+        rules.requireIntervalAllowed(caller.organisationId(), staff.findById(current.superviseeId()).orElseThrow(), current.intervalWeeks());
         if (agreements.submit(current.id(), current.version(), clock.instant()) != 1) {
             throw Problems.preconditionFailed(current.version());
         }

@@ -12,8 +12,13 @@ import java.util.Objects;
  * @param state    awaiting signatures or active (signed by both)
  * @param interval the agreed interval between one-to-one sessions, or null if the agreement sets none
  * @param signedOn the date the second signature was given; required when ACTIVE
+ * @param supervisorId the supervisor the agreement was made with, or null if not known
  */
-public record AgreementTerms(AgreementState state, Period interval, LocalDate signedOn) {
+public record AgreementTerms(AgreementState state, Period interval, LocalDate signedOn, String supervisorId) {
+    public AgreementTerms(AgreementState state, Period interval, LocalDate signedOn) {
+        this(state, interval, signedOn, null);
+    }
+
     public AgreementTerms {
         Objects.requireNonNull(state, "state");
         if (state == AgreementState.ACTIVE && signedOn == null) {

@@ -149,14 +149,16 @@ public class ComplianceService {
         List<String> ids = people.stream().map(Staff::id).toList();
         Map<String, List<LocalDate>> held = heldOneToOne(ids, today.minusMonths(13));
         Map<String, AgreementTerms> agreements = agreements(ids);
-        Map<String, LocalDate> supervisorSince = new HashMap<>();
+        Map<String, SupervisionRelation> supervisor = new HashMap<>();
         for (SupervisionRelation r : relations.findCurrentBySupervisees(ids, today)) {
-            supervisorSince.merge(r.superviseeId(), r.fromDate(), (a, b) -> a.isAfter(b) ? a : b);
+            supervisor.merge(r.superviseeId(), r, (a, b) -> a.fromDate().isAfter(b.fromDate()) ? a : b);
         }
         Map<String, AttributeTimeline> timelines = attributes.timelines(people);
         for (Staff s : people) {
             Supervisee person = new Supervisee(timelines.get(s.id()).periods().stream().map(ComplianceService::attributes).toList(),
-                    s.employmentStartDate(), s.postStartDate(), s.leavingDate(), supervisorSince.get(s.id()));
+                    s.employmentStartDate(), s.postStartDate(), s.leavingDate(),
+                    supervisor.containsKey(s.id()) ? supervisor.get(s.id()).fromDate() : null,
+                    supervisor.containsKey(s.id()) ? supervisor.get(s.id()).supervisorId() : null);
             out.put(s.id(), calculator.compute(rules, person, agreements.get(s.id()), held.getOrDefault(s.id(), List.of()), today));
         }
         return out;
@@ -210,23 +212,24 @@ public class ComplianceService {
      */
     private Map<String, AgreementTerms> agreements(List<String> ids) {
         record Row(String superviseeId, String agreementId, boolean active, Integer weeks, java.sql.Timestamp signedAt,
-                   AgreementSnapshots.SignedTerms signed) {
+                   AgreementSnapshots.SignedTerms signed, String supervisorId) {
         }
         List<Row> rows = new ArrayList<>();
         // The signed snapshot comes in the same statement (an active agreement's locked content, when it has one).
-        query("SELECT a.supervisee_id, a.id, a.status, a.interval_weeks, a.signed_at, si.content_json, si.created_at FROM agreement a "
+        query("SELECT a.supervisee_id, a.id, a.status, a.interval_weeks, a.signed_at, si.content_json, si.created_at, a.supervisor_id FROM agreement a "
                 + "LEFT JOIN signed_item si ON si.item_type = '" + SignedItem.AGREEMENT + "' AND si.item_id = a.id AND a.status = 'ACTIVE' "
                 + "WHERE a.supervisee_id IN (" + Sql.placeholders(ids.size()) + ") AND a.status IN ('ACTIVE', 'AWAITING_SIGNATURES')", ids, List.of(),
                 rs -> rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3).equals("ACTIVE"),
                         rs.getObject(4) == null ? null : rs.getInt(4), rs.getTimestamp(5),
-                        rs.getString(6) == null ? null : snapshots.signedTerms(rs.getString(6), rs.getTimestamp(7).toInstant()))));
+                        rs.getString(6) == null ? null : snapshots.signedTerms(rs.getString(6), rs.getTimestamp(7).toInstant()), rs.getString(8))));
         Map<String, AgreementTerms> out = new HashMap<>();
         for (Row row : rows) {
             AgreementSnapshots.SignedTerms s = row.signed();
             Integer weeks = s != null ? s.intervalWeeks() : row.weeks();
             java.time.Instant signedAt = s != null ? s.signedAt() : row.signedAt() == null ? null : row.signedAt().toInstant();
             AgreementTerms terms = row.active() && signedAt != null
-                    ? new AgreementTerms(AgreementState.ACTIVE, weeks == null ? null : Period.ofWeeks(weeks), LocalDate.ofInstant(signedAt, clock.getZone()))
+                    ? new AgreementTerms(AgreementState.ACTIVE, weeks == null ? null : Period.ofWeeks(weeks), LocalDate.ofInstant(signedAt, clock.getZone()),
+                    row.supervisorId())
                     : new AgreementTerms(AgreementState.AWAITING_SIGNATURES, null, null);
             out.merge(row.superviseeId(), terms, (a, b) -> a.state() == AgreementState.ACTIVE ? a : b);
         }

@@ -128,10 +128,11 @@ public class ScheduleCalculator {
         } else {
             LocalDate signedOn = agreement.signedOn();
             reviewDue = rules.getAgreementReviewEvery() == null ? null : signedOn.plus(period(rules.getAgreementReviewEvery()));
-            LocalDate newSupervisor = person.currentSupervisorSince();
-            // A supervisor who took over after signing makes the review due on their first day, on every profile
-            // (DOMAIN section 4); one who took over on the signing day signed it.
-            if (newSupervisor != null && newSupervisor.isAfter(signedOn)) {
+            // A change of supervisor makes the review due on the new one's first day, on every profile (DOMAIN
+            // section 4): the rule the agreement itself shows.
+            LocalDate newSupervisor = SupervisorChange.reviewDueFrom(signedOn, agreement.supervisorId(),
+                    person.currentSupervisorId(), person.currentSupervisorSince());
+            if (newSupervisor != null) {
                 reviewDue = reviewDue == null ? newSupervisor : earlier(reviewDue, newSupervisor);
             }
             agreementStatus = reviewDue != null && today.isAfter(reviewDue) ? AgreementStatus.REVIEW_OVERDUE : AgreementStatus.ACTIVE;

@@ -18,9 +18,15 @@ import java.util.Objects;
  * @param leavingDate            last working day, or null
  * @param currentSupervisorSince the date the current supervisor took over, or null if unknown; used only to
  *                               make a signed agreement due for review, never to reset the session clock
+ * @param currentSupervisorId    today's supervisor, or null if none or unknown (with the above, for that review)
  */
 public record Supervisee(List<Attributes> attributes, LocalDate employmentStartDate, LocalDate postStartDate,
-                         LocalDate leavingDate, LocalDate currentSupervisorSince) {
+                         LocalDate leavingDate, LocalDate currentSupervisorSince, String currentSupervisorId) {
+
+    public Supervisee(List<Attributes> attributes, LocalDate employmentStartDate, LocalDate postStartDate,
+                      LocalDate leavingDate, LocalDate currentSupervisorSince) {
+        this(attributes, employmentStartDate, postStartDate, leavingDate, currentSupervisorSince, null);
+    }
 
     /**
      * Values in force from a date until the next set's date.

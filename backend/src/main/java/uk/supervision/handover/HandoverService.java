@@ -85,7 +85,10 @@ public class HandoverService {
         agreement(person.id(), out);
         List<String> open = Sql.ids(jdbc, "SELECT id FROM supervision_action WHERE supervisee_id = ? AND status = 'OPEN' ORDER BY due_date, id",
                 List.of(person.id()));
-        out.setOpenActions(open.isEmpty() ? List.of() : actions.toDtos(actions.readableBy(caller, actionRows.findByIdIn(open))));
+        // Judged with the (last) supervisor as the other party: once a leaver's relation has ended, the action's
+        // owner would no longer open them to the one person this view is for.
+        out.setOpenActions(open.isEmpty() ? List.of() : actions.toDtos(access.readableRecords(caller, actionRows.findByIdIn(open),
+                a -> AccessPolicy.Parties.of(a.organisationId(), a.superviseeId(), supervisorId))));
         out.setUnsignedSessions(sessions.byIds(caller, Sql.ids(jdbc, "SELECT s.id " + PARTICIPANT
                 + "AND s.status IN ('HELD', 'RECORDED') ORDER BY s.meeting_date, s.start_time, s.id", List.of(person.id()))));
         out.setCancelledOnLeaving(sessions.byIds(caller, Sql.ids(jdbc, "SELECT s.id " + PARTICIPANT
@@ -131,6 +134,10 @@ public class HandoverService {
         ETags.requireCurrent(ifMatch, s.version());
         if (!List.of(SupervisionSession.PLANNED, SupervisionSession.POSTPONED).contains(s.status())) {
             throw Problems.conflict("A " + s.status().toLowerCase() + " session cannot be transferred.");
+        }
+        if (SupervisionSession.PLANNED.equals(s.status()) && s.meetingDate().isBefore(today)) {
+            throw Problems.conflict("This session's date has passed: it stays with the supervisor of the time. "
+                    + "Record it as held, or cancel it, rather than moving it.");
         }
         if (current == null || Objects.equals(current, s.supervisorId())) {
             throw Problems.conflict("This session is already with " + supervisee.displayName() + "'s current supervisor.");

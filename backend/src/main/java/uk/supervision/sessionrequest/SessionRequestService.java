@@ -13,6 +13,7 @@ import uk.supervision.problem.Problems;
 import uk.supervision.security.AccessPolicy;
 import uk.supervision.security.AccessPolicy.StaffScope;
 import uk.supervision.security.Caller;
+import uk.supervision.session.SessionDateRules;
 import uk.supervision.session.SessionService;
 import uk.supervision.session.SupervisionSession;
 import uk.supervision.staff.Staff;
@@ -25,7 +26,6 @@ import uk.supervision.support.ETags;
 import uk.supervision.support.Idempotency;
 import uk.supervision.support.Ids;
 import uk.supervision.support.Sql;
-import uk.supervision.support.json.StrictScalars;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -56,10 +56,12 @@ public class SessionRequestService {
     private final ActivityLog activityLog;
     private final JdbcOperations jdbc;
     private final Clock clock;
+    private final SessionDateRules dateRules;
 
     public SessionRequestService(SessionRequestRepository requests, StaffRepository staff, SupervisionRelationRepository relations,
                                  SessionService sessions, AccessPolicy access, Idempotency idempotency, ActivityLog activityLog,
-                                 JdbcOperations jdbc, Clock clock) {
+                                 JdbcOperations jdbc, Clock clock, SessionDateRules dateRules) {
+        this.dateRules = dateRules;
         this.requests = requests;
         this.staff = staff;
         this.relations = relations;
@@ -114,11 +116,14 @@ public class SessionRequestService {
         if (body.getDate().isBefore(today)) {
             throw Problems.rule("/date", "An extra session is booked for today or a later date.");
         }
-        if (body.getDate().isAfter(StrictScalars.LATEST)) {
-            throw Problems.rule("/date", "Sessions can be planned up to " + StrictScalars.LATEST + ".");
-        }
         Staff supervisee = staff.findById(r.superviseeId()).orElseThrow();
+        // The same date rules as planning a session: from employment start, up to two years ahead.
+        dateRules.requireBookable(supervisee, body.getDate(), "/date", today);
         String supervisorId = relations.currentSupervisorId(supervisee.id(), today);
+        if (supervisorId == null) {
+            throw Problems.rule("", supervisee.displayName() + " has no current supervisor, so there is nobody to hold the session with. "
+                    + "Record who supervises them first.");
+        }
         SupervisionSession booked = sessions.bookExtra(caller, supervisee, supervisorId, body.getDate(), body.getStartTime(),
                 body.getPlannedMinutes(), body.getLocation());
         if (requests.book(r.id(), r.version(), booked.id(), caller.staffId(), clock.instant()) != 1) {

@@ -130,6 +130,27 @@ class MinimumRulesApiTest extends ApiTest {
         assertEquals("AGREEMENT", schedule().get("intervalSource").asText());
     }
 
+    @Test
+    void aReviewCarryingAnIntervalTheProfileNoLongerAllowsIsNotSubmittedUntilChanged() {
+        // Agreed at 12 weeks under Coventry's profile; the organisation then moves to Central Bedfordshire's minimums.
+        String samToken = api.token(sam.username(), Fixtures.PASSWORD);
+        String first = Signing.activeAgreement(api, supervisor, samToken, sam.id(), 12);
+        setPolicy(CENTRAL_BEDFORDSHIRE, Map.of());
+        Api.Response review = api.post("/api/v1/agreements/" + first + "/reviews", supervisor, null);
+        assertEquals(201, review.status(), review.body());
+        assertEquals(12, review.json().get("intervalWeeks").asInt(), "the review starts from what was agreed");
+        String url = "/api/v1/agreements/" + review.json().get("id").asText();
+
+        Api.Response refused = api.post(url + "/submission", supervisor, null, review.header("ETag"));
+        assertEquals(422, refused.status(), refused.body());
+        assertEquals("/intervalWeeks", refused.json().get("errors").get(0).get("pointer").asText());
+        assertEquals("DRAFT", fixtures.string("SELECT status FROM agreement WHERE id = ?", review.json().get("id").asText()));
+
+        Api.Response changed = api.put(url, supervisor, agreement(4, 90), review.header("ETag"));
+        assertEquals(200, changed.status(), changed.body());
+        assertEquals(200, api.post(url + "/submission", supervisor, null, changed.header("ETag")).status());
+    }
+
     // ---- helpers
 
     private JsonNode schedule() {

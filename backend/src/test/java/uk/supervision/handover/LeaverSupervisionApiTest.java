@@ -114,6 +114,21 @@ class LeaverSupervisionApiTest extends ApiTest {
         assertEquals(lastDay.toString(), fixtures.string("SELECT ended_on FROM agreement WHERE id = ?", agreement));
     }
 
+    @Test
+    void theDayAfterLeavingTheLastSupervisorStillSeesTheOpenActionsSheDidNotOwn() {
+        String action = fixtures.action(world.org(), sam.staff());
+        LocalDate lastDay = today.minusDays(1);
+        assertEquals(200, recordLeaving(lastDay).status());
+        assertEquals(null, fixtures.string("SELECT supervisor_id FROM supervision_relation WHERE supervisee_id = ? "
+                + "AND from_date <= ? AND (to_date IS NULL OR to_date >= ?)", sam.id(), java.sql.Date.valueOf(today), java.sql.Date.valueOf(today)),
+                "the relation has ended by today");
+
+        Api.Response handover = api.get("/api/v1/staff/" + sam.id() + "/handover", supervisor);
+        assertEquals(200, handover.status(), handover.body());
+        assertEquals(priya.id(), handover.json().get("supervisor").get("id").asText());
+        assertEquals(List.of(action), idsOf(handover.json().get("openActions")), "lastDay + 1: still listed for the last supervisor");
+    }
+
     private List<String> plan(LocalDate date, int count) {
         Api.Response booked = api.post("/api/v1/sessions", supervisor, Map.of("superviseeIds", List.of(sam.id()), "date", date.toString(),
                 "startTime", "10:00", "plannedMinutes", 90, "location", "Room 2", "count", count));

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 7, 3d, a change of supervisor: the agreement is due for review at once, and the planned sessions with
@@ -103,6 +104,43 @@ class SupervisorChangeApiTest extends ApiTest {
         assertEquals("We meet on Tuesdays", fixtures.string("SELECT status_reason FROM supervision_session WHERE id = ?", planned.get(1)));
 
         assertEquals(0, api.get("/api/v1/staff/" + sam.id() + "/handover", nadiaToken).json().get("sessionsToTransfer").size());
+    }
+
+    @Test
+    void aPlannedSessionWhoseDateHasPassedIsNotTransferred() {
+        String priyaToken = api.token(priya.username(), Fixtures.PASSWORD);
+        Api.Response booked = api.post("/api/v1/sessions", priyaToken, Map.of("superviseeIds", List.of(sam.id()),
+                "date", today.plusWeeks(1).toString(), "startTime", "10:00", "plannedMinutes", 90, "location", "Room 2", "count", 1));
+        assertEquals(201, booked.status(), booked.body());
+        String id = idsOf(booked.json().get("items")).get(0);
+        assertEquals(200, move(nadia).status());
+        // It was due with Priya last week and never marked held.
+        fixtures.execute("UPDATE supervision_session SET meeting_date = ? WHERE id = ?", java.sql.Date.valueOf(today.minusDays(7)), id);
+
+        String nadiaToken = api.token(nadia.username(), Fixtures.PASSWORD);
+        String url = "/api/v1/sessions/" + id;
+        Api.Response refused = api.post(url + "/transfer", nadiaToken, Map.of("outcome", "TRANSFER"), api.get(url, nadiaToken).header("ETag"));
+        assertEquals(409, refused.status(), refused.body());
+        assertTrue(refused.contentType().startsWith("application/problem+json"));
+        assertTrue(refused.json().get("detail").asText().contains("passed"), refused.body());
+        assertEquals(priya.id(), fixtures.string("SELECT supervisor_id FROM supervision_session WHERE id = ?", id), "nothing moved");
+        assertEquals("PLANNED", fixtures.string("SELECT status FROM supervision_session WHERE id = ?", id));
+    }
+
+    @Test
+    void aChangeOfSupervisorOnTheSigningDayMakesTheReviewDueOnTheAgreementAndTheScheduleAlike() {
+        // Signed with Priya this morning; Nadia takes over today.
+        String agreement = fixtures.agreement(world.org(), sam.staff(), priya.staff(), "ACTIVE");
+        fixtures.execute("UPDATE agreement SET signed_at = ?, review_due = ? WHERE id = ?",
+                Timestamp.from(Instant.now()), java.sql.Date.valueOf(today.plusMonths(12)), agreement);
+        assertEquals(200, move(nadia).status());
+
+        String nadiaToken = api.token(nadia.username(), Fixtures.PASSWORD);
+        JsonNode after = api.get("/api/v1/agreements/" + agreement, nadiaToken).json();
+        JsonNode schedule = api.get("/api/v1/staff/" + sam.id() + "/schedule", nadiaToken).json();
+        assertEquals(after.get("reviewDue").asText(), schedule.get("agreementReviewDue").asText(), "one rule for both");
+        assertEquals(today.toString(), after.get("reviewDue").asText());
+        assertEquals("NEW_SUPERVISOR", after.get("reviewDueReason").asText());
     }
 
     private Api.Response move(World.Person to) {

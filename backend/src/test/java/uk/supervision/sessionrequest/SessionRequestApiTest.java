@@ -127,4 +127,26 @@ class SessionRequestApiTest extends ApiTest {
         String colleague = api.token(world.person(world.teamA1(), "Colin", Role.PRACTITIONER).username(), Fixtures.PASSWORD);
         assertEquals(0, api.get("/api/v1/session-requests", colleague).json().get("items").size());
     }
+
+    @Test
+    void aBookingFollowsTheSessionDateRulesAndNeedsACurrentSupervisor() {
+        Api.Response asked = api.post("/api/v1/session-requests", supervisee, Map.of("reason", "Court next week"));
+        assertEquals(201, asked.status(), asked.body());
+        String id = asked.json().get("id").asText();
+        Api.Response tooFar = api.post("/api/v1/session-requests/" + id + "/booking", supervisor, Map.of("date", today.plusYears(3).toString(),
+                "startTime", "09:00", "plannedMinutes", 60, "location", "Room 1"), asked.header("ETag"));
+        assertEquals(422, tooFar.status(), tooFar.body());
+        assertEquals("/date", tooFar.json().get("errors").get(0).get("pointer").asText());
+        assertTrue(tooFar.json().get("errors").get(0).get("message").asText().contains("two years"), tooFar.body());
+
+        // Priya stops supervising Sam before anyone books: a manager's booking has no supervisor to give it to.
+        fixtures.execute("UPDATE supervision_relation SET to_date = ? WHERE supervisee_id = ?", java.sql.Date.valueOf(today.minusDays(1)), sam.id());
+        String manager = api.token(world.person(world.teamA1(), "Mani", Role.SERVICE_MANAGER).username(), Fixtures.PASSWORD);
+        Api.Response none = api.post("/api/v1/session-requests/" + id + "/booking", manager, Map.of("date", today.plusDays(2).toString(),
+                "startTime", "09:00", "plannedMinutes", 60, "location", "Room 1"), asked.header("ETag"));
+        assertEquals(422, none.status(), none.body());
+        assertTrue(none.contentType().startsWith("application/problem+json"));
+        assertEquals("REQUESTED", fixtures.string("SELECT status FROM session_request WHERE id = ?", id));
+        assertEquals(0, fixtures.count("SELECT COUNT(*) FROM session_participant WHERE supervisee_id = ?", sam.id()));
+    }
 }
