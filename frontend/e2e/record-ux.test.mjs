@@ -34,7 +34,8 @@ function plusDays([y, m, d], days) {
 }
 
 /** As the supervisor: a session with this supervisee today at 7am, held; returns its id, on its record page. */
-async function heldSessionRecord(page, supervisee, { checkDates = false } = {}) {
+/** Books one session today at a time (7am by default) and opens it; returns its id. */
+async function bookToday(page, supervisee, { checkDates = false, startTime = '7:00am' } = {}) {
   await page.goto('/');
   const row = page.getByTestId('dashboard-row').filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`^${supervisee}`) }) });
   await row.getByRole('link', { name: `Plan a session with ${supervisee}` }).click();
@@ -53,12 +54,17 @@ async function heldSessionRecord(page, supervisee, { checkDates = false } = {}) 
     await page.getByLabel('Start time').fill('');
   }
   await fillDate(date, today());
-  await page.getByLabel('Start time').fill('7:00am');
-  assert.equal(await page.getByTestId('start-time-warning').count(), 0, 'no warning at 7am');
+  await page.getByLabel('Start time').fill(startTime);
+  if (checkDates) assert.equal(await page.getByTestId('start-time-warning').count(), 0, 'no warning at 7am');
   await page.getByRole('button', { name: 'Book sessions' }).click();
   await page.getByTestId('booked-dates').getByRole('link').first().click();
   await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
-  const sessionId = page.url().split('/').pop();
+  return page.url().split('/').pop();
+}
+
+/** Records the session as held (90 minutes) and opens its record. */
+async function holdAndOpenRecord(page, sessionId) {
+  await page.goto(`/sessions/${sessionId}`);
   await page.getByRole('button', { name: 'Record as held' }).click();
   await page.getByLabel('How long it lasted, in minutes').fill('90');
   await page.getByRole('button', { name: 'Save as held' }).click();
@@ -66,6 +72,22 @@ async function heldSessionRecord(page, supervisee, { checkDates = false } = {}) 
   await page.goto(`/sessions/${sessionId}/record`);
   await page.getByRole('button', { name: 'Save record' }).waitFor();
   return sessionId;
+}
+
+async function heldSessionRecord(page, supervisee, options = {}) {
+  const sessionId = await bookToday(page, supervisee, options);
+  return holdAndOpenRecord(page, sessionId);
+}
+
+/** A start time a little ahead, in London (the service's zone), as "HH:MM", and when it is reached. */
+function startSoon() {
+  const at = new Date(Date.now() + 120_000);
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const hh = parts.find((p) => p.type === 'hour').value;
+  const mm = parts.find((p) => p.type === 'minute').value;
+  const startsAt = new Date(at);
+  startsAt.setSeconds(0, 0);
+  return { time: `${hh}:${mm}`, startsAt };
 }
 
 const VIEWPORTS = [
@@ -138,6 +160,12 @@ describe('Dates and actions in the session record', { timeout: 600_000 }, () => 
   }
 
   test('at 390x844: a supervisee adds an item to the next agenda from home; the supervisor sees it in the record', async () => {
+    // Items added from home belong to the next session that starts after them: book one a little ahead first.
+    const priya = await newPage(browser, PHONE);
+    await signInAt(priya, 'supervisor@demo.test');
+    const soon = startSoon();
+    const sessionId = await bookToday(priya, 'Sam Okafor', { startTime: soon.time });
+
     const sam = await newPage(browser, PHONE);
     await signInAt(sam, 'practitioner@demo.test');
     const add = sam.getByTestId('add-to-next-agenda');
@@ -147,9 +175,9 @@ describe('Dates and actions in the session record', { timeout: 600_000 }, () => 
     await expectNoAxeViolations(sam, 'the practitioner’s home after adding an agenda item');
     await sam.context().close();
 
-    const priya = await newPage(browser, PHONE);
-    await signInAt(priya, 'supervisor@demo.test');
-    await heldSessionRecord(priya, 'Sam Okafor');
+    // A session cannot be recorded as held before it starts.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, soon.startsAt.getTime() - Date.now()) + 2_000));
+    await holdAndOpenRecord(priya, sessionId);
     await priya.getByTestId('proposed-agenda').getByText('My caseload weighting after the court case').waitFor();
     await priya.getByTestId('proposed-agenda').getByText(/Added by Sam Okafor/).waitFor();
     await expectNoAxeViolations(priya, 'a record with a proposed agenda');

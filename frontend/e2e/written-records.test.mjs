@@ -92,7 +92,7 @@ describe('Writing and signing a session record in the browser', { timeout: 240_0
     await due.getByLabel('Month').fill(String(dm));
     await due.getByLabel('Year').fill(String(dy));
     await page.getByRole('button', { name: 'Add action' }).click();
-    await page.getByTestId('agreed-actions-list').getByText(ACTION_TEXT, { exact: false }).waitFor();
+    await page.getByTestId('agreed-actions-list').getByText(ACTION_TEXT, { exact: false }).first().waitFor();
 
     await page.getByRole('button', { name: 'Save record' }).click();
     await page.getByText('Record saved').waitFor();
@@ -160,7 +160,7 @@ describe('Writing and signing a session record in the browser', { timeout: 240_0
     // Sam's home: the action under "My open actions"; the record no longer to sign.
     await samPage.goto('/');
     const actions = samPage.getByTestId('my-open-actions');
-    await actions.getByText(ACTION_TEXT).waitFor();
+    await actions.getByText(ACTION_TEXT).first().waitFor();
     assert.equal(await samPage.getByTestId('records-to-sign').locator(`a[href="/sessions/${sessionId}/record"]`).count(), 0);
     await samPage.goto(`/sessions/${sessionId}/record`);
     await samPage.getByText('Signed by you and your supervisor').waitFor();
