@@ -47,6 +47,15 @@ describe('My supervision (home)', () => {
     expect(screen.getByText('Morgan Hale')).toBeInTheDocument();
   });
 
+  it('puts a supervisor’s supervisees before their own next session (UX.md: the team manager’s home)', async () => {
+    signedInAs(PRIYA);
+    renderApp('/');
+    await findHome();
+    const headings = (await screen.findAllByRole('heading', { level: 2 })).map((h) => h.textContent);
+    expect(headings.indexOf('Supervision due')).toBeGreaterThanOrEqual(0);
+    expect(headings.indexOf('Supervision due')).toBeLessThan(headings.indexOf('Your next session'));
+  });
+
   it('shows the staff directory in the menu for supervisors only', async () => {
     signedInAs(PRIYA);
     renderApp('/');

@@ -137,16 +137,19 @@ export function HomePage() {
       <span className="govuk-caption-l">{me.displayName}</span>
       <h1 className="govuk-heading-l">My supervision</h1>
 
-      {/* What needs this person now comes first (UX.md): their next session, then what waits for them. */}
+      {/* What needs this person now comes first (UX.md): for a supervisor, their supervisees by urgency and what
+          waits for their signature; for everyone, their own next session and what waits for them. */}
+      {me.supervisees.length > 0 && staff && <RecordsToSign staffId={staff.id} />}
+
+      {me.supervisees.length > 0 && <SuperviseeDashboard linkToStaff={linkToStaff} />}
+
       {staff && <MyNextSession sessions={upcoming} />}
 
       {staff && me.supervisors.length > 0 && <AddToNextAgenda staffId={staff.id} />}
 
-      {staff && <RecordsToSign staffId={staff.id} />}
+      {me.supervisees.length === 0 && staff && <RecordsToSign staffId={staff.id} />}
 
       <ExtraSessionRequests />
-
-      {me.supervisees.length > 0 && <SuperviseeDashboard linkToStaff={linkToStaff} />}
 
       {!staff && (
         <p className="govuk-body" data-testid="no-staff-record">
