@@ -39,6 +39,8 @@ describe('Asking for an extra session', { timeout: 600_000 }, () => {
       const sam = await newPage(browser, viewport);
       await signInAt(sam, 'practitioner@demo.test');
       const extra = sam.getByTestId('extra-sessions');
+      // The home's sections load one by one and move the link down: click it once they have.
+      await sam.waitForLoadState('networkidle');
       await extra.getByRole('link', { name: 'Ask for an extra session' }).click();
       await sam.waitForURL(/\/session-requests\/new$/);
       assert.equal(await h1(sam), 'Ask for an extra session');
