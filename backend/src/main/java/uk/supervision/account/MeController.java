@@ -10,6 +10,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import uk.supervision.activitylog.ActivityService;
 import uk.supervision.api.AccountApi;
 import uk.supervision.api.model.ActivityPage;
+import uk.supervision.api.model.ListMyActivityRecordTypeParameter;
 import uk.supervision.api.model.Me;
 import uk.supervision.api.model.OrganisationRef;
 import uk.supervision.api.model.Role;
@@ -92,7 +93,7 @@ public class MeController implements AccountApi {
     }
 
     @Override
-    public HttpResponse<ActivityPage> listMyActivity(Integer limit, String cursor) {
-        return HttpResponse.ok(activity.mine(callers.person(), limit, cursor));
+    public HttpResponse<ActivityPage> listMyActivity(Integer limit, String cursor, ListMyActivityRecordTypeParameter recordType) {
+        return HttpResponse.ok(activity.mine(callers.person(), limit, cursor, recordType == null ? null : recordType.getValue()));
     }
 }

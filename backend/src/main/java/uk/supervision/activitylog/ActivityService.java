@@ -39,12 +39,12 @@ public class ActivityService {
 
     /** Reads of my records: the reader's name and roles, never their address, never other people's records. */
     @Transactional(readOnly = true)
-    public ActivityPage mine(Caller caller, Integer limit, String cursor) {
+    public ActivityPage mine(Caller caller, Integer limit, String cursor, String recordType) {
         if (caller.staffId() == null) {
             Cursor.decode(CursorList.MY_ACTIVITY, cursor, 2);
             return new ActivityPage(List.of());
         }
-        var page = queries.page(CursorList.MY_ACTIVITY, new ActivityQueries.Filter(caller.organisationId(), caller.staffId(), null, null, null, null, null),
+        var page = queries.page(CursorList.MY_ACTIVITY, new ActivityQueries.Filter(caller.organisationId(), caller.staffId(), recordType, null, null, null, null),
                 cursor, Cursor.limit(limit));
         List<ActivityEntry> items = new ArrayList<>();
         for (ActivityQueries.Row row : page.rows()) {

@@ -4,6 +4,10 @@ package uk.supervision.security;
 public final class Scopes {
     public static final String STAFF_READ = "staff.read";
     public static final String STAFF_WRITE = "staff.write";
+    /** The case-management system adds children and reallocates them. */
+    public static final String CHILDREN_WRITE = "children:write";
+    /** The case-management system reads signed decisions about children and acknowledges filing them. */
+    public static final String CASE_DECISIONS_READ = "case-decisions:read";
 
     private Scopes() {
     }
