@@ -1,4 +1,5 @@
 import { HandoverSection } from '../handover/HandoverSection';
+import { CaseDiscussionList } from '../casediscussions/CaseDiscussionList';
 import { api, type Schemas } from '../../api/client';
 import { settle, useQuery, type QueryState } from '../../api/useQuery';
 import { Loading, ProblemMessage } from '../../components/app/ProblemMessage';
@@ -132,6 +133,7 @@ export function StaffDetailPage({ staffId }: { staffId: string }) {
           <SummaryList rows={staffRows(result.data.staff)} />
           {result.data.history.state === 'ok' && <History history={result.data.history.data} />}
           <HandoverSection staffId={staffId} />
+          <CaseDiscussionList superviseeId={staffId} />
         </>
       )}
     </>
