@@ -25,6 +25,7 @@ import { useOutboxCount } from './offline/useOutboxCount';
 import { HandoverPage } from './features/handover/HandoverPage';
 import { DecideSessionRequestPage } from './features/sessionrequests/DecideSessionRequestPage';
 import { RequestSessionPage } from './features/sessionrequests/RequestSessionPage';
+import { CaseDiscussionPage } from './features/casediscussions/CaseDiscussionPage';
 import { Redirect, Router, isLocalPath, matchPath, useLocation, useSearchParams } from './router';
 
 /** The page for a path. Unknown paths get the 404 page (the server sends index.html for them). */
@@ -67,6 +68,9 @@ function Routes() {
   } else if (matchPath('/session-requests/new', pathname)) page = <RequestSessionPage />;
   else if ((staffMatch = matchPath('/session-requests/:requestId', pathname))) {
     page = <DecideSessionRequestPage key={staffMatch.requestId} requestId={staffMatch.requestId as string} />;
+  } else if ((staffMatch = matchPath('/case-discussions/:caseDiscussionId', pathname))) {
+    // Case discussions (issue 8).
+    page = <CaseDiscussionPage key={staffMatch.caseDiscussionId} caseDiscussionId={staffMatch.caseDiscussionId as string} />;
   } else if (matchPath('/staff', pathname)) page = <StaffListPage />;
   else if ((staffMatch = matchPath('/staff/:staffId/handover', pathname))) {
     page = <HandoverPage key={`handover-${staffMatch.staffId}`} staffId={staffMatch.staffId as string} />;

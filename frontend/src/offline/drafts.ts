@@ -167,6 +167,9 @@ export const recordDraftKey = (sessionId: string) => `recordDraft.${sessionId}`;
 /** Forgets the local draft behind a write to `path` (the user chose the service's version). */
 export function clearDraftFor(path: string): Promise<void> {
   const match = /^\/api\/v1\/sessions\/([^/]+)\/record$/.exec(path);
+  // A case discussion's draft (features/casediscussions keeps it under this key).
+  const discussion = /^\/api\/v1\/case-discussions\/([^/]+)$/.exec(path);
+  if (discussion?.[1]) return removeDraft(`caseDiscussionDraft.${decodeURIComponent(discussion[1])}`);
   if (!match?.[1]) return Promise.resolve();
   return removeDraft(recordDraftKey(decodeURIComponent(match[1])));
 }

@@ -55,6 +55,7 @@ import {
 import { useDeviceAutosave } from '../../offline/useDeviceAutosave';
 import { ShortSessionWarning } from '../sessions/ShortSessions';
 import { sectionOf, signErrors, useEntryLinks } from './requiredItems';
+import { CaseDiscussionsInSession } from '../casediscussions/CaseDiscussionsInSession';
 
 const recordPath = (sessionId: string) => `/api/v1/sessions/${encodeURIComponent(sessionId)}/record`;
 const recordHref = (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}/record`;
@@ -652,6 +653,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
       {notice && waiting > 0 && <NotificationBanner title="Important" heading={notice} />}
         <ShortSessionWarning session={session} />
         <ReadOnlyRecord loaded={loaded.value} actions={actions} />
+        <CaseDiscussionsInSession session={session} />
         <h2 className="govuk-heading-m">Signatures</h2>
         <SignaturesList record={record} />
         <h2 className="govuk-heading-m">Comments and addenda</h2>
@@ -927,6 +929,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
           </Button>
         </section>
       )}
+      <CaseDiscussionsInSession session={session} />
       <NextDatesPanel session={session} />
 
       <h2 className="govuk-heading-m">Signatures</h2>
