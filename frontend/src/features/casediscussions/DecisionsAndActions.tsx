@@ -58,7 +58,7 @@ export function DecisionsAndActions({
             onChange={(e) => changeDecision(index, { rationale: e.target.value })}
           />
           <Button type="button" variant="secondary" onClick={() => onDecisions(decisions.filter((_, i) => i !== index))}>
-            Remove<span className="govuk-visually-hidden"> decision {index + 1}</span>
+            Remove{' '}<span className="govuk-visually-hidden">decision {index + 1}</span>
           </Button>
         </div>
       ))}
@@ -116,7 +116,7 @@ export function DecisionsAndActions({
             onChange={(dueDate) => changeAction(index, { dueDate })}
           />
           <Button type="button" variant="secondary" onClick={() => onActions(actions.filter((_, i) => i !== index))}>
-            Remove<span className="govuk-visually-hidden"> action {index + 1}</span>
+            Remove{' '}<span className="govuk-visually-hidden">action {index + 1}</span>
           </Button>
         </div>
       ))}
