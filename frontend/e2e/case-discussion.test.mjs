@@ -190,7 +190,7 @@ describe('A case discussion inside a session, signed by both and filed to the ca
       await shot(page, `${name}-2-form`);
 
       await openSection(page, landscape, 'What does the story mean?');
-      await page.getByLabel('What is the view of the child and their parents or carers?').fill('Leo says he feels safe at his nan’s. His mother wants support with routines.');
+      await page.getByLabel(/^What is the view of the (child and their )?parents or carers\?$/).fill('Leo says he feels safe at his nan’s. His mother wants support with routines.');
 
       // The child's voice: recorded, seen alone.
       await openSection(page, landscape, 'The child’s voice');

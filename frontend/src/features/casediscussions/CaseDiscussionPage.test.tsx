@@ -128,7 +128,8 @@ describe('Case discussion form', () => {
     await user.click(await screen.findByRole('button', { name: 'Finish and sign' }));
     const missing = await screen.findByTestId('missing');
     const link = within(missing).getByRole('link', { name: 'Record the child’s view, or the reason it could not be obtained' });
-    expect(link).toHaveAttribute('href', '#child-view');
+    // Nothing chosen yet: the link goes to the first question of the child's voice.
+    expect(link).toHaveAttribute('href', '#child-voice-status');
     expect(within(screen.getByTestId('warnings')).getByText('Decision 1 has no rationale recorded')).toBeInTheDocument();
     expect(screen.getByTestId('warnings').querySelector('.govuk-warning-text')).not.toBeNull();
 
@@ -165,7 +166,7 @@ describe('Case discussion form', () => {
     await user.click(await screen.findByLabelText('This is an accurate record'));
     await user.click(screen.getByRole('button', { name: 'Sign' }));
     const summary = (await screen.findByText('There is a problem')).closest('.govuk-error-summary') as HTMLElement;
-    expect(within(summary).getByRole('link', { name: 'Say why the child’s view could not be obtained' })).toHaveAttribute('href', '#child-view-reason');
+    expect(within(summary).getByRole('link', { name: 'Say why the child’s view could not be obtained' })).toHaveAttribute('href', '#child-voice-status');
     expect(within(summary).getByRole('link', { name: 'Say whether the child was seen alone' })).toHaveAttribute('href', '#seen-alone');
     expect(within(summary).getByRole('link', { name: 'Enter the view of the child and their parents or carers' })).toHaveAttribute('href', '#answer-child_view');
     // The first error's section opens, with the inline message.

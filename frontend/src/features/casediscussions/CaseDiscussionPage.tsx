@@ -206,7 +206,8 @@ export function CaseDiscussionPage({ caseDiscussionId }: { caseDiscussionId: str
     (fieldId: string) => {
       const index = partOf(partsList, fieldId);
       if (index >= 0) setPartIndex(index);
-      window.setTimeout(() => document.getElementById(fieldId)?.focus(), 0);
+      // A field shown only after an earlier choice: go to that choice instead.
+      window.setTimeout(() => (document.getElementById(fieldId) ?? document.getElementById(index >= 0 && partsList[index]?.kind === 'voice' ? 'child-voice-status' : fieldId))?.focus(), 0);
     },
     [partsList],
   );
@@ -498,7 +499,7 @@ export function CaseDiscussionPage({ caseDiscussionId }: { caseDiscussionId: str
     return (
       <div key={item.key} className="govuk-!-margin-bottom-6">
         {field}
-        {!item.required && item.answerType !== 'CLAUSE' && (
+        {item.answerType !== 'CLAUSE' && (
           <Checkbox
             id={`na-${item.key}`}
             label={

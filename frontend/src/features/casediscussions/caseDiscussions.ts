@@ -165,15 +165,24 @@ export async function loadCaseDiscussionSections(templateId: string, signal?: Ab
 export function fieldIdFor(pointer: string, draft: CaseDiscussionDraft | null): string | null {
   let m: RegExpExecArray | null;
   if (pointer === '/childVoice' || pointer === '/childVoice/status') return 'child-voice-status';
-  if (pointer === '/childVoice/view') return 'child-view';
-  if (pointer === '/childVoice/reason') return 'child-view-reason';
-  if (pointer === '/childVoice/reasonDetail') return 'child-view-reason-detail';
-  if (pointer === '/childVoice/lastSeenOn') return 'last-seen-on-day';
+  // A field only shows once the choice before it is made: until then the message belongs to that choice.
+  const voice = draft?.childVoice;
+  const recorded = !voice || voice.status === 'RECORDED';
+  const notObtained = !voice || voice.status === 'NOT_OBTAINED';
+  const notSeen = !voice || (voice.status === 'NOT_OBTAINED' && voice.reason === 'NOT_SEEN_SINCE_LAST_DISCUSSION');
+  if (pointer === '/childVoice/view') return recorded ? 'child-view' : 'child-voice-status';
+  if (pointer === '/childVoice/reason') return notObtained ? 'child-view-reason' : 'child-voice-status';
+  if (pointer === '/childVoice/reasonDetail') return notObtained ? 'child-view-reason-detail' : 'child-voice-status';
+  if (pointer === '/childVoice/lastSeenOn') return notSeen ? 'last-seen-on-day' : 'child-view-reason';
   if (pointer === '/childVoice/seenAlone') return 'seen-alone';
   if (pointer === '/discussedOn') return 'discussed-on-day';
-  if ((m = /^\/answers\/([^/]+)(?:\/text)?$/.exec(pointer))) {
+  if ((m = /^\/answers\/([^/]+)(?:\/(?:text|key|notApplicable))?$/.exec(pointer))) {
     const key = decodeURIComponent(m[1] as string);
-    return /^\d+$/.test(key) ? null : `answer-${key}`;
+    if (!/^\d+$/.test(key)) return `answer-${key}`;
+    // An index into the answers as sent (toUpdate keeps only those answered, in the draft's order).
+    const sent = draft ? Object.entries(draft.answers).filter(([, a]) => a.notApplicable || a.text.trim() !== '') : [];
+    const entry = sent[Number(key)];
+    return entry ? `answer-${entry[0]}` : null;
   }
   if ((m = /^\/decisions\/(\d+)(?:\/(text|rationale))?$/.exec(pointer))) {
     const index = shownIndex(draft?.decisions, Number(m[1]));
