@@ -127,7 +127,7 @@ const VIEWPORTS = [
 
 describe('A case discussion inside a session, signed by both and filed to the case-management system', { timeout: 600_000 }, () => {
   for (const [name, viewport, landscape, startTime] of VIEWPORTS) {
-    test(`at ${name}`, async () => {
+    test(`at ${name}`, async (t) => {
       const tom = await token(SUPERVISOR);
       const me = await call(tom, 'GET', '/api/v1/me');
       const aisha = me.body.supervisees.find((s) => s.displayName === 'Aisha Khan');
@@ -137,6 +137,12 @@ describe('A case discussion inside a session, signed by both and filed to the ca
       const sessionId = await heldSessionToday(tom, aisha.id, startTime);
 
       const page = await newPage(browser, viewport);
+      t.after(async () => {
+        if (!page.isClosed()) {
+          await shot(page, `${name}-failed`).catch(() => undefined);
+          await page.context().close();
+        }
+      });
       // Leaving with unsent typing asks first; the test always saves before it leaves, so any question is a failure.
       const dialogs = [];
       page.on('dialog', (dialog) => {
@@ -163,8 +169,8 @@ describe('A case discussion inside a session, signed by both and filed to the ca
       await page.getByTestId('status').getByText('Draft').waitFor();
 
       // The Signs of Safety columns: side by side in landscape, stacked in portrait.
-      const well = page.getByLabel('What’s working well?');
-      const worried = page.getByLabel('What are we worried about?');
+      const well = page.getByRole('textbox', { name: /^What[’']s working well\?$/ });
+      const worried = page.getByRole('textbox', { name: 'What are we worried about?', exact: true });
       await well.fill('Leo’s grandmother visits every day and he is at school every day.');
       await worried.fill('Bruising seen twice this month with no clear explanation.');
       const [a, b] = [await well.boundingBox(), await worried.boundingBox()];
@@ -181,7 +187,7 @@ describe('A case discussion inside a session, signed by both and filed to the ca
       }
       await labels.nth(6).tap();
       assert.equal(await scale.getByRole('radio', { name: '6', exact: true }).isChecked(), true);
-      await scale.getByText(/^0: no safety/).waitFor();
+      assert.equal((await scale.locator('.app-safety-scale__end').first().textContent()).trim(), '0: no safety');
       // The reflective prompts are collapsed until opened.
       const prompts = page.getByTestId('current-section').getByTestId('reflective-prompts').locator('details').first();
       assert.equal(await prompts.getAttribute('open'), null);
@@ -190,7 +196,7 @@ describe('A case discussion inside a session, signed by both and filed to the ca
       await shot(page, `${name}-2-form`);
 
       await openSection(page, landscape, 'What does the story mean?');
-      await page.getByLabel(/^What is the view of the (child and their )?parents or carers\?$/).fill('Leo says he feels safe at his nan’s. His mother wants support with routines.');
+      await page.getByRole('textbox', { name: /^What is the view of the (child and their )?parents or carers\?$/ }).fill('Leo says he feels safe at his nan’s. His mother wants support with routines.');
 
       // The child's voice: recorded, seen alone.
       await openSection(page, landscape, 'The child’s voice');
@@ -245,7 +251,7 @@ describe('A case discussion inside a session, signed by both and filed to the ca
       await signInAt(page, SUPERVISEE);
       await page.goto(`/case-discussions/${discussionId}`);
       await page.getByText(`${childName}, case number ${child.caseNumber}`).waitFor();
-      assert.equal(await page.getByLabel('What’s working well?').inputValue(), 'Leo’s grandmother visits every day and he is at school every day.');
+      assert.equal(await page.getByRole('textbox', { name: /^What[’']s working well\?$/ }).inputValue(), 'Leo’s grandmother visits every day and he is at school every day.');
       await page.getByRole('button', { name: 'Finish and sign' }).click();
       await page.getByTestId('finish').getByLabel('This is an accurate record').check();
       await page.getByTestId('finish').getByRole('button', { name: 'Sign' }).click();

@@ -81,7 +81,7 @@ export function CaseDiscussionReadOnly({ discussion, sections }: { discussion: C
                   a.desiredOutcome && `Desired outcome: ${a.desiredOutcome}`,
                   a.measure && `Measure: ${a.measure}`,
                   `Responsible: ${a.owner?.displayName ?? owner(a.ownerId) ?? 'nobody named'}`,
-                  a.dueDate ? `due ${formatDate(a.dueDate)}` : 'no due date',
+                  a.dueDate ? `Due ${formatDate(a.dueDate)}` : 'No due date',
                 ]
                   .filter(Boolean)
                   .join('. ')}

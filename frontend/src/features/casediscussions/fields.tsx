@@ -96,7 +96,6 @@ export function ChoiceRadios<T extends string>({
                     checked={value === choice.value}
                     onChange={() => onChange(choice.value)}
                     aria-controls={choice.conditional ? `${inputId}-conditional` : undefined}
-                    aria-expanded={choice.conditional ? open : undefined}
                   />
                   <label className="govuk-label govuk-radios__label" htmlFor={inputId}>
                     {choice.text}
