@@ -22,6 +22,15 @@ interface RecordLike {
 function rowsOf(value: unknown): { key: string; value: string }[] {
   if (!value || typeof value !== 'object') return [];
   const record = value as RecordLike;
+  const discussion = value as { answers?: { key: string; text?: string; notApplicable?: boolean }[]; childVoice?: { view?: string }; decisions?: { text: string }[]; actions?: { text: string }[] };
+  if (Array.isArray(discussion.answers)) {
+    // A case discussion (features/casediscussions).
+    const rows = discussion.answers.map((a) => ({ key: a.key.replace(/_/g, ' '), value: a.notApplicable ? 'Not applicable' : (a.text ?? '') }));
+    if (discussion.childVoice?.view) rows.push({ key: 'The child’s view', value: discussion.childVoice.view });
+    (discussion.decisions ?? []).forEach((d, i) => rows.push({ key: `Decision ${i + 1}`, value: d.text }));
+    (discussion.actions ?? []).forEach((a, i) => rows.push({ key: `Action ${i + 1}`, value: a.text }));
+    return rows;
+  }
   if (!Array.isArray(record.entries)) {
     return Object.entries(value as Record<string, unknown>).map(([key, v]) => ({ key, value: typeof v === 'string' ? v : JSON.stringify(v) }));
   }
