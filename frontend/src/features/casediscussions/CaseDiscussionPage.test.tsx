@@ -224,6 +224,20 @@ describe('Case discussion form', () => {
     await waitFor(() => expect(screen.getAllByTestId('save-status').some((s) => s.textContent === 'Waiting to send (1)')).toBe(true));
   });
 
+  it('asks before leaving while typing has not been sent, and stays when the answer is no', async () => {
+    open(discussion());
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole('textbox', { name: 'What are we worried about?' }), 'Bruising');
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    await user.click(screen.getByRole('link', { name: 'Back' }));
+    expect(confirm).toHaveBeenCalledWith('Your latest changes are saved on this device but not sent yet. Leave this page?');
+    expect(window.location.pathname).toBe('/case-discussions/cd-1');
+    confirm.mockReturnValue(true);
+    await user.click(screen.getByRole('link', { name: 'Back' }));
+    await waitFor(() => expect(window.location.pathname).toBe('/sessions/s-1/record'));
+    confirm.mockRestore();
+  });
+
   it('shows a signed case discussion locked and read only: "Signed by you and" the other party', async () => {
     const signatures = [
       { signer: { id: 'p1', displayName: 'Priya Shah' }, signedAt: '2026-01-06T16:00:00Z', contentHash: 'h', current: true },
