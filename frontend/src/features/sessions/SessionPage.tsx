@@ -5,14 +5,13 @@ import { ShortSessionWarning } from './ShortSessions';
 import {
   BackLink,
   Button,
-  ErrorMessage,
   ErrorSummary,
   Input,
   NotificationBanner,
+  Radios,
   SummaryList,
   Textarea,
   WarningText,
-  classNames,
 } from '../../components/govuk';
 import { formatDate } from '../../format';
 import { Link } from '../../router';
@@ -147,52 +146,6 @@ function send(action: Action, id: string, etag: string, f: Fields): Promise<Resu
       );
     }
   }
-}
-
-function Radios({
-  id,
-  legend,
-  options,
-  value,
-  error,
-  onChange,
-}: {
-  id: string;
-  legend: string;
-  options: { value: string; text: string }[];
-  value: string;
-  error?: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div className={classNames('govuk-form-group', error && 'govuk-form-group--error')}>
-      <fieldset className="govuk-fieldset" aria-describedby={error ? `${id}-error` : undefined}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {error && <ErrorMessage id={id}>{error}</ErrorMessage>}
-        <div className="govuk-radios" data-module="govuk-radios">
-          {options.map((option, index) => {
-            const optionId = index === 0 ? id : `${id}-${index + 1}`;
-            return (
-              <div className="govuk-radios__item" key={option.value}>
-                <input
-                  className="govuk-radios__input"
-                  id={optionId}
-                  name={id}
-                  type="radio"
-                  value={option.value}
-                  checked={value === option.value}
-                  onChange={() => onChange(option.value)}
-                />
-                <label className="govuk-label govuk-radios__label" htmlFor={optionId}>
-                  {option.text}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
 }
 
 function ActionForm({
