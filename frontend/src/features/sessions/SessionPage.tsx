@@ -22,6 +22,7 @@ import { DateInput, type DateParts } from './DateInput';
 import { SessionStatusTag } from './StatusTags';
 import { latestDate, startTimeWarning } from './dateChecks';
 import { formErrors, problemErrors, type FormErrors } from './problemErrors';
+import { HELD_MINUTES, blankDate, checkMinutes, whole } from './sessionForm';
 import { dateFromParts, isNotRecordedAsHeld, localTimeText, parseTimeInput, sessionHref, todayIso, type Session } from './sessions';
 
 type Action = 'held' | 'reschedule' | 'postpone' | 'cancel';
@@ -59,8 +60,6 @@ interface Fields {
   rebookTime: string;
 }
 
-const blankDate: DateParts = { day: '', month: '', year: '' };
-const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
 const emptyDate = (d: DateParts) => !d.day.trim() && !d.month.trim() && !d.year.trim();
 
 /** Which actions the session's status allows today. */
@@ -80,9 +79,8 @@ const tooLate = (name: string) => `${name} must be the same as or before ${forma
 function validate(action: Action, f: Fields): Record<string, string> {
   const errors: Record<string, string> = {};
   if (action === 'held') {
-    const minutes = whole(f.actualMinutes);
-    if (!f.actualMinutes.trim()) errors.actualMinutes = 'Enter how long the session lasted, in minutes';
-    else if (!(minutes >= 1 && minutes <= 480)) errors.actualMinutes = 'How long it lasted must be between 1 and 480 minutes';
+    const minutes = checkMinutes(f.actualMinutes, 1, 480, HELD_MINUTES);
+    if (minutes) errors.actualMinutes = minutes;
   }
   if (action === 'reschedule') {
     if (emptyDate(f.date)) errors.date = 'Enter the new date';
