@@ -9,8 +9,8 @@ import { usePageTitle } from '../../usePageTitle';
 import { useMe } from '../auth/AuthContext';
 import { DateInput, type DateParts } from './DateInput';
 import { checkDate, latestDate, startTimeWarning } from './dateChecks';
-import { blankDate, checkLocation, checkMinutes, checkSessionDate, checkStartTime, errorsOf, textFields, useBooking, whole } from './sessionForm';
-import { dateFromParts, localTimeText, parseTimeInput, pastSessionHref, periodWords, sessionHref, todayIso } from './sessions';
+import { blankDate, checkLocation, checkMinutes, checkSessionDate, checkStartTime, errorsOf, textFields, useBooking, whole, whoWhenWhere } from './sessionForm';
+import { dateFromParts, localTimeText, pastSessionHref, periodWords, sessionHref, todayIso } from './sessions';
 
 const FIELDS = ['date', 'startTime', 'plannedMinutes', 'location', 'count'];
 
@@ -127,11 +127,8 @@ export function PlanSessionsPage({ superviseeId }: { superviseeId: string }) {
     submit(event, {
       check: () => validatePlan(form),
       body: () => ({
-        superviseeIds: [superviseeId],
-        date: firstDate as string,
-        startTime: parseTimeInput(form.startTime) as string,
+        ...whoWhenWhere(superviseeId, form),
         plannedMinutes: whole(form.plannedMinutes),
-        location: form.location.trim(),
         count: whole(form.count),
       }),
       booked: setBooked,

@@ -4,8 +4,8 @@ import { Link, useNavigate } from '../../router';
 import { usePageTitle } from '../../usePageTitle';
 import { useMe } from '../auth/AuthContext';
 import { DateInput, type DateParts } from './DateInput';
-import { HELD_MINUTES, blankDate, checkLocation, checkMinutes, checkSessionDate, checkStartTime, errorsOf, textFields, useBooking, whole } from './sessionForm';
-import { dateFromParts, parseTimeInput, planHref, sessionHref, todayIso } from './sessions';
+import { HELD_MINUTES, blankDate, checkLocation, checkMinutes, checkSessionDate, checkStartTime, errorsOf, textFields, useBooking, whole, whoWhenWhere } from './sessionForm';
+import { planHref, sessionHref, todayIso } from './sessions';
 
 // Field ids follow the API's pointers (/held/actualMinutes -> held-actualMinutes) so its errors land on them.
 const FIELDS = ['date', 'startTime', 'held-actualMinutes', 'location', 'held-interruptedBy'];
@@ -57,11 +57,8 @@ export function RecordPastSessionPage({ superviseeId }: { superviseeId: string }
     submit(event, {
       check: () => validatePast(form),
       body: () => ({
-        superviseeIds: [superviseeId],
-        date: dateFromParts(form.date.day, form.date.month, form.date.year) as string,
-        startTime: parseTimeInput(form.startTime) as string,
+        ...whoWhenWhere(superviseeId, form),
         plannedMinutes: Math.max(15, Math.min(480, whole(form.actualMinutes))),
-        location: form.location.trim(),
         count: 1,
         held: {
           actualMinutes: whole(form.actualMinutes),

@@ -76,6 +76,14 @@ export function textFields<F>(form: F, setForm: (form: F) => void, errors: FormE
   });
 }
 
+/** Who, when and where from a form's fields, as the booking sends them (the form's checks have passed). */
+export const whoWhenWhere = (superviseeId: string, form: { date: DateParts; startTime: string; location: string }) => ({
+  superviseeIds: [superviseeId],
+  date: dateFromParts(form.date.day, form.date.month, form.date.year) as string,
+  startTime: parseTimeInput(form.startTime) as string,
+  location: form.location.trim(),
+});
+
 /**
  * Booking from a form: its own checks first, then one POST /sessions, its errors on the form's fields
  * (`fields` in the form's order). One key per form: a retry or a double tap never books twice.
