@@ -100,8 +100,9 @@ public class ManagementDecisions implements SignedContentSource {
         access.requireRecordManagementDecision(caller, worker);
         String text = required(body.getDecision(), "/decision", "Write the decision.");
         String rationale = required(body.getRationale(), "/rationale", "Write why it was decided.");
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant decidedAt = body.getDecidedAt() == null ? now : body.getDecidedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        // To the second: the signed content is rebuilt from the stored row, and not every database keeps fractions.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant decidedAt = body.getDecidedAt() == null ? now : body.getDecidedAt().toInstant().truncatedTo(ChronoUnit.SECONDS);
         if (decidedAt.isAfter(now.plus(SKEW))) {
             throw Problems.rule("/decidedAt", "The decision cannot have been made in the future.");
         }

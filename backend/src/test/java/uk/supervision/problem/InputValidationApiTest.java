@@ -178,7 +178,7 @@ class InputValidationApiTest extends ApiTest {
         fixtures.execute("INSERT INTO child (id, organisation_id, name, case_number, allocated_worker_id, version, created_at, updated_at)"
                 + " VALUES (?, ?, 'Kai Child', ?, ?, 1, ?, ?)", child, world.org().id(), Fixtures.unique("CMS"), pat.id(), now, now);
         Map<String, Object> decision = new LinkedHashMap<>(Map.of("childId", child, "decision", "Convene a meeting", "rationale", "Because"));
-        for (Object bad : List.of("yesterday", "2026-13-01T10:00:00Z", 20260201)) {
+        for (Object bad : List.of("yesterday", "2026-02-30T10:00:00Z", "2026-13-01T10:00:00Z", 20260201)) {
             decision.put("decidedAt", bad);
             Api.Response r = api.post("/api/v1/case-decisions", supervisor, decision);
             assertProblem(r, 400, "malformed-request");
