@@ -66,6 +66,20 @@ class ManagementDecisionApiTest extends ApiTest {
     }
 
     @Test
+    void aDecisionChangedBehindTheServiceBreaksTheChainAtItsItem() {
+        Api.Response r = api.post(DECISIONS, scene.token(api, scene.supervisor), DecisionScene.decision(scene.childId, "Keep the plan"));
+        assertEquals(201, r.status(), r.body());
+        String id = r.json().get("id").asText();
+        // The application's own account cannot change a signed decision; the schema owner can, and verification sees it.
+        fixtures.asMigrationAccount("UPDATE case_decision SET decision_text = 'End the plan' WHERE id = ?", id);
+        String admin = api.token(world.accountOnly(Role.ADMIN).username(), Fixtures.PASSWORD);
+        JsonNode verified = api.post("/api/v1/integrity/verifications", admin, null).json();
+        assertEquals(false, verified.get("intact").asBoolean(), verified.toString());
+        assertEquals("CASE_DECISION", verified.get("firstBreak").get("itemType").asText());
+        assertEquals(id, verified.get("firstBreak").get("itemId").asText());
+    }
+
+    @Test
     void aManagerAboveMayButNotTheWorkerAnotherSupervisorQaHrAdministratorsOrMachines() {
         assertEquals(201, api.post(DECISIONS, scene.token(api, scene.manager), DecisionScene.decision(scene.childId, "Manager's decision")).status());
         String admin = api.token(world.accountOnly(Role.ADMIN).username(), Fixtures.PASSWORD);
