@@ -169,4 +169,47 @@ class InputValidationApiTest extends ApiTest {
         return fixtures.count("SELECT COUNT(*) FROM supervision_action WHERE organisation_id = ?", world.org().id());
     }
 
+    // issue 8: decisions about children and webhooks
+
+    @Test
+    void decisionsAndWebhooksRefuseBadInputNamingTheFieldAndStoreNothing() {
+        String child = java.util.UUID.randomUUID().toString();
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        fixtures.execute("INSERT INTO child (id, organisation_id, name, case_number, allocated_worker_id, version, created_at, updated_at)"
+                + " VALUES (?, ?, 'Kai Child', ?, ?, 1, ?, ?)", child, world.org().id(), Fixtures.unique("CMS"), pat.id(), now, now);
+        Map<String, Object> decision = new LinkedHashMap<>(Map.of("childId", child, "decision", "Convene a meeting", "rationale", "Because"));
+        for (Object bad : List.of("yesterday", "2026-02-30T10:00:00Z", "2026-13-01T10:00:00Z", 20260201)) {
+            decision.put("decidedAt", bad);
+            Api.Response r = api.post("/api/v1/case-decisions", supervisor, decision);
+            assertProblem(r, 400, "malformed-request");
+            assertEquals("/decidedAt", r.json().get("errors").get(0).get("pointer").asText(), bad + ": " + r.body());
+        }
+        decision.remove("decidedAt");
+        decision.put("decision", "x".repeat(5001));
+        Api.Response tooLong = api.post("/api/v1/case-decisions", supervisor, decision);
+        assertEquals(400, tooLong.status(), tooLong.body());
+        assertEquals("/decision", tooLong.json().get("errors").get(0).get("pointer").asText());
+        decision.put("decision", "Fine");
+        decision.put("childId", 42);
+        assertProblem(api.post("/api/v1/case-decisions", supervisor, decision), 400, "malformed-request");
+        assertEquals(0, fixtures.count("SELECT COUNT(*) FROM case_decision WHERE organisation_id = ?", world.org().id()));
+
+        Api.Response cursor = api.get("/api/v1/case-decisions?cursor=YR9iH2M.AAAA", supervisor);
+        assertProblem(cursor, 400, "validation");
+        assertEquals("#cursor", cursor.json().get("errors").get(0).get("pointer").asText());
+        Api.Response from = api.get("/api/v1/dashboards/decisions-filed?from=20260201", supervisor);
+        assertProblem(from, 400, "malformed-request");
+        assertEquals("#from", from.json().get("errors").get(0).get("pointer").asText());
+
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("url", "not a url at all", "events", List.of("case-decision.ready")),
+                Map.of("url", "https://cms.example.org/hook", "events", List.of()),
+                Map.of("url", "https://cms.example.org/" + "x".repeat(2000), "events", List.of("case-decision.ready")))) {
+            Api.Response r = api.post("/api/v1/webhooks", admin, bad);
+            assertEquals(400, r.status(), r.body());
+            assertTrue(r.json().get("errors").get(0).get("pointer").asText().matches("/(url|events)"), r.body());
+        }
+        assertEquals(0, fixtures.count("SELECT COUNT(*) FROM webhook WHERE organisation_id = ?", world.org().id()));
+        Api.Response webhooks = api.get("/api/v1/webhooks?cursor=YR9iH2M.AAAA", admin);
+        assertProblem(webhooks, 400, "validation");
+    }
 }

@@ -585,6 +585,58 @@ class AccessMatrixTest {
             deleteAction  ANON    -    -          -     -      U         U          -     U             U
             """;
 
+    /**
+     * Decisions about a child whose allocated worker is the person in that relation (issue 8). Machine clients
+     * with case-decisions:read (none of C_READ / C_WRITE has it) are checked in CaseDecisionFeedApiTest.
+     */
+    static final String DECISIONS = """
+            operation                 caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
+            recordManagementDecision  PRAC    N    N          N     N      N         N          N     N             X
+            recordManagementDecision  SUP     N    Y          Y     N      N         N          N     N             X
+            recordManagementDecision  SM      N    Y          Y     Y      Y         Y          Y     N             X
+            recordManagementDecision  HOS     N    Y          Y     Y      Y         Y          Y     Y             X
+            recordManagementDecision  QA      N    N          N     N      N         N          N     N             X
+            recordManagementDecision  HR      N    N          N     N      N         N          N     N             X
+            recordManagementDecision  EM      -    -          -     -      N         N          -     N             X
+            recordManagementDecision  ADMIN   -    -          -     -      N         N          -     N             X
+            recordManagementDecision  C_READ  -    -          -     -      N         N          -     N             N
+            recordManagementDecision  C_WRITE -    -          -     -      N         N          -     N             N
+            recordManagementDecision  ANON    -    -          -     -      U         U          -     U             U
+            listCaseDecisions         PRAC    Y    N          N     N      N         N          N     N             X
+            listCaseDecisions         SUP     Y    Y          Y     N      N         N          N     N             X
+            listCaseDecisions         SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            listCaseDecisions         HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            listCaseDecisions         QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            listCaseDecisions         HR      N    N          N     N      N         N          N     N             N
+            listCaseDecisions         EM      -    -          -     -      N         N          -     N             N
+            listCaseDecisions         ADMIN   -    -          -     -      N         N          -     N             N
+            listCaseDecisions         C_READ  -    -          -     -      N         N          -     N             N
+            listCaseDecisions         C_WRITE -    -          -     -      N         N          -     N             N
+            listCaseDecisions         ANON    -    -          -     -      U         U          -     U             U
+            getCaseDecision           PRAC    Y    N          N     N      N         N          N     N             X
+            getCaseDecision           SUP     Y    Y          Y     N      N         N          N     N             X
+            getCaseDecision           SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            getCaseDecision           HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            getCaseDecision           QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            getCaseDecision           HR      N    N          N     N      N         N          N     N             N
+            getCaseDecision           EM      -    -          -     -      N         N          -     N             N
+            getCaseDecision           ADMIN   -    -          -     -      N         N          -     N             N
+            getCaseDecision           C_READ  -    -          -     -      N         N          -     N             N
+            getCaseDecision           C_WRITE -    -          -     -      N         N          -     N             N
+            getCaseDecision           ANON    -    -          -     -      U         U          -     U             U
+            """;
+
+    /** The decisions-filed measure, acknowledgements (only a client with case-decisions:read) and webhooks (administrators). */
+    static final String DECISIONS_AND_WEBHOOKS = """
+            operation                 PRAC SUP SM  HOS QA  HR  EM  ADMIN C_READ C_WRITE ANON
+            acknowledgeCaseDecision   N    N   N   N   N   N   N   N     N      N       U
+            getDecisionsFiled         N    Y   Y   Y   Y   N   N   N     N      N       U
+            listWebhooks              N    N   N   N   N   N   N   Y     N      N       U
+            registerWebhook           N    N   N   N   N   N   N   Y     N      N       U
+            removeWebhook             N    N   N   N   N   N   N   Y     N      N       U
+            listWebhookDeliveries     N    N   N   N   N   N   N   Y     N      N       U
+            """;
+
     // ---- the harness
 
     @Inject
@@ -611,6 +663,8 @@ class AccessMatrixTest {
         all.put("SESSIONS", SESSIONS);
         all.put("LIFECYCLE", LIFECYCLE);
         all.put("ACTIONS", ACTIONS);
+        all.put("DECISIONS", DECISIONS);
+        all.put("DECISIONS_AND_WEBHOOKS", DECISIONS_AND_WEBHOOKS);
         return all;
     }
 
@@ -801,10 +855,64 @@ class AccessMatrixTest {
                 c -> count("SELECT COUNT(*) FROM supervision_action WHERE id = ?", action(c))));
         p.put("proposeAgendaItem", change(c -> api.post(staffUrl(c) + "/next-agenda-items", c.token(), Map.of("text", c.tag("Agenda"))),
                 c -> count("SELECT COUNT(*) FROM agenda_proposal WHERE supervisee_id = ?", c.person().id())));
+        // issue 8: decisions about children, the 24-hour measure, webhooks
+        p.put("recordManagementDecision", change(c -> api.post("/api/v1/case-decisions", c.token(),
+                        Map.of("childId", child(c), "decision", c.tag("Decided"), "rationale", "Because")),
+                c -> count("SELECT COUNT(*) FROM case_decision WHERE child_id = ?", child(c))));
+        p.put("listCaseDecisions", list(c -> api.get("/api/v1/case-decisions?limit=200&childId=" + child(c), c.token()), this::caseDecision));
+        p.put("getCaseDecision", read(c -> api.get("/api/v1/case-decisions/" + caseDecision(c), c.token())));
+        p.put("acknowledgeCaseDecision", change(c -> api.post("/api/v1/case-decisions/" + caseDecision(c) + "/acknowledgement", c.token(), Map.of()),
+                c -> count("SELECT COUNT(*) FROM case_decision_acknowledgement WHERE decision_id = ?", caseDecision(c))));
+        p.put("getDecisionsFiled", read(c -> api.get("/api/v1/dashboards/decisions-filed", c.token())));
+        p.put("listWebhooks", read(c -> api.get("/api/v1/webhooks", c.token())));
+        p.put("registerWebhook", change(c -> api.post("/api/v1/webhooks", c.token(), Map.of("url", "https://127.0.0.1:9/" + c.id(),
+                        "events", List.of("case-decision.ready"))),
+                c -> count("SELECT COUNT(*) FROM webhook WHERE url = ?", "https://127.0.0.1:9/" + c.id())));
+        p.put("removeWebhook", change(c -> api.raw("DELETE", "/api/v1/webhooks/" + webhook(c), c.token(), null, null),
+                c -> fixtures.string("SELECT removed_at FROM webhook WHERE id = ?", webhook(c))));
+        p.put("listWebhookDeliveries", read(c -> api.get("/api/v1/webhooks/" + webhook(c) + "/deliveries", c.token())));
         return p;
     }
 
     // ---- the records a cell acts on, made on first use
+
+    /** Feed positions for the decisions cells insert (unique in the organisation, far above any signed item's). */
+    private final java.util.concurrent.atomic.AtomicLong decisionPositions = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
+
+    /** A child allocated to the cell's person. */
+    private String child(Cell c) {
+        return c.once("child", () -> {
+            String id = java.util.UUID.randomUUID().toString();
+            java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+            fixtures.execute("INSERT INTO child (id, organisation_id, name, case_number, allocated_worker_id, version, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, 1, ?, ?)", id, c.person().organisationId(), c.tag("Child"), Fixtures.unique("CMS"), c.person().id(), now, now);
+            return id;
+        });
+    }
+
+    /** A signed decision about the cell's child (the person is its worker), made by their supervisor. */
+    private String caseDecision(Cell c) {
+        return c.once("decision", () -> {
+            String id = java.util.UUID.randomUUID().toString();
+            java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+            fixtures.execute("INSERT INTO case_decision (id, organisation_id, feed_position, kind, child_id, worker_staff_id, team_id, decision_text,"
+                            + " made_by_staff_id, made_by_account_id, decided_at, signed_at, content_hash) VALUES (?, ?, ?, 'MANAGEMENT', ?, ?, ?, 'Decided', ?, ?, ?, ?, ?)",
+                    id, c.person().organisationId(), decisionPositions.incrementAndGet(), child(c), c.person().id(), c.person().teamId(),
+                    c.supervisor().id(), java.util.UUID.randomUUID().toString(), now, now, "0".repeat(64));
+            return id;
+        });
+    }
+
+    /** A webhook of the cell's organisation, past the end of any feed (nothing is ever sent to it). */
+    private String webhook(Cell c) {
+        return c.once("webhook", () -> {
+            String id = java.util.UUID.randomUUID().toString();
+            fixtures.execute("INSERT INTO webhook (id, organisation_id, url, events, secret, enabled, last_position, created_at)"
+                    + " VALUES (?, ?, 'https://127.0.0.1:9/hook', 'case-decision.ready', 'whsec_x', TRUE, ?, ?)",
+                    id, c.world().org().id(), Long.MAX_VALUE / 2, java.sql.Timestamp.from(java.time.Instant.now()));
+            return id;
+        });
+    }
 
     private String staffUrl(Cell c) {
         return "/api/v1/staff/" + c.person().id();
