@@ -535,12 +535,15 @@ public class AccessPolicy {
         return recordScope(caller);
     }
 
-    /** The discussions among these the caller may read (parties, or the supervisor is within their record scope), in order. */
+    /**
+     * The discussions among these the caller may read, in order: the two parties always (whatever other roles they
+     * hold); others when the supervisor is within their record scope (managers above the supervisor, QA auditors).
+     */
     public <T> List<T> readableCaseDiscussions(Caller caller, Collection<T> rows, Function<T, Parties> parties, Map<String, Staff> people) {
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() || caller.isClient()) {
             return List.of();
         }
-        StaffScope scope = caseDiscussionScope(caller);
+        StaffScope scope = onlyWithoutRecords(caller) ? new StaffScope(false, Set.of(), Set.of()) : recordScope(caller);
         return rows.stream().filter(r -> {
             Parties p = parties.apply(r);
             if (caller.organisationId() == null || !caller.organisationId().equals(p.organisationId())) {
