@@ -266,7 +266,7 @@ public class CaseDiscussionService {
         requireParty(caller, found);
         int contentVersion = lockForSigning(found.id());
         CaseDiscussionRow row = discussions.findById(found.id()).orElseThrow();
-        requireSignable(ifMatch, row, contentVersion);
+        ETags.requireSignable(ifMatch, CaseDiscussionRow.DRAFT.equals(row.status()), row.version(), contentVersion);
         requireDraft(row);
         DiscussionContent content = read(row.contentJson());
         List<Shortfall> missing = missing(row, content);
@@ -585,18 +585,6 @@ public class CaseDiscussionService {
                 return rs.next() ? rs.getInt(1) : 0;
             }
         });
-    }
-
-    /** An ETag from any version since the content last changed names what is being signed; the other party's signature does not matter. */
-    private static void requireSignable(String ifMatch, CaseDiscussionRow row, int contentVersion) {
-        if (ifMatch != null && CaseDiscussionRow.DRAFT.equals(row.status())) {
-            for (int v = Math.max(1, contentVersion); v < row.version(); v++) {
-                if (ETags.of(v).equals(ifMatch.trim())) {
-                    return;
-                }
-            }
-        }
-        ETags.requireCurrent(ifMatch, row.version());
     }
 
     /** SHA-256 over everything the parties sign. */

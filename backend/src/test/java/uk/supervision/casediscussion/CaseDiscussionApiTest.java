@@ -299,10 +299,7 @@ class CaseDiscussionApiTest extends ApiTest {
     }
 
     private String held(LocalDate date) {
-        String id = api.post("/api/v1/sessions", supervisor, plan(date)).json().get("items").get(0).get("id").asText();
-        String url = "/api/v1/sessions/" + id;
-        assertEquals(200, api.post(url + "/held", supervisor, Map.of("actualMinutes", 90), api.get(url, supervisor).header("ETag")).status());
-        return id;
+        return uk.supervision.testing.Signing.heldSession(api, supervisor, sam.id(), date);
     }
 
     private Map<String, Object> plan(LocalDate date) {
