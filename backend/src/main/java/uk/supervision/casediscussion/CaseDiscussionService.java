@@ -219,13 +219,16 @@ public class CaseDiscussionService {
                 checkedActions(row, body.getActions(), body.getDiscussedOn(), before.actions()));
         ChildViewStatus viewStatus = effectiveStatus(content.childVoice());
         int changed = jdbc.prepareStatement("UPDATE case_discussion SET discussed_on = ?, content_json = ?, child_view_status = ?, "
-                + "version = version + 1, content_version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND status = 'DRAFT'", ps -> {
+                // Both set from the version read: MySQL applies SET left to right, H2 from the old row.
+                + "version = ?, content_version = ?, updated_at = ? WHERE id = ? AND version = ? AND status = 'DRAFT'", ps -> {
             ps.setDate(1, Date.valueOf(body.getDiscussedOn()));
             ps.setString(2, write(content));
             ps.setString(3, viewStatus == null ? null : viewStatus.getValue());
-            ps.setTimestamp(4, Timestamp.from(clock.instant()));
-            ps.setString(5, row.id());
-            ps.setInt(6, row.version());
+            ps.setInt(4, row.version() + 1);
+            ps.setInt(5, row.version() + 1);
+            ps.setTimestamp(6, Timestamp.from(clock.instant()));
+            ps.setString(7, row.id());
+            ps.setInt(8, row.version());
             return ps.executeUpdate();
         });
         if (changed != 1) {
