@@ -163,6 +163,21 @@ class ContractConformanceTest {
                         Map.of("date", today(), "startTime", "15:00", "plannedMinutes", 90, "location", "Room 2"), etagOfRequest(toBook))),
                 entry("declineSessionRequest", post("/api/v1/session-requests/" + toDecline + "/declination", As.SUPERVISOR,
                         Map.of("reason", "We meet on Monday"), etagOfRequest(toDecline))),
+                entry("listChildren", get("/api/v1/children?q=amelia", As.SUPERVISOR)),
+                entry("createChild", post("/api/v1/children", As.SUPERVISOR,
+                        Map.of("name", "Ben Brown", "caseNumber", Fixtures.unique("PRN"), "dateOfBirth", "2018-05-06", "allocatedWorkerId", pat.id()))),
+                entry("getChild", get("/api/v1/children/" + childId, As.PRACTITIONER)),
+                entry("updateChild", put("/api/v1/children/" + childId, As.SUPERVISOR, Map.of("name", "Amelia Browne", "allocatedWorkerId", pat.id()),
+                        etagOf("/api/v1/children/" + childId, As.SUPERVISOR))),
+                entry("listCaseDiscussions", get("/api/v1/case-discussions?superviseeId=" + pat.id(), As.SUPERVISOR)),
+                entry("createCaseDiscussion", post("/api/v1/case-discussions", As.PRACTITIONER, Map.of("childId", childId))),
+                entry("getCaseDiscussion", get(discussionUrl(discussion), As.PRACTITIONER)),
+                entry("updateCaseDiscussion", put(discussionUrl(discussion), As.SUPERVISOR, discussionUpdate(),
+                        etagOf(discussionUrl(discussion), As.SUPERVISOR))),
+                entry("deleteCaseDiscussion", new Example("DELETE", discussionUrl(discussionToDiscard), As.SUPERVISOR, null, null,
+                        () -> "\"v1\"")),
+                entry("signCaseDiscussion", post(discussionUrl(discussionToSign) + "/signatures", As.PRACTITIONER, null,
+                        etagOf(discussionUrl(discussionToSign), As.PRACTITIONER))),
                 entry("registerMachineClient", post("/api/v1/machine-clients", As.ADMIN,
                         Map.of("name", Fixtures.unique("HR system"), "scopes", List.of("staff.read", "staff.write")))),
                 // issue 8: decisions, the 24-hour measure, webhooks
@@ -222,6 +237,10 @@ class ContractConformanceTest {
     private String formerSession;  // Pat's planned session with a supervisor he no longer has
     private String toBook;         // Pat's request for an extra session, to book
     private String toDecline;      // and one to decline
+    private String childId;        // a child allocated to Pat
+    private String discussion;     // a draft case discussion about Pat's child, between Pat and Sam
+    private String discussionToSign;    // one written with the child's view, ready to sign
+    private String discussionToDiscard; // one started by mistake
     private final Map<As, String> credentials = new EnumMap<>(As.class);
 
     @BeforeAll
@@ -302,6 +321,35 @@ class ContractConformanceTest {
         toBook = requestAsPat("Court next week");
         toDecline = requestAsPat("Caseload");
         decisionsAndWebhooks();
+        Api.Response child = api.post("/api/v1/children", credentials.get(As.SUPERVISOR),
+                Map.of("name", "Amelia Brown", "caseNumber", Fixtures.unique("PRN"), "allocatedWorkerId", pat.id()));
+        assertEquals(201, child.status(), () -> "Could not add a child: " + child);
+        childId = child.json().get("id").asText();
+        discussion = startDiscussion();
+        discussionToSign = startDiscussion();
+        Api.Response written = api.put(discussionUrl(discussionToSign), credentials.get(As.SUPERVISOR), discussionUpdate(),
+                etagOf(discussionUrl(discussionToSign), As.SUPERVISOR).get());
+        assertEquals(200, written.status(), () -> "Could not write a case discussion: " + written);
+        discussionToDiscard = startDiscussion();
+    }
+
+    private String startDiscussion() {
+        Api.Response r = api.post("/api/v1/case-discussions", credentials.get(As.SUPERVISOR), Map.of("childId", childId));
+        assertEquals(201, r.status(), () -> "Could not start a case discussion: " + r);
+        return r.json().get("id").asText();
+    }
+
+    private static String discussionUrl(String id) {
+        return "/api/v1/case-discussions/" + id;
+    }
+
+    private Map<String, Object> discussionUpdate() {
+        return Map.of("discussedOn", today(),
+                "answers", List.of(Map.of("key", "safety_scale", "text", "6", "notApplicable", false)),
+                "childVoice", Map.of("status", "RECORDED", "view", "Wants to stay with her nan", "seenAlone", true),
+                "decisions", List.of(Map.of("text", "Stay on a child protection plan", "rationale", "Risks remain")),
+                "actions", List.of(Map.of("text", "Meet the school", "desiredOutcome", "Fewer missed days", "measure", "Attendance",
+                        "ownerId", pat.id(), "dueDate", today())));
     }
 
     private String childOfPat;       // a child allocated to Pat

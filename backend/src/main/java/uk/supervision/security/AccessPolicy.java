@@ -558,4 +558,85 @@ public class AccessPolicy {
         }
         return out;
     }
+
+    // ---- children and case discussions (issue 8)
+
+    /** Roles that never read supervision records or the children in them, unless the person also holds another role. */
+    private static final Set<Role> NO_RECORDS = Set.of(Role.HR, Role.ADMIN, Role.ELECTED_MEMBER);
+
+    private static boolean onlyWithoutRecords(Caller caller) {
+        return !caller.roles().isEmpty() && NO_RECORDS.containsAll(caller.roles());
+    }
+
+    /**
+     * Listing children: clients with children:write (the whole organisation), and people who read records;
+     * HR, administrators and elected members are refused.
+     */
+    public StaffScope childScope(Caller caller) {
+        if (caller.isClient()) {
+            if (!caller.hasScope(Scopes.CHILDREN_WRITE)) {
+                throw Problems.forbidden("This client was not granted the children:write scope.");
+            }
+            return new StaffScope(true, Set.of(), Set.of());
+        }
+        if (onlyWithoutRecords(caller)) {
+            throw Problems.forbidden("Children are seen by the people whose work they are part of, the managers above them and quality assurance.");
+        }
+        return recordScope(caller);
+    }
+
+    /** One child: as the list, by the allocated worker. */
+    public void requireSeeChild(Caller caller, Staff allocatedWorker) {
+        StaffScope scope = childScope(caller);
+        if (!sameOrganisation(caller, allocatedWorker) || !scope.covers(allocatedWorker)) {
+            throw Problems.forbidden("Children are seen by the people whose work they are part of, the managers above them and quality assurance.");
+        }
+    }
+
+    /** Adding or changing a child: a client with children:write, or the allocated worker's supervisor or a manager above them. */
+    public void requireWriteChild(Caller caller, Staff allocatedWorker, String workersSupervisorId) {
+        if (caller.isClient()) {
+            if (!caller.hasScope(Scopes.CHILDREN_WRITE) || !sameOrganisation(caller, allocatedWorker)) {
+                throw Problems.forbidden("This client was not granted the children:write scope.");
+            }
+            return;
+        }
+        if (caller.isSelf(allocatedWorker.id())) {
+            throw Problems.forbidden("A child is added by the allocated worker's supervisor or a manager above them.");
+        }
+        requireArrangeSupervisionFor(caller, allocatedWorker, workersSupervisorId);
+    }
+
+    /**
+     * Case discussions are read by the two parties, managers above the supervisor (the supervision chain or the
+     * service they manage) and QA auditors; never by HR, administrators, elected members or machine clients.
+     */
+    public StaffScope caseDiscussionScope(Caller caller) {
+        if (caller.isClient() || onlyWithoutRecords(caller)) {
+            throw Problems.forbidden("Case discussions are read only by the two parties, the managers above them and quality assurance.");
+        }
+        return recordScope(caller);
+    }
+
+    /**
+     * The discussions among these the caller may read, in order: the two parties always (whatever other roles they
+     * hold); others when the supervisor is within their record scope (managers above the supervisor, QA auditors).
+     */
+    public <T> List<T> readableCaseDiscussions(Caller caller, Collection<T> rows, Function<T, Parties> parties, Map<String, Staff> people) {
+        if (rows.isEmpty() || caller.isClient()) {
+            return List.of();
+        }
+        StaffScope scope = onlyWithoutRecords(caller) ? new StaffScope(false, Set.of(), Set.of()) : recordScope(caller);
+        return rows.stream().filter(r -> {
+            Parties p = parties.apply(r);
+            if (caller.organisationId() == null || !caller.organisationId().equals(p.organisationId())) {
+                return false;
+            }
+            if (caller.isSelf(p.otherPartyId()) || p.superviseeIds().stream().anyMatch(caller::isSelf)) {
+                return true;
+            }
+            Staff supervisor = people.get(p.otherPartyId());
+            return supervisor != null && sameOrganisation(caller, supervisor) && scope.covers(supervisor);
+        }).toList();
+    }
 }

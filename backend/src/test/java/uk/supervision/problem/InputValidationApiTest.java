@@ -156,6 +156,39 @@ class InputValidationApiTest extends ApiTest {
         assertEquals(List.of("/answers/1/key"), pointers, r.body());
     }
 
+    @Test
+    void childrenAndCaseDiscussionsAreRefusedWithPointersAndNothingStored() {
+        for (String bad : List.of("PRN 1", "-PRN", "PRN;DROP", "")) {
+            Api.Response r = api.post("/api/v1/children", supervisor, Map.of("name", "Amelia", "caseNumber", bad, "allocatedWorkerId", pat.id()));
+            assertEquals(400, r.status(), bad + ": " + r.body());
+            assertEquals("/caseNumber", r.json().get("errors").get(0).get("pointer").asText(), bad + ": " + r.body());
+        }
+        assertEquals(0, fixtures.count("SELECT COUNT(*) FROM child WHERE organisation_id = ?", world.org().id()));
+        for (String path : List.of("/api/v1/children?cursor=YR9iH2M", "/api/v1/case-discussions?cursor=YR9iH2M")) {
+            Api.Response r = api.get(path, supervisor);
+            assertProblem(r, 400, "validation");
+            assertEquals("#cursor", r.json().get("errors").get(0).get("pointer").asText(), path);
+        }
+        Api.Response child = api.post("/api/v1/children", supervisor, Map.of("name", "Amelia", "caseNumber", Fixtures.unique("PRN"),
+                "allocatedWorkerId", pat.id()));
+        Api.Response started = api.post("/api/v1/case-discussions", supervisor, Map.of("childId", child.json().get("id").asText()));
+        String url = "/api/v1/case-discussions/" + started.json().get("id").asText();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("discussedOn", java.time.LocalDate.now().toString());
+        body.put("answers", List.of());
+        body.put("childVoice", Map.of());
+        body.put("decisions", List.of(Map.of("text", "Stay on the plan"), Map.of("text", "")));
+        body.put("actions", List.of());
+        Api.Response r = api.put(url, supervisor, body, started.header("ETag"));
+        assertProblem(r, 400, "validation");
+        assertEquals("/decisions/1/text", r.json().get("errors").get(0).get("pointer").asText(), r.body());
+        body.put("decisions", List.of());
+        body.put("childVoice", Map.of("reason", "TOO_OLD"));
+        assertEquals(400, api.put(url, supervisor, body, started.header("ETag")).status());
+        assertEquals("1", fixtures.string("SELECT version FROM case_discussion WHERE id = ?", started.json().get("id").asText()),
+                "nothing stored");
+    }
+
     private Map<String, Object> action(String due) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("superviseeId", pat.id());
