@@ -1025,17 +1025,6 @@ class AccessMatrixTest {
     /** Feed positions for the decisions cells insert (unique in the organisation, far above any signed item's). */
     private final java.util.concurrent.atomic.AtomicLong decisionPositions = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
 
-    /** A child allocated to the cell's person. */
-    private String child(Cell c) {
-        return c.once("child", () -> {
-            String id = java.util.UUID.randomUUID().toString();
-            java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
-            fixtures.execute("INSERT INTO child (id, organisation_id, name, case_number, allocated_worker_id, version, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, 1, ?, ?)", id, c.person().organisationId(), c.tag("Child"), Fixtures.unique("CMS"), c.person().id(), now, now);
-            return id;
-        });
-    }
-
     /** A signed decision about the cell's child (the person is its worker), made by their supervisor. */
     private String caseDecision(Cell c) {
         return c.once("decision", () -> {
