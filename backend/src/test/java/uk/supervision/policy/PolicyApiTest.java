@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shipped policy profiles, in full, and the organisation's adjustments to the one it adopted. */
@@ -55,8 +56,13 @@ class PolicyApiTest extends ApiTest {
         assertEquals(12, audit.get("items").findValues("key").stream().filter(k -> k.asText().startsWith("q11_")).count());
         assertEquals(9, templates.get("QUESTIONNAIRE").get("items").size());
         assertTrue(item(templates.get("QUESTIONNAIRE"), "s4").get("label").asText().contains("feelings are valued"));
-        JsonNode childView = item(templates.get("CASE_DISCUSSION"), "child_view");
-        assertTrue(childView.get("required").asBoolean(), "the child's view is required (recommendation 1e)");
+        // Version 2 asks the child's view as the structured childVoice block (recommendation 1e, required before
+        // signing: CaseDiscussionApiTest), so the template's free-text item asks the parents' or carers' view only.
+        JsonNode caseDiscussion = templates.get("CASE_DISCUSSION");
+        assertEquals(2, caseDiscussion.get("version").asInt());
+        assertFalse(caseDiscussion.get("items").findValues("key").stream().anyMatch(k -> k.asText().equals("child_view")));
+        assertFalse(item(caseDiscussion, "parents_view").get("required").asBoolean());
+        assertEquals("SAFETY_SCALE", item(caseDiscussion, "safety_scale").get("answerType").asText());
 
         JsonNode bedfordshire = byCode.get("CENTRAL_BEDFORDSHIRE_2012");
         JsonNode step = bedfordshire.get("rules").get("cadenceSteps").get(0);

@@ -37,9 +37,10 @@ class DatabaseTest {
         assertTrue(versions.containsAll(List.of("001", "002")), versions.toString());
         assertEquals(3, fixtures.count("SELECT COUNT(*) FROM policy_profile"));
         // Shipped rows have fixed ids (tests may add templates of their own): V002's 15 templates and 223
-        // items, and V019's four agreement templates (three version 2s and Coventry's 2015 agreement) with 68 items.
-        assertEquals(19, fixtures.count("SELECT COUNT(*) FROM policy_template WHERE id LIKE '00000000-0000-7000-81%'"));
-        assertEquals(223 + 68, fixtures.count("SELECT COUNT(*) FROM template_item WHERE id LIKE '00000000-0000-7000-82%'"));
+        // items, V019's four agreement templates (three version 2s and Coventry's 2015 agreement) with 68 items,
+        // and V026's three case-discussion version 2s with 35 items (each version 1's, child_view as parents_view).
+        assertEquals(22, fixtures.count("SELECT COUNT(*) FROM policy_template WHERE id LIKE '00000000-0000-7000-81%'"));
+        assertEquals(223 + 68 + 35, fixtures.count("SELECT COUNT(*) FROM template_item WHERE id LIKE '00000000-0000-7000-82%'"));
     }
 
     @Test
