@@ -27,6 +27,12 @@ const FILTER_TEXT: Record<'' | RecordType, string> = {
   agreement: 'Supervision agreements',
 };
 
+const NONE_TEXT: Record<RecordType, string> = {
+  case_discussion: 'Nobody has read the case discussions about your work yet.',
+  session_record: 'Nobody has read your session records yet.',
+  agreement: 'Nobody has read your supervision agreements yet.',
+};
+
 interface PageState {
   previousCursors?: string[];
 }
@@ -129,7 +135,7 @@ export function MyActivityPage() {
           {page.state === 'error' && <ProblemMessage problem={page.problem} />}
           {page.state === 'ok' && page.data.items.length === 0 && (
             <p className="govuk-body" data-testid="no-reads">
-              {recordType ? `Nobody has read your ${FILTER_TEXT[recordType].toLowerCase()} yet.` : 'Nobody has read your records yet.'}
+              {recordType ? NONE_TEXT[recordType] : 'Nobody has read your records yet.'}
             </p>
           )}
           {page.state === 'ok' && page.data.items.length > 0 && (
