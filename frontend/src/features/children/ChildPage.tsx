@@ -31,7 +31,7 @@ function Decisions({ child }: { child: Schemas['Child'] }) {
           </p>
         ) : (
           <>
-            <DecisionTable caption="Signed decisions, oldest first" decisions={decisions.items} />
+            <DecisionTable caption="Signed decisions, oldest first" captionSize="s" decisions={decisions.items} />
             {decisions.nextCursor && (
               <Button variant="secondary" type="button" disabled={decisions.loadingMore} onClick={decisions.more}>
                 Show more decisions

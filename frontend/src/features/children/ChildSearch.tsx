@@ -110,15 +110,16 @@ export function ChildSearch({
                       name={`${id}-match`}
                       type="radio"
                       value={child.id}
+                      aria-describedby={`${inputId}-item-hint`}
                       checked={chosen?.id === child.id}
                       onChange={() => onChoose({ id: child.id, name: child.name, caseNumber: child.caseNumber })}
                     />
                     <label className="govuk-label govuk-radios__label" htmlFor={inputId}>
                       {child.name}
-                      <span className="govuk-hint govuk-radios__hint app-block govuk-!-margin-bottom-0">
-                        {childDescription(child).slice(child.name.length + 2)}
-                      </span>
                     </label>
+                    <div id={`${inputId}-item-hint`} className="govuk-hint govuk-radios__hint">
+                      {childDescription(child).slice(child.name.length + 2)}
+                    </div>
                   </div>
                 );
               })}

@@ -333,21 +333,24 @@ export function QuickDecisionPage() {
           onChange={(e) => change({ rationale: e.target.value })}
         />
         <div className="govuk-form-group" ref={timeRef}>
-          <h2 className="govuk-heading-m govuk-!-margin-bottom-2">When</h2>
           {!draft.whenChanged ? (
-            <p className="govuk-body" data-testid="decided-when">
-              {whenText(now, now)}{' '}
+            <>
+              <h2 className="govuk-heading-m govuk-!-margin-bottom-2">When</h2>
+              <p className="govuk-body govuk-!-margin-bottom-2" data-testid="decided-when">
+                {whenText(now, now)}
+              </p>
               <button
                 type="button"
-                className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2"
+                className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
                 data-module="govuk-button"
                 onClick={() => change({ whenChanged: true, day: londonDate(now), time: formatTime(now).replace('midday', '12pm').replace('midnight', '12am') })}
               >
                 Change <span className="govuk-visually-hidden">when the decision was made</span>
               </button>
-            </p>
+            </>
           ) : (
-            <div className="app-when">
+            <fieldset className="govuk-fieldset">
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">When was the decision made?</legend>
               <Select
                 id="decided-day"
                 label="Day"
@@ -376,7 +379,7 @@ export function QuickDecisionPage() {
                   Use the time now instead
                 </button>
               </p>
-            </div>
+            </fieldset>
           )}
         </div>
         <p className="govuk-body">You sign the decision as the person who made it. Once signed it is locked and cannot be changed.</p>
