@@ -170,4 +170,21 @@ describe('Quick decision', () => {
     expect(await screen.findByLabelText('Decision')).toHaveValue('Respite weekend');
     expect(screen.getByRole('radio', { name: /Alice Brown/ })).toBeChecked();
   });
+
+  it('never loses an unsigned decision: opening another child’s quick decision keeps it until the person discards it', async () => {
+    signedIn({ 'GET /api/v1/children/:id': (request) => json(request.path.endsWith(ALFIE.id) ? ALFIE : ALICE) });
+    const first = renderApp(`/decisions/new?childId=${ALICE.id}`);
+    const user = userEvent.setup();
+    await screen.findByRole('radio', { name: /Alice Brown/ });
+    await user.type(screen.getByLabelText('Decision'), 'Respite weekend');
+    await waitFor(() => expect(screen.getByTestId('save-status')).toHaveTextContent(/^Saved on this device/), { timeout: 3000 });
+    first.unmount();
+    renderApp(`/decisions/new?childId=${ALFIE.id}`);
+    expect(await screen.findByText('You have a decision on this device that is not signed yet')).toBeInTheDocument();
+    expect(screen.getByLabelText('Decision')).toHaveValue('Respite weekend');
+    expect(screen.getByRole('radio', { name: /Alice Brown/ })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Discard it and start a decision about Alfie Green' }));
+    expect(screen.getByLabelText('Decision')).toHaveValue('');
+    expect(screen.getByRole('radio', { name: /Alfie Green/ })).toBeChecked();
+  });
 });

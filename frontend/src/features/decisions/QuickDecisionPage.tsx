@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, type Problem } from '../../api/client';
-import { BackLink, Button, ErrorSummary, Input, Select, Textarea, type ErrorItem } from '../../components/govuk';
+import { BackLink, Button, ErrorSummary, Input, NotificationBanner, Select, Textarea, type ErrorItem } from '../../components/govuk';
 import { formatTime } from '../../format';
 import { deviceAccount } from '../../offline/account';
 import { readDraft, removeDraft } from '../../offline/drafts';
@@ -166,6 +166,8 @@ export function QuickDecisionPage() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
   const [now, setNow] = useState(() => new Date());
+  /** A child chosen on their page while an unsigned decision about another child is kept on this device. */
+  const [waitingChild, setWaitingChild] = useState<ChildRef | null>(null);
   const timeRef = useRef<HTMLDivElement>(null);
   usePageTitle('Record a decision', !!errors);
 
@@ -185,7 +187,11 @@ export function QuickDecisionPage() {
         const got = await call(api.GET('/api/v1/children/{childId}', { params: { path: { childId } } }));
         if (got.ok) {
           const child = { id: got.data.id, name: got.data.name, caseNumber: got.data.caseNumber };
-          start = stored && !stored.decision && !stored.rationale ? { ...stored, child, query: child.name } : blankDraft(child);
+          const typed = !!stored && (!!stored.decision.trim() || !!stored.rationale.trim());
+          if (typed) {
+            // Never lose typing: the unsigned decision stays; the person chooses to keep or discard it.
+            if (!cancelled) setWaitingChild(child);
+          } else start = stored ? { ...stored, child, query: child.name } : blankDraft(child);
         }
       }
       if (!cancelled) setDraft(start);
@@ -304,6 +310,26 @@ export function QuickDecisionPage() {
       <p className="govuk-body-s app-save-status" role="status" data-testid="save-status">
         {savedAt ? `Saved on this device ${formatTime(savedAt)}` : dirty ? 'Not saved yet' : ''}
       </p>
+      {waitingChild && draft.child?.id !== waitingChild.id && (
+        <NotificationBanner title="Important" heading="You have a decision on this device that is not signed yet">
+          <p className="govuk-body">
+            It is shown below{draft.child ? `, about ${draft.child.name}` : ''}. Sign and send it, or discard it to record a
+            decision about {waitingChild.name}.
+          </p>
+          <button
+            type="button"
+            className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+            data-module="govuk-button"
+            onClick={() => {
+              setDraft(blankDraft(waitingChild));
+              setDirty(true);
+              setWaitingChild(null);
+            }}
+          >
+            Discard it and start a decision about {waitingChild.name}
+          </button>
+        </NotificationBanner>
+      )}
       <form noValidate onSubmit={submit} data-testid="quick-decision-form">
         <ChildSearch
           key={draft.idempotencyKey}
