@@ -150,7 +150,7 @@ describe('The quick decision from a child’s name', () => {
     assert.equal(stored.kind, 'MANAGEMENT');
     assert.equal(stored.rationale, 'New bruising seen at school today');
     assert.equal(stored.child.caseNumber, data.caseNumber);
-    assert.equal(stored.acknowledgedAt, undefined);
+    assert.ok(!stored.acknowledgedAt, 'not yet acknowledged');
 
     // Waiting to be filed, on the decisions page.
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Decisions' }).click();
@@ -185,6 +185,8 @@ describe('The quick decision from a child’s name', () => {
     assert.equal(await h1(page), 'Children');
     await page.getByRole('searchbox', { name: 'Name or case number' }).fill(data.caseNumber);
     await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: data.childName }).waitFor();
+    await expectNoAxeViolations(page, 'the children found by case number');
     await page.getByRole('link', { name: data.childName }).click();
     assert.equal(await h1(page), data.childName);
     const row = page.getByTestId('child-decisions').locator('tr', { hasText: decision });
