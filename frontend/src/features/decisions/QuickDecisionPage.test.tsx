@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { list } from '../../offline/outbox';
-import { PRIYA, TOKENS } from '../../test/fixtures';
+import { PRIYA, SAM, TOKENS } from '../../test/fixtures';
 import { json, mockApi, problem, type Handler } from '../../test/mockApi';
 import { renderApp, withStoredRefreshToken } from '../../test/renderApp';
 import { ALFIE, ALICE, decision } from './decisionFixtures';
@@ -186,5 +186,13 @@ describe('Quick decision', () => {
     await user.click(screen.getByRole('button', { name: 'Discard it and start a decision about Alfie Green' }));
     expect(screen.getByLabelText('Decision')).toHaveValue('');
     expect(screen.getByRole('radio', { name: /Alfie Green/ })).toBeChecked();
+  });
+
+  it('a practitioner is told who records decisions, and is offered no form', async () => {
+    withStoredRefreshToken();
+    mockApi({ 'POST /api/v1/auth/token-refresh': json(TOKENS), 'GET /api/v1/me': json(SAM) });
+    renderApp('/decisions/new');
+    expect(await screen.findByTestId('not-a-manager')).toHaveTextContent('recorded by the manager who made them');
+    expect(screen.queryByTestId('quick-decision-form')).toBeNull();
   });
 });

@@ -9,10 +9,11 @@ import { useDeviceAutosave } from '../../offline/useDeviceAutosave';
 import { Link, useSearchParams } from '../../router';
 import { usePageTitle } from '../../usePageTitle';
 import { call, newIdempotencyKey } from '../agreements/agreements';
+import { useMe } from '../auth/AuthContext';
 import { ChildSearch } from '../children/ChildSearch';
 import type { ChildRef } from '../children/children';
 import { parseTimeInput } from '../sessions/sessions';
-import { DAYS_BACK, childHref, dayOptions, londonDate, londonInstant, whenText, type CaseDecision } from './decisions';
+import { DAYS_BACK, canRecordDecisions, childHref, dayOptions, londonDate, londonInstant, whenText, type CaseDecision } from './decisions';
 
 /** What the form keeps on this device between keystrokes, reloads and a lost connection. */
 export interface DecisionDraft {
@@ -157,6 +158,7 @@ function Confirmation({ done, onAnother }: { done: Done; onAnother: () => void }
  * outbox with its Idempotency-Key, so a resend never records it twice.
  */
 export function QuickDecisionPage() {
+  const me = useMe();
   const params = useSearchParams();
   const childId = params.get('childId') ?? '';
   const [draft, setDraft] = useState<DecisionDraft | null>(null);
@@ -209,6 +211,17 @@ export function QuickDecisionPage() {
     setSavedAt,
   );
 
+  if (me && !canRecordDecisions(me)) {
+    return (
+      <>
+        <h1 className="govuk-heading-l">Record a decision</h1>
+        <p className="govuk-body" data-testid="not-a-manager">
+          Decisions about children between sessions are recorded by the manager who made them: a supervisor or a manager of the
+          child’s allocated worker. Tell your supervisor about the decision you need.
+        </p>
+      </>
+    );
+  }
   if (done) {
     return (
       <Confirmation
