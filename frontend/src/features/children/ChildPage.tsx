@@ -44,11 +44,10 @@ function Decisions({ child }: { child: Schemas['Child'] }) {
 }
 
 /** Start a case discussion about the child between sessions, then open it. */
-function StartCaseDiscussion({ childId }: { childId: string }) {
+function StartCaseDiscussion({ childId, setError }: { childId: string; setError: (error: string | null) => void }) {
   const navigate = useNavigate();
   const [key] = useState(newIdempotencyKey);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const start = async () => {
     if (busy) return;
     setBusy(true);
@@ -56,6 +55,7 @@ function StartCaseDiscussion({ childId }: { childId: string }) {
       api.POST('/api/v1/case-discussions', { params: { header: { 'Idempotency-Key': key } }, body: { childId } }),
     );
     setBusy(false);
+    setError(null);
     if (result.ok) return navigate(caseDiscussionHref(result.data.id));
     const { problem } = result;
     setError(
@@ -67,12 +67,9 @@ function StartCaseDiscussion({ childId }: { childId: string }) {
     );
   };
   return (
-    <>
-      {error && <ErrorSummary errors={[{ text: error }]} />}
-      <Button variant="secondary" type="button" disabled={busy} onClick={() => void start()}>
-        Start a case discussion
-      </Button>
-    </>
+    <Button variant="secondary" type="button" disabled={busy} onClick={() => void start()}>
+      Start a case discussion
+    </Button>
   );
 }
 
@@ -81,6 +78,7 @@ export function ChildPage({ childId }: { childId: string }) {
   const me = useMe();
   const location = useLocation();
   const added = (location.state as { added?: boolean } | null)?.added === true;
+  const [startError, setStartError] = useState<string | null>(null);
   const child = useQuery(
     (signal) => settle(api.GET('/api/v1/children/{childId}', { params: { path: { childId } }, signal })),
     [childId],
@@ -102,6 +100,7 @@ export function ChildPage({ childId }: { childId: string }) {
   return (
     <>
       <BackLink href="/children" />
+      {startError && <ErrorSummary errors={[{ text: startError }]} />}
       {added && <NotificationBanner type="success" heading={`${c.name} added`} />}
       <span className="govuk-caption-l">Child</span>
       <h1 className="govuk-heading-l">{c.name}</h1>
@@ -122,7 +121,7 @@ export function ChildPage({ childId }: { childId: string }) {
       />
       <div className="govuk-button-group">
         {canRecordDecisions(me) && <Button href={quickDecisionHref(c.id)}>Record a decision</Button>}
-        {mayDiscuss && <StartCaseDiscussion childId={c.id} />}
+        {mayDiscuss && <StartCaseDiscussion childId={c.id} setError={setStartError} />}
       </div>
       <Decisions child={c} />
       <CaseDiscussionList childId={c.id} heading={`Case discussions about ${c.name}`} />

@@ -64,7 +64,9 @@ export function ChildSearch({
       : found.state === 'ok'
         ? found.children.length === 0
           ? `No children match “${query.trim()}”. Check the spelling, or add the child from the Children page.`
-          : `${found.children.length}${found.children.length === MATCHES_SHOWN ? ' or more' : ''} ${found.children.length === 1 ? 'child matches' : 'children match'}. Choose one below.`
+          : found.children.length === MATCHES_SHOWN
+            ? `${MATCHES_SHOWN} or more children match. Choose one below, or type more of the name to narrow the list.`
+            : `${found.children.length} ${found.children.length === 1 ? 'child matches' : 'children match'}. Choose one below.`
         : found.state === 'error'
           ? found.offline
             ? 'You are offline, so children cannot be searched. Your decision is kept on this device.'

@@ -157,4 +157,14 @@ describe('Children', () => {
     renderApp(`/children/${ALICE.id}`);
     expect(await screen.findByText('You do not have access to this record')).toBeInTheDocument();
   });
+
+  it('a refused start of a case discussion is explained at the top of the page, and nothing opens', async () => {
+    signedIn(PRIYA, { 'POST /api/v1/case-discussions': problem(403, 'Forbidden') });
+    renderApp(`/children/${ALICE.id}`);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Start a case discussion' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary).toHaveTextContent('Only the child’s allocated worker and their supervisor can start a case discussion about this child.');
+    expect(window.location.pathname).toBe(`/children/${ALICE.id}`);
+  });
 });
