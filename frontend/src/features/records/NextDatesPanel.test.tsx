@@ -2,53 +2,16 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from '../../api/client';
-import { PRIYA, SAM, TOKENS } from '../../test/fixtures';
-import { json, mockApi, type Handler } from '../../test/mockApi';
-import { renderApp, withStoredRefreshToken } from '../../test/renderApp';
-import { POLICY, PROFILE } from '../agreements/agreementFixtures';
+import { PRIYA, SAM } from '../../test/fixtures';
+import { json, type Handler } from '../../test/mockApi';
 import { session } from '../sessions/sessionFixtures';
+import { agendaItem, openRecord, profileWithAgenda, record } from './recordFixtures';
 
-const RECORD: Schemas['SessionRecord'] = {
-  sessionId: 's-1',
-  status: 'DRAFT',
-  templateId: 'tpl-agenda',
-  entries: [],
-  personalIssuesDiscussed: false,
-  confidentialNotesWithheld: false,
-  actionReviews: [],
-  openActions: [],
-  notes: [],
-  signatures: [],
-  missing: [],
-  version: 1,
-  updatedAt: '2026-01-06T16:00:00Z',
-};
-
-const PROFILE_WITH_AGENDA = {
-  ...PROFILE,
-  templates: [
-    ...PROFILE.templates,
-    {
-      id: 'tpl-agenda',
-      kind: 'SESSION_AGENDA',
-      version: 1,
-      title: 'Agenda',
-      source: '',
-      items: [{ key: 'wellbeing', position: 1, section: 'Wellbeing', label: 'How are you?', answerType: 'FREE_TEXT', required: false }],
-    },
-  ],
-};
+const PROFILE_WITH_AGENDA = profileWithAgenda([agendaItem(1, 'wellbeing', 'Wellbeing', 'How are you?')]);
 
 function open(me: Schemas['Me'], routes: Record<string, Handler> = {}) {
-  withStoredRefreshToken();
-  const api = mockApi({
-    'POST /api/v1/auth/token-refresh': json(TOKENS),
-    'GET /api/v1/me': json(me),
-    'GET /api/v1/organisation/policy': json(POLICY),
-    'GET /api/v1/policy-profiles/:id': json(PROFILE_WITH_AGENDA),
-    'GET /api/v1/sessions/:id/record': json(RECORD, 200, { ETag: '"1"' }),
+  return openRecord(me, record(), PROFILE_WITH_AGENDA, {
     'GET /api/v1/sessions/:id': json(session({ status: 'HELD', date: '2099-01-06', startTime: '14:30', location: 'Room 2, Civic Centre' })),
-    'GET /api/v1/actions': json({ items: [] }),
     // One session already booked after this one: the cadence continues from it.
     'GET /api/v1/sessions': json({ items: [session({ id: 's-2', date: '2099-02-03' })] }),
     'GET /api/v1/staff/:id/session-dates': json({
@@ -60,8 +23,6 @@ function open(me: Schemas['Me'], routes: Record<string, Handler> = {}) {
     }),
     ...routes,
   });
-  renderApp('/sessions/s-1/record');
-  return api;
 }
 
 describe('Next sessions at the end of a record', () => {

@@ -1,42 +1,17 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { Schemas } from '../../api/client';
 import { list } from '../../offline/outbox';
 import { PRIYA, TOKENS } from '../../test/fixtures';
 import { json, mockApi } from '../../test/mockApi';
 import { renderApp, withStoredRefreshToken } from '../../test/renderApp';
-import { POLICY, PROFILE } from '../agreements/agreementFixtures';
+import { POLICY } from '../agreements/agreementFixtures';
 import { session } from '../sessions/sessionFixtures';
 import { readDraft } from '../../offline/drafts';
+import { agendaItem, profileWithAgenda, record } from './recordFixtures';
 import { recordDraftKey } from './records';
 
-const AGENDA: Schemas['TemplateItem'][] = [
-  { key: 'wellbeing', position: 1, section: 'Wellbeing', label: 'How are you?', answerType: 'FREE_TEXT', required: false },
-];
-const PROFILE_WITH_AGENDA = {
-  ...PROFILE,
-  templates: [...PROFILE.templates, { id: 'tpl-agenda', kind: 'SESSION_AGENDA', version: 1, title: 'Agenda', source: '', items: AGENDA }],
-};
-
-function record(overrides: Partial<Schemas['SessionRecord']> = {}): Schemas['SessionRecord'] {
-  return {
-    sessionId: 's-1',
-    status: 'DRAFT',
-    templateId: 'tpl-agenda',
-    entries: [],
-    personalIssuesDiscussed: false,
-    confidentialNotesWithheld: false,
-    actionReviews: [],
-    openActions: [],
-    notes: [],
-    signatures: [],
-    missing: [],
-    version: 1,
-    updatedAt: '2026-01-06T16:00:00Z',
-    ...overrides,
-  };
-}
+const PROFILE_WITH_AGENDA = profileWithAgenda([agendaItem(1, 'wellbeing', 'Wellbeing', 'How are you?')]);
 
 function setOnline(online: boolean) {
   vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(online);

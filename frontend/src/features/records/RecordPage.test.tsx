@@ -2,22 +2,11 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from '../../api/client';
-import { PRIYA, SAM, TOKENS } from '../../test/fixtures';
-import { json, mockApi, type Handler } from '../../test/mockApi';
-import { renderApp, withStoredRefreshToken } from '../../test/renderApp';
-import { POLICY, PROFILE } from '../agreements/agreementFixtures';
-import { session } from '../sessions/sessionFixtures';
+import { PRIYA, SAM } from '../../test/fixtures';
+import { json, type Handler } from '../../test/mockApi';
+import { agendaItem, openRecord, profileWithAgenda, record as baseRecord } from './recordFixtures';
 import { recordDraftKey } from './records';
 import { readDraft, writeDraft } from '../../offline/drafts';
-
-const agendaItem = (position: number, key: string, section: string, label: string): Schemas['TemplateItem'] => ({
-  key,
-  position,
-  section,
-  label,
-  answerType: 'FREE_TEXT',
-  required: false,
-});
 
 const AGENDA = [
   agendaItem(1, 'wellbeing', 'Wellbeing', 'How are you?'),
@@ -25,10 +14,7 @@ const AGENDA = [
   agendaItem(3, 'training', 'Development', 'Training and development'),
 ];
 
-const PROFILE_WITH_AGENDA = {
-  ...PROFILE,
-  templates: [...PROFILE.templates, { id: 'tpl-agenda', kind: 'SESSION_AGENDA', version: 1, title: 'Agenda', source: '', items: AGENDA }],
-};
+const PROFILE_WITH_AGENDA = profileWithAgenda(AGENDA);
 
 const OPEN_ACTION: Schemas['Action'] = {
   id: 'act-1',
@@ -43,40 +29,12 @@ const OPEN_ACTION: Schemas['Action'] = {
   updatedAt: '2026-01-01T09:00:00Z',
 };
 
-function record(overrides: Partial<Schemas['SessionRecord']> = {}): Schemas['SessionRecord'] {
-  return {
-    sessionId: 's-1',
-    status: 'DRAFT',
-    templateId: 'tpl-agenda',
-    entries: [],
-    personalIssuesDiscussed: false,
-    confidentialNotesWithheld: false,
-    actionReviews: [],
-    openActions: [OPEN_ACTION],
-    notes: [],
-    signatures: [],
-    missing: ['The child’s view is not recorded'],
-    version: 1,
-    updatedAt: '2026-01-06T16:00:00Z',
-    ...overrides,
-  };
-}
+// This file's record has an open action to review and something missing.
+const record = (overrides: Partial<Schemas['SessionRecord']> = {}) =>
+  baseRecord({ openActions: [OPEN_ACTION], missing: ['The child’s view is not recorded'], ...overrides });
 
-function open(me: Schemas['Me'], rec: Schemas['SessionRecord'], routes: Record<string, Handler> = {}) {
-  withStoredRefreshToken();
-  const api = mockApi({
-    'POST /api/v1/auth/token-refresh': json(TOKENS),
-    'GET /api/v1/me': json(me),
-    'GET /api/v1/organisation/policy': json(POLICY),
-    'GET /api/v1/policy-profiles/:id': json(PROFILE_WITH_AGENDA),
-    'GET /api/v1/sessions/:id/record': json(rec, 200, { ETag: '"1"' }),
-    'GET /api/v1/sessions/:id': json(session({ status: 'HELD' })),
-    'GET /api/v1/actions': json({ items: [] }),
-    ...routes,
-  });
-  renderApp('/sessions/s-1/record');
-  return api;
-}
+const open = (me: Schemas['Me'], rec: Schemas['SessionRecord'], routes: Record<string, Handler> = {}) =>
+  openRecord(me, rec, PROFILE_WITH_AGENDA, routes);
 
 describe('Session record', () => {
   it('turns the previous-action radios and N/A checkboxes into the saved record', async () => {

@@ -2,48 +2,15 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from '../../api/client';
-import { PRIYA, SAM, TOKENS } from '../../test/fixtures';
+import { PRIYA, SAM } from '../../test/fixtures';
 import { json, mockApi, type Handler } from '../../test/mockApi';
-import { renderApp, withStoredRefreshToken } from '../../test/renderApp';
-import { POLICY, PROFILE } from '../agreements/agreementFixtures';
 import { session } from '../sessions/sessionFixtures';
 import { AgreedActions } from './AgreedActions';
 import { ReflectivePrompts } from './ReflectivePrompts';
+import { agendaItem, openRecord, profileWithAgenda, record } from './recordFixtures';
 import { recordStatusTag, signatureWords } from './records';
 
-const PROFILE_WITH_AGENDA = {
-  ...PROFILE,
-  templates: [
-    ...PROFILE.templates,
-    {
-      id: 'tpl-agenda',
-      kind: 'SESSION_AGENDA',
-      version: 1,
-      title: 'Agenda',
-      source: '',
-      items: [{ key: 'caseload', position: 1, section: 'Caseload', label: 'Caseload overview', answerType: 'FREE_TEXT', required: false }],
-    },
-  ],
-};
-
-function record(overrides: Partial<Schemas['SessionRecord']> = {}): Schemas['SessionRecord'] {
-  return {
-    sessionId: 's-1',
-    status: 'DRAFT',
-    templateId: 'tpl-agenda',
-    entries: [],
-    personalIssuesDiscussed: false,
-    confidentialNotesWithheld: false,
-    actionReviews: [],
-    openActions: [],
-    notes: [],
-    signatures: [],
-    missing: [],
-    version: 1,
-    updatedAt: '2026-01-06T16:00:00Z',
-    ...overrides,
-  };
-}
+const PROFILE_WITH_AGENDA = profileWithAgenda([agendaItem(1, 'caseload', 'Caseload', 'Caseload overview')]);
 
 const signature = (id: string, name: string, current: boolean): Schemas['RecordSignature'] => ({
   signer: { id, displayName: name },
@@ -52,21 +19,8 @@ const signature = (id: string, name: string, current: boolean): Schemas['RecordS
   current,
 });
 
-function open(me: Schemas['Me'], rec: Schemas['SessionRecord'], routes: Record<string, Handler> = {}) {
-  withStoredRefreshToken();
-  const api = mockApi({
-    'POST /api/v1/auth/token-refresh': json(TOKENS),
-    'GET /api/v1/me': json(me),
-    'GET /api/v1/organisation/policy': json(POLICY),
-    'GET /api/v1/policy-profiles/:id': json(PROFILE_WITH_AGENDA),
-    'GET /api/v1/sessions/:id/record': json(rec, 200, { ETag: '"1"' }),
-    'GET /api/v1/sessions/:id': json(session({ status: 'HELD' })),
-    'GET /api/v1/actions': json({ items: [] }),
-    ...routes,
-  });
-  renderApp('/sessions/s-1/record');
-  return api;
-}
+const open = (me: Schemas['Me'], rec: Schemas['SessionRecord'], routes: Record<string, Handler> = {}) =>
+  openRecord(me, rec, PROFILE_WITH_AGENDA, routes);
 
 const MANAGER: Schemas['Me'] = { ...PRIYA, accountId: 'acc-9', displayName: 'Meg Bell', roles: ['SERVICE_MANAGER'], staff: { ...PRIYA.staff!, id: 'm9', displayName: 'Meg Bell' }, supervisees: [] };
 

@@ -2,21 +2,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from '../../api/client';
-import { PRIYA, TOKENS } from '../../test/fixtures';
-import { json, mockApi, problem, type Handler } from '../../test/mockApi';
-import { renderApp, withStoredRefreshToken } from '../../test/renderApp';
-import { POLICY, PROFILE } from '../agreements/agreementFixtures';
+import { PRIYA } from '../../test/fixtures';
+import { json, problem, type Handler } from '../../test/mockApi';
 import { session } from '../sessions/sessionFixtures';
+import { agendaItem, openRecord, profileWithAgenda, record } from './recordFixtures';
 
 // Central Bedfordshire's way: every agenda item must be recorded or marked not applicable before signing.
-const item = (position: number, key: string, section: string, label: string): Schemas['TemplateItem'] => ({
-  key,
-  position,
-  section,
-  label,
-  answerType: 'FREE_TEXT',
-  required: true,
-});
+const item = (position: number, key: string, section: string, label: string) => agendaItem(position, key, section, label, true);
 
 const AGENDA = [
   item(1, 'previous_actions', 'Agenda', 'Previous actions agreed'),
@@ -24,41 +16,18 @@ const AGENDA = [
   item(3, 'equality_issues', 'Equality', 'Equality issues'),
 ];
 
-const PROFILE_WITH_AGENDA = {
-  ...PROFILE,
-  templates: [...PROFILE.templates, { id: 'tpl-agenda', kind: 'SESSION_AGENDA', version: 1, title: 'BIC 531', source: '', items: AGENDA }],
-};
+const PROFILE_WITH_AGENDA = profileWithAgenda(AGENDA, 'BIC 531');
 
-const RECORD: Schemas['SessionRecord'] = {
-  sessionId: 's-1',
-  status: 'DRAFT',
-  templateId: 'tpl-agenda',
+const RECORD = record({
   entries: [{ key: 'previous_actions', text: 'All done', notApplicable: false }],
-  personalIssuesDiscussed: false,
-  confidentialNotesWithheld: false,
-  actionReviews: [],
-  openActions: [],
-  notes: [],
-  signatures: [],
   missing: ['Required agenda item not recorded: Budget implications', 'Required agenda item not recorded: Equality issues'],
-  version: 1,
-  updatedAt: '2026-01-06T16:00:00Z',
-};
+});
 
 function open(heldFor: Partial<Schemas['Session']>, routes: Record<string, Handler> = {}) {
-  withStoredRefreshToken();
-  const api = mockApi({
-    'POST /api/v1/auth/token-refresh': json(TOKENS),
-    'GET /api/v1/me': json(PRIYA),
-    'GET /api/v1/organisation/policy': json(POLICY),
-    'GET /api/v1/policy-profiles/:id': json(PROFILE_WITH_AGENDA),
-    'GET /api/v1/sessions/:id/record': json(RECORD, 200, { ETag: '"1"' }),
+  return openRecord(PRIYA, RECORD, PROFILE_WITH_AGENDA, {
     'GET /api/v1/sessions/:id': json(session({ status: 'RECORDED', ...heldFor })),
-    'GET /api/v1/actions': json({ items: [] }),
     ...routes,
   });
-  renderApp('/sessions/s-1/record');
-  return api;
 }
 
 const REFUSED = problem(422, 'Business rule', {

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, type Schemas } from '../../api/client';
 import { settle, useQuery } from '../../api/useQuery';
 import { Loading } from '../../components/app/ProblemMessage';
@@ -7,14 +7,12 @@ import { formatDate } from '../../format';
 import { Link } from '../../router';
 import { usePageTitle } from '../../usePageTitle';
 import { useMe } from '../auth/AuthContext';
-import { call, newIdempotencyKey } from '../agreements/agreements';
 import { DateInput, type DateParts } from './DateInput';
 import { checkDate, latestDate, startTimeWarning } from './dateChecks';
-import { formErrors, problemErrors, type FormErrors } from './problemErrors';
-import { dateFromParts, localTimeText, parseTimeInput, pastSessionHref, periodWords, sessionHref, todayIso } from './sessions';
+import { blankDate, checkLocation, checkMinutes, checkSessionDate, checkStartTime, errorsOf, textFields, useBooking, whole, whoWhenWhere } from './sessionForm';
+import { dateFromParts, localTimeText, pastSessionHref, periodWords, sessionHref, todayIso } from './sessions';
 
 const FIELDS = ['date', 'startTime', 'plannedMinutes', 'location', 'count'];
-const DATE_FIELDS = ['date'];
 
 export interface PlanForm {
   date: DateParts;
@@ -24,30 +22,24 @@ export interface PlanForm {
   count: string;
 }
 
-const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
-
 /** The plan form's checks, in GOV.UK error wording. */
 export function validatePlan(form: PlanForm, today = todayIso()): Record<string, string> {
-  const errors: Record<string, string> = {};
-  const { day, month, year } = form.date;
-  if (!day.trim() && !month.trim() && !year.trim()) errors.date = 'Enter the date of the first session';
-  else {
-    const date = dateFromParts(day, month, year);
-    if (!date) errors.date = 'The date of the first session must be a real date';
-    // Sessions that already happened have their own path (record a past session), linked on this page.
-    else if (date < today) errors.date = 'The date of the first session must be today or in the future. To enter one that already happened, record a past session';
-    else if (date > latestDate(today)) errors.date = checkDate(form.date, 'the date of the first session', { latest: latestDate(today) })?.message ?? '';
-  }
-  if (!form.startTime.trim()) errors.startTime = 'Enter the start time';
-  else if (!parseTimeInput(form.startTime)) errors.startTime = 'Enter the start time like 14:30 or 2:30pm';
-  const minutes = whole(form.plannedMinutes);
-  if (!form.plannedMinutes.trim()) errors.plannedMinutes = 'Enter how long the session is planned to last, in minutes';
-  else if (!(minutes >= 15 && minutes <= 480)) errors.plannedMinutes = 'The planned length must be between 15 and 480 minutes';
-  if (!form.location.trim()) errors.location = 'Enter where the session takes place';
-  else if (form.location.length > 300) errors.location = 'Where the session takes place must be 300 characters or fewer';
   const count = whole(form.count);
-  if (!(count >= 1 && count <= 12)) errors.count = 'How many sessions to book must be a whole number between 1 and 12';
-  return errors;
+  return errorsOf({
+    date: checkSessionDate(form.date, 'the date of the first session', (date) => {
+      // Sessions that already happened have their own path (record a past session), linked on this page.
+      if (date < today) return 'The date of the first session must be today or in the future. To enter one that already happened, record a past session';
+      if (date > latestDate(today)) return checkDate(form.date, 'the date of the first session', { latest: latestDate(today) })?.message;
+      return undefined;
+    }),
+    startTime: checkStartTime(form.startTime, 'the start time'),
+    plannedMinutes: checkMinutes(form.plannedMinutes, 15, 480, {
+      missing: 'Enter how long the session is planned to last, in minutes',
+      outOfRange: 'The planned length must be between 15 and 480 minutes',
+    }),
+    location: checkLocation(form.location, 'where the session takes place'),
+    count: count >= 1 && count <= 12 ? undefined : 'How many sessions to book must be a whole number between 1 and 12',
+  });
 }
 
 function Booked({ sessions, name }: { sessions: Schemas['Session'][]; name: string }) {
@@ -94,14 +86,13 @@ export function PlanSessionsPage({ superviseeId }: { superviseeId: string }) {
     [superviseeId],
   );
   const [form, setForm] = useState<PlanForm>({
-    date: { day: '', month: '', year: '' },
+    date: blankDate,
     startTime: '',
     plannedMinutes: '90',
     location: '',
     count: '1',
   });
-  const [errors, setErrors] = useState<FormErrors | null>(null);
-  const [sending, setSending] = useState(false);
+  const { errors, sending, submit } = useBooking(FIELDS);
   const [booked, setBooked] = useState<Schemas['Session'][] | null>(null);
   const firstDate = dateFromParts(form.date.day, form.date.month, form.date.year);
   const count = whole(form.count);
@@ -118,8 +109,6 @@ export function PlanSessionsPage({ superviseeId }: { superviseeId: string }) {
         : Promise.resolve({ state: 'loading' as const }),
     [superviseeId, firstDate, count, previewing],
   );
-  // One key per form: sending again (a retry, a double tap) never books twice.
-  const idempotencyKey = useRef(newIdempotencyKey());
   usePageTitle(booked ? (booked.length === 1 ? 'Session booked' : 'Sessions booked') : 'Plan supervision sessions', !!errors && !booked);
 
   if (booked) return <Booked sessions={booked} name={name} />;
@@ -132,38 +121,18 @@ export function PlanSessionsPage({ superviseeId }: { superviseeId: string }) {
     return `${every} This will book: ${preview.data.items.map((d) => formatDate(d.date)).join('; ')}.`;
   })();
 
-  const set = (key: keyof PlanForm) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const field = textFields(form, setForm, errors);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (sending) return;
-    const invalid = validatePlan(form);
-    if (Object.keys(invalid).length > 0) {
-      setErrors(formErrors(invalid, FIELDS, DATE_FIELDS));
-      return;
-    }
-    setSending(true);
-    const result = await call(
-      api.POST('/api/v1/sessions', {
-        params: { header: { 'Idempotency-Key': idempotencyKey.current } },
-        body: {
-          superviseeIds: [superviseeId],
-          date: firstDate as string,
-          startTime: parseTimeInput(form.startTime) as string,
-          plannedMinutes: whole(form.plannedMinutes),
-          location: form.location.trim(),
-          count: whole(form.count),
-        },
+  const onSubmit = (event: FormEvent) =>
+    submit(event, {
+      check: () => validatePlan(form),
+      body: () => ({
+        ...whoWhenWhere(superviseeId, form),
+        plannedMinutes: whole(form.plannedMinutes),
+        count: whole(form.count),
       }),
-    );
-    setSending(false);
-    if (result.ok) {
-      setErrors(null);
-      setBooked(result.data.items);
-    } else {
-      setErrors(problemErrors(result.problem, FIELDS, DATE_FIELDS));
-    }
-  };
+      booked: setBooked,
+    });
 
   return (
     <>
@@ -192,42 +161,16 @@ export function PlanSessionsPage({ superviseeId }: { superviseeId: string }) {
           value={form.date}
           onChange={(date) => setForm({ ...form, date })}
         />
-        <Input
-          id="startTime"
-          label="Start time"
-          hint="For example, 14:30 or 2:30pm"
-          className="govuk-input--width-5"
-          value={form.startTime}
-          onChange={set('startTime')}
-          error={errors?.byField.startTime}
-        />
+        <Input label="Start time" hint="For example, 14:30 or 2:30pm" className="govuk-input--width-5" {...field('startTime')} />
         {startTimeWarning(form.startTime) && <WarningText testId="start-time-warning">{startTimeWarning(form.startTime)}</WarningText>}
+        <Input label="Planned length, in minutes" className="govuk-input--width-3" inputMode="numeric" {...field('plannedMinutes')} />
+        <Input label="Where the session takes place" className="govuk-!-width-two-thirds" {...field('location')} />
         <Input
-          id="plannedMinutes"
-          label="Planned length, in minutes"
-          className="govuk-input--width-3"
-          inputMode="numeric"
-          value={form.plannedMinutes}
-          onChange={set('plannedMinutes')}
-          error={errors?.byField.plannedMinutes}
-        />
-        <Input
-          id="location"
-          label="Where the session takes place"
-          className="govuk-!-width-two-thirds"
-          value={form.location}
-          onChange={set('location')}
-          error={errors?.byField.location}
-        />
-        <Input
-          id="count"
           label="How many sessions to book"
           hint={<span data-testid="count-hint">{countHint}</span>}
           className="govuk-input--width-2"
           inputMode="numeric"
-          value={form.count}
-          onChange={set('count')}
-          error={errors?.byField.count}
+          {...field('count')}
         />
         <Button preventDoubleClick disabled={sending}>
           {sending ? 'Booking…' : 'Book sessions'}

@@ -5,14 +5,13 @@ import { ShortSessionWarning } from './ShortSessions';
 import {
   BackLink,
   Button,
-  ErrorMessage,
   ErrorSummary,
   Input,
   NotificationBanner,
+  Radios,
   SummaryList,
   Textarea,
   WarningText,
-  classNames,
 } from '../../components/govuk';
 import { formatDate } from '../../format';
 import { Link } from '../../router';
@@ -23,6 +22,7 @@ import { DateInput, type DateParts } from './DateInput';
 import { SessionStatusTag } from './StatusTags';
 import { latestDate, startTimeWarning } from './dateChecks';
 import { formErrors, problemErrors, type FormErrors } from './problemErrors';
+import { HELD_MINUTES, blankDate, checkMinutes, whole } from './sessionForm';
 import { dateFromParts, isNotRecordedAsHeld, localTimeText, parseTimeInput, sessionHref, todayIso, type Session } from './sessions';
 
 type Action = 'held' | 'reschedule' | 'postpone' | 'cancel';
@@ -60,8 +60,6 @@ interface Fields {
   rebookTime: string;
 }
 
-const blankDate: DateParts = { day: '', month: '', year: '' };
-const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
 const emptyDate = (d: DateParts) => !d.day.trim() && !d.month.trim() && !d.year.trim();
 
 /** Which actions the session's status allows today. */
@@ -81,9 +79,8 @@ const tooLate = (name: string) => `${name} must be the same as or before ${forma
 function validate(action: Action, f: Fields): Record<string, string> {
   const errors: Record<string, string> = {};
   if (action === 'held') {
-    const minutes = whole(f.actualMinutes);
-    if (!f.actualMinutes.trim()) errors.actualMinutes = 'Enter how long the session lasted, in minutes';
-    else if (!(minutes >= 1 && minutes <= 480)) errors.actualMinutes = 'How long it lasted must be between 1 and 480 minutes';
+    const minutes = checkMinutes(f.actualMinutes, 1, 480, HELD_MINUTES);
+    if (minutes) errors.actualMinutes = minutes;
   }
   if (action === 'reschedule') {
     if (emptyDate(f.date)) errors.date = 'Enter the new date';
@@ -147,52 +144,6 @@ function send(action: Action, id: string, etag: string, f: Fields): Promise<Resu
       );
     }
   }
-}
-
-function Radios({
-  id,
-  legend,
-  options,
-  value,
-  error,
-  onChange,
-}: {
-  id: string;
-  legend: string;
-  options: { value: string; text: string }[];
-  value: string;
-  error?: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div className={classNames('govuk-form-group', error && 'govuk-form-group--error')}>
-      <fieldset className="govuk-fieldset" aria-describedby={error ? `${id}-error` : undefined}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {error && <ErrorMessage id={id}>{error}</ErrorMessage>}
-        <div className="govuk-radios" data-module="govuk-radios">
-          {options.map((option, index) => {
-            const optionId = index === 0 ? id : `${id}-${index + 1}`;
-            return (
-              <div className="govuk-radios__item" key={option.value}>
-                <input
-                  className="govuk-radios__input"
-                  id={optionId}
-                  name={id}
-                  type="radio"
-                  value={option.value}
-                  checked={value === option.value}
-                  onChange={() => onChange(option.value)}
-                />
-                <label className="govuk-label govuk-radios__label" htmlFor={optionId}>
-                  {option.text}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
 }
 
 function ActionForm({

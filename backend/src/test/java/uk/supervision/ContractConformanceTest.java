@@ -163,8 +163,36 @@ class ContractConformanceTest {
                         Map.of("date", today(), "startTime", "15:00", "plannedMinutes", 90, "location", "Room 2"), etagOfRequest(toBook))),
                 entry("declineSessionRequest", post("/api/v1/session-requests/" + toDecline + "/declination", As.SUPERVISOR,
                         Map.of("reason", "We meet on Monday"), etagOfRequest(toDecline))),
+                entry("listChildren", get("/api/v1/children?q=amelia", As.SUPERVISOR)),
+                entry("createChild", post("/api/v1/children", As.SUPERVISOR,
+                        Map.of("name", "Ben Brown", "caseNumber", Fixtures.unique("PRN"), "dateOfBirth", "2018-05-06", "allocatedWorkerId", pat.id()))),
+                entry("getChild", get("/api/v1/children/" + childId, As.PRACTITIONER)),
+                entry("updateChild", put("/api/v1/children/" + childId, As.SUPERVISOR, Map.of("name", "Amelia Browne", "allocatedWorkerId", pat.id()),
+                        etagOf("/api/v1/children/" + childId, As.SUPERVISOR))),
+                entry("listCaseDiscussions", get("/api/v1/case-discussions?superviseeId=" + pat.id(), As.SUPERVISOR)),
+                entry("createCaseDiscussion", post("/api/v1/case-discussions", As.PRACTITIONER, Map.of("childId", childId))),
+                entry("getCaseDiscussion", get(discussionUrl(discussion), As.PRACTITIONER)),
+                entry("updateCaseDiscussion", put(discussionUrl(discussion), As.SUPERVISOR, discussionUpdate(),
+                        etagOf(discussionUrl(discussion), As.SUPERVISOR))),
+                entry("deleteCaseDiscussion", new Example("DELETE", discussionUrl(discussionToDiscard), As.SUPERVISOR, null, null,
+                        () -> "\"v1\"")),
+                entry("signCaseDiscussion", post(discussionUrl(discussionToSign) + "/signatures", As.PRACTITIONER, null,
+                        etagOf(discussionUrl(discussionToSign), As.PRACTITIONER))),
                 entry("registerMachineClient", post("/api/v1/machine-clients", As.ADMIN,
-                        Map.of("name", Fixtures.unique("HR system"), "scopes", List.of("staff.read", "staff.write")))));
+                        Map.of("name", Fixtures.unique("HR system"), "scopes", List.of("staff.read", "staff.write")))),
+                // issue 8: decisions, the 24-hour measure, webhooks
+                entry("recordManagementDecision", post("/api/v1/case-decisions", As.SUPERVISOR,
+                        Map.of("childId", childOfPat, "decision", "Step down to child in need", "rationale", "The plan's goals are met"))),
+                entry("listCaseDecisions", get("/api/v1/case-decisions?limit=5&acknowledged=false", As.CASE_SYSTEM)),
+                entry("getCaseDecision", get("/api/v1/case-decisions/" + decisionId, As.SUPERVISOR)),
+                entry("acknowledgeCaseDecision", post("/api/v1/case-decisions/" + decisionId + "/acknowledgement", As.CASE_SYSTEM,
+                        Map.of("filedAs", "CMS-NOTE-1"))),
+                entry("getDecisionsFiled", get("/api/v1/dashboards/decisions-filed", As.MANAGER)),
+                entry("listWebhooks", get("/api/v1/webhooks", As.ADMIN)),
+                entry("registerWebhook", post("/api/v1/webhooks", As.ADMIN,
+                        Map.of("url", "https://127.0.0.1:9/contract", "events", List.of("case-decision.ready"), "description", "Case system"))),
+                entry("removeWebhook", new Example("DELETE", "/api/v1/webhooks/" + removableWebhook, As.ADMIN, null, null, null)),
+                entry("listWebhookDeliveries", get("/api/v1/webhooks/" + webhookId + "/deliveries", As.ADMIN)));
     }
 
     /** Operations open to anonymous callers that still declare 401: how to be refused by each. */
@@ -209,6 +237,10 @@ class ContractConformanceTest {
     private String formerSession;  // Pat's planned session with a supervisor he no longer has
     private String toBook;         // Pat's request for an extra session, to book
     private String toDecline;      // and one to decline
+    private String childId;        // a child allocated to Pat
+    private String discussion;     // a draft case discussion about Pat's child, between Pat and Sam
+    private String discussionToSign;    // one written with the child's view, ready to sign
+    private String discussionToDiscard; // one started by mistake
     private final Map<As, String> credentials = new EnumMap<>(As.class);
 
     @BeforeAll
@@ -288,6 +320,68 @@ class ContractConformanceTest {
         formerSession = fixtures.session(world.org(), pat.staff(), world.worker(world.teamA1(), "Fay", "Former"));
         toBook = requestAsPat("Court next week");
         toDecline = requestAsPat("Caseload");
+        decisionsAndWebhooks();
+        Api.Response child = api.post("/api/v1/children", credentials.get(As.SUPERVISOR),
+                Map.of("name", "Amelia Brown", "caseNumber", Fixtures.unique("PRN"), "allocatedWorkerId", pat.id()));
+        assertEquals(201, child.status(), () -> "Could not add a child: " + child);
+        childId = child.json().get("id").asText();
+        discussion = startDiscussion();
+        discussionToSign = startDiscussion();
+        Api.Response written = api.put(discussionUrl(discussionToSign), credentials.get(As.SUPERVISOR), discussionUpdate(),
+                etagOf(discussionUrl(discussionToSign), As.SUPERVISOR).get());
+        assertEquals(200, written.status(), () -> "Could not write a case discussion: " + written);
+        discussionToDiscard = startDiscussion();
+    }
+
+    private String startDiscussion() {
+        Api.Response r = api.post("/api/v1/case-discussions", credentials.get(As.SUPERVISOR), Map.of("childId", childId));
+        assertEquals(201, r.status(), () -> "Could not start a case discussion: " + r);
+        return r.json().get("id").asText();
+    }
+
+    private static String discussionUrl(String id) {
+        return "/api/v1/case-discussions/" + id;
+    }
+
+    private Map<String, Object> discussionUpdate() {
+        return Map.of("discussedOn", today(),
+                "answers", List.of(Map.of("key", "safety_scale", "text", "6", "notApplicable", false)),
+                "childVoice", Map.of("status", "RECORDED", "view", "Wants to stay with her nan", "seenAlone", true),
+                "decisions", List.of(Map.of("text", "Stay on a child protection plan", "rationale", "Risks remain")),
+                "actions", List.of(Map.of("text", "Meet the school", "desiredOutcome", "Fewer missed days", "measure", "Attendance",
+                        "ownerId", pat.id(), "dueDate", today())));
+    }
+
+    private String childOfPat;       // a child allocated to Pat
+    private String decisionId;       // Sam's decision about that child
+    private String webhookId;        // a registered webhook, whose delivery log is read
+    private String removableWebhook; // and one removed by its example
+
+    /** Issue 8: a child of Pat's, a decision about them, the case system's token and two webhooks. */
+    private void decisionsAndWebhooks() {
+        childOfPat = UUID.randomUUID().toString();
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        fixtures.execute("INSERT INTO child (id, organisation_id, name, case_number, allocated_worker_id, version, created_at, updated_at)"
+                + " VALUES (?, ?, 'Kai Child', ?, ?, 1, ?, ?)", childOfPat, world.org().id(), Fixtures.unique("CMS"), pat.id(), now, now);
+        Api.Response decided = api.post("/api/v1/case-decisions", credentials.get(As.SUPERVISOR),
+                Map.of("childId", childOfPat, "decision", "Convene a strategy meeting", "rationale", "New information from school"));
+        assertEquals(201, decided.status(), () -> "Could not record a decision: " + decided);
+        decisionId = decided.json().get("id").asText();
+        Api.Response cms = api.post("/api/v1/machine-clients", credentials.get(As.ADMIN),
+                Map.of("name", Fixtures.unique("Case system"), "scopes", List.of("case-decisions:read")));
+        assertEquals(201, cms.status(), () -> "Could not register the case system: " + cms);
+        Api.Response token = api.form("/api/v1/oauth/token", null, "grant_type=client_credentials&client_id="
+                + cms.json().get("clientId").asText() + "&client_secret=" + cms.json().get("clientSecret").asText());
+        assertEquals(200, token.status(), () -> "Could not get the case system a token: " + token);
+        credentials.put(As.CASE_SYSTEM, token.json().get("access_token").asText());
+        webhookId = registerWebhook("https://127.0.0.1:9/log");
+        removableWebhook = registerWebhook("https://127.0.0.1:9/removed");
+    }
+
+    private String registerWebhook(String url) {
+        Api.Response r = api.post("/api/v1/webhooks", credentials.get(As.ADMIN), Map.of("url", url, "events", List.of("case-decision.ready")));
+        assertEquals(201, r.status(), () -> "Could not register a webhook: " + r);
+        return r.json().get("id").asText();
     }
 
     private String requestAsPat(String reason) {
@@ -503,7 +597,9 @@ class ContractConformanceTest {
     // ---- helpers
 
     /** Who sends a request: a person's bearer token, a machine client's HTTP Basic credentials, or nobody. */
-    private enum As { NOBODY, ADMIN, HR, MANAGER, SUPERVISOR, PRACTITIONER, SIGNING_OUT, MACHINE_CLIENT }
+    private enum As { NOBODY, ADMIN, HR, MANAGER, SUPERVISOR, PRACTITIONER, SIGNING_OUT, MACHINE_CLIENT,
+        /** A case-management system's bearer token with case-decisions:read (issue 8). */
+        CASE_SYSTEM }
 
     private static final String JSON = "application/json";
     private static final String FORM = "application/x-www-form-urlencoded";

@@ -1,5 +1,10 @@
 package uk.supervision.action;
 
+import uk.supervision.child.ChildReference;
+import uk.supervision.child.ChildRepository;
+import uk.supervision.child.ChildService;
+import java.util.Objects;
+
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -48,9 +53,11 @@ public class ActionService {
     private final ActivityLog activityLog;
     private final JdbcOperations jdbc;
     private final Clock clock;
+    private final ChildRepository children;
 
     public ActionService(ActionRepository actions, StaffRepository staff, SupervisionRelationRepository relations, AccessPolicy access,
-                         Idempotency idempotency, ActivityLog activityLog, JdbcOperations jdbc, Clock clock) {
+                         Idempotency idempotency, ActivityLog activityLog, JdbcOperations jdbc, Clock clock, ChildRepository children) {
+        this.children = children;
         this.actions = actions;
         this.staff = staff;
         this.relations = relations;
@@ -86,7 +93,7 @@ public class ActionService {
         Instant now = clock.instant();
         SupervisionAction saved = actions.save(new SupervisionAction(Ids.newId(), caller.organisationId(), supervisee.id(), owner,
                 body.getText().trim(), body.getDueDate(), SupervisionAction.OPEN, null, null,
-                body.getSessionId() == null ? null : body.getSessionId().toString(), null, 1, now, now));
+                body.getSessionId() == null ? null : body.getSessionId().toString(), null, 1, now, now, null, null, null, null));
         idempotency.remember(caller, idempotencyKey, "createAction", body, saved.id());
         activityLog.record(caller, "ACTION_AGREED", "supervision_action", saved.id(), "due " + saved.dueDate());
         return new Created(toDtos(List.of(saved)).get(0), false);
@@ -244,6 +251,12 @@ public class ActionService {
         if (!people.isEmpty()) {
             staff.findByIdIn(people).forEach(s -> byId.put(s.id(), s));
         }
+        Map<String, ChildReference> children = new HashMap<>();
+        List<String> childIds = rows.stream().map(SupervisionAction::childId).filter(Objects::nonNull).distinct().toList();
+        if (!childIds.isEmpty()) {
+            // One query for the children of the whole page.
+            this.children.findByIdIn(childIds).forEach(c -> children.put(c.id(), c));
+        }
         LocalDate today = LocalDate.now(clock);
         return rows.stream().map(a -> {
             uk.supervision.api.model.Action dto = new uk.supervision.api.model.Action(UUID.fromString(a.id()),
@@ -254,6 +267,10 @@ public class ActionService {
             dto.setLastReviewNote(a.lastReviewNote());
             dto.setCreatedInSessionId(a.createdInSessionId() == null ? null : UUID.fromString(a.createdInSessionId()));
             dto.setClosedInSessionId(a.closedInSessionId() == null ? null : UUID.fromString(a.closedInSessionId()));
+            dto.setCaseDiscussionId(a.caseDiscussionId() == null ? null : UUID.fromString(a.caseDiscussionId()));
+            dto.setChild(a.childId() == null || !children.containsKey(a.childId()) ? null : ChildService.ref(children.get(a.childId())));
+            dto.setDesiredOutcome(a.desiredOutcome());
+            dto.setMeasure(a.measure());
             return dto;
         }).toList();
     }

@@ -59,9 +59,13 @@ public class ActivityQueries {
             args.add(filter.subjectId());
         }
         if (filter.recordType() != null) {
-            sql.append(" AND l.entity_type = ? AND l.entity_id = ?");
+            // The search names a record by type and id together; /me/activity filters by the type alone.
+            sql.append(" AND l.entity_type = ?");
             args.add(filter.recordType());
-            args.add(filter.recordId());
+            if (filter.recordId() != null) {
+                sql.append(" AND l.entity_id = ?");
+                args.add(filter.recordId());
+            }
         }
         if (filter.actorAccountId() != null) {
             sql.append(" AND l.actor_account_id = ?");

@@ -12,6 +12,7 @@ public record RecordRead(String action, String recordType, String recordId, List
     public static final String AGREEMENT = "agreement";
     /** A session's record; its id is the session's id. */
     public static final String SESSION_RECORD = "session_record";
+    public static final String CASE_DISCUSSION = "case_discussion";
 
     public RecordRead {
         subjectStaffIds = subjectStaffIds.stream().filter(Objects::nonNull).distinct().sorted().toList();

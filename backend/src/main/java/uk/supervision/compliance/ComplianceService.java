@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -190,12 +191,10 @@ public class ComplianceService {
         Map<String, List<LocalDate>> out = new HashMap<>();
         String held = "FROM supervision_session s JOIN session_participant p ON p.session_id = s.id WHERE p.supervisee_id IN ("
                 + Sql.placeholders(ids.size()) + ") AND s.kind = 'ONE_TO_ONE' AND s.status IN ('HELD', 'RECORDED', 'SIGNED')";
-        List<String> twice = new ArrayList<>(ids);
-        twice.addAll(ids);
         // Rows since the date first (kind 0), then each person's last (kind 1), which is added only when not among them.
         query("SELECT 1, p.supervisee_id, MAX(s.meeting_date) " + held + " GROUP BY p.supervisee_id "
                 + "UNION ALL SELECT 0, p.supervisee_id, s.meeting_date " + held + " AND s.meeting_date >= ? ORDER BY 1",
-                twice, List.of(Date.valueOf(since)), rs -> {
+                args(ids, ids, Date.valueOf(since)), rs -> {
             List<LocalDate> dates = out.computeIfAbsent(rs.getString(2), k -> new ArrayList<>());
             LocalDate date = rs.getDate(3).toLocalDate();
             if (rs.getInt(1) == 0 || !dates.contains(date)) {
@@ -218,7 +217,7 @@ public class ComplianceService {
         // The signed snapshot comes in the same statement (an active agreement's locked content, when it has one).
         query("SELECT a.supervisee_id, a.id, a.status, a.interval_weeks, a.signed_at, si.content_json, si.created_at, a.supervisor_id FROM agreement a "
                 + "LEFT JOIN signed_item si ON si.item_type = '" + SignedItem.AGREEMENT + "' AND si.item_id = a.id AND a.status = 'ACTIVE' "
-                + "WHERE a.supervisee_id IN (" + Sql.placeholders(ids.size()) + ") AND a.status IN ('ACTIVE', 'AWAITING_SIGNATURES')", ids, List.of(),
+                + "WHERE a.supervisee_id IN (" + Sql.placeholders(ids.size()) + ") AND a.status IN ('ACTIVE', 'AWAITING_SIGNATURES')", args(ids),
                 rs -> rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3).equals("ACTIVE"),
                         rs.getObject(4) == null ? null : rs.getInt(4), rs.getTimestamp(5),
                         rs.getString(6) == null ? null : snapshots.signedTerms(rs.getString(6), rs.getTimestamp(7).toInstant()), rs.getString(8))));
@@ -242,7 +241,7 @@ public class ComplianceService {
         List<String> list = new ArrayList<>(ids);
         query("SELECT p.supervisee_id AS next_for, s.* FROM supervision_session s JOIN session_participant p ON p.session_id = s.id "
                 + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND s.status = 'PLANNED' AND s.meeting_date >= ? "
-                + "ORDER BY s.meeting_date, s.start_time, s.id", list, List.of(Date.valueOf(today)), rs -> {
+                + "ORDER BY s.meeting_date, s.start_time, s.id", args(list, Date.valueOf(today)), rs -> {
             if (!out.containsKey(rs.getString(1))) {
                 out.put(rs.getString(1), jdbc.readEntity(rs, SupervisionSession.class));
             }
@@ -256,7 +255,7 @@ public class ComplianceService {
         List<String> list = new ArrayList<>(ids);
         query("SELECT p.supervisee_id, s.id, s.meeting_date, s.start_time FROM supervision_session s JOIN session_participant p ON p.session_id = s.id "
                 + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND s.supervisor_id = ? AND s.status = 'PLANNED' "
-                + "AND s.meeting_date < ? ORDER BY s.meeting_date, s.start_time, s.id", list, List.of(supervisorId, Date.valueOf(today)), rs -> {
+                + "AND s.meeting_date < ? ORDER BY s.meeting_date, s.start_time, s.id", args(list, supervisorId, Date.valueOf(today)), rs -> {
                     List<SessionRef> refs = out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
                     if (refs.size() < 20) {
                         refs.add(new SessionRef(UUID.fromString(rs.getString(2)), rs.getDate(3).toLocalDate(), rs.getString(4)));
@@ -280,7 +279,7 @@ public class ComplianceService {
                 + "AND s.actual_minutes < ? THEN 1 ELSE 0 END) "
                 + "FROM supervision_session s JOIN session_participant p ON p.session_id = s.id "
                 + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND s.status IN ('HELD', 'RECORDED', 'SIGNED') "
-                + "GROUP BY p.supervisee_id", List.of(Date.valueOf(since), minimumMinutes), list, List.of(),
+                + "GROUP BY p.supervisee_id", args(Date.valueOf(since), minimumMinutes, list),
                 rs -> out.put(rs.getString(1), new SessionCounts(rs.getInt(2), rs.getInt(3), rs.getInt(4))));
         return out;
     }
@@ -289,32 +288,33 @@ public class ComplianceService {
         Map<String, Integer> out = new HashMap<>();
         List<String> list = new ArrayList<>(ids);
         query("SELECT supervisee_id, COUNT(*) FROM supervision_action WHERE supervisee_id IN (" + Sql.placeholders(list.size()) + ") "
-                + "AND status = 'OPEN' AND due_date < ? GROUP BY supervisee_id", list, List.of(Date.valueOf(today)),
+                + "AND status = 'OPEN' AND due_date < ? GROUP BY supervisee_id", args(list, Date.valueOf(today)),
                 rs -> out.put(rs.getString(1), rs.getInt(2)));
         return out;
     }
 
-    /** One-to-one sessions held since a date for less than the policy's minimum length (DOMAIN section 3: "session length"). */
+    /** Reads one row of a result. */
     private interface Row {
         void accept(ResultSet rs) throws SQLException;
     }
 
-    private void query(String sql, List<String> ids, List<Object> more, Row row) {
-        query(sql, List.of(), ids, more, row);
+    /** A statement's arguments in its order; a list stands for its values (the ids of an IN list). */
+    private static List<Object> args(Object... parts) {
+        List<Object> out = new ArrayList<>();
+        for (Object part : parts) {
+            if (part instanceof Collection<?> values) {
+                out.addAll(values);
+            } else {
+                out.add(part);
+            }
+        }
+        return out;
     }
 
-    /** Parameters in the statement's order: those before the id list, the ids, those after. */
-    private void query(String sql, List<Object> before, List<String> ids, List<Object> more, Row row) {
+    private void query(String sql, List<Object> args, Row row) {
         jdbc.prepareStatement(sql, ps -> {
-            int i = 1;
-            for (Object o : before) {
-                ps.setObject(i++, o);
-            }
-            for (String id : ids) {
-                ps.setString(i++, id);
-            }
-            for (Object o : more) {
-                ps.setObject(i++, o);
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -40,10 +40,15 @@ public class DecisionFiling {
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public SignedDecision file(SignedItem signedIn, int index, NewDecision d) {
+        return file(Ids.newId(), signedIn, index, d);
+    }
+
+    /** As above, under an id the caller chose (a management decision is its own signed item, named by that id). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public SignedDecision file(String id, SignedItem signedIn, int index, NewDecision d) {
         if (index < 0 || index >= PER_ITEM) {
             throw new IllegalArgumentException("decision index " + index);
         }
-        String id = Ids.newId();
         Map<String, Object> content = new TreeMap<>();
         content.put("id", id);
         content.put("kind", d.kind());

@@ -25,6 +25,10 @@ public final class ProblemResponses {
         if (oauthError != null) {
             response.body().setError(oauthError.toString());
         }
+        Object existingId = e.extensions().get("existingId");
+        if (existingId != null) {
+            response.body().setExistingId(java.util.UUID.fromString(existingId.toString()));
+        }
         return response;
     }
 

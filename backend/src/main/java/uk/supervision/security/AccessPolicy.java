@@ -394,6 +394,89 @@ public class AccessPolicy {
         }
     }
 
+    // ---- decisions about children offered to the case-management system (issue 8)
+
+    /**
+     * A management decision between sessions: a manager of the child's allocated worker - their current
+     * supervisor, or a supervisor or manager above them (the chain, or the service they manage). Never the
+     * worker themself, never QA, HR, members, administrators or machine clients.
+     */
+    public void requireRecordManagementDecision(Caller caller, Staff worker) {
+        boolean allowed = !caller.isClient() && caller.staffId() != null && sameOrganisation(caller, worker)
+                && !caller.isSelf(worker.id())
+                && ((caller.hasAny(Role.SUPERVISOR, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE) && isSupervisedBy(worker.id(), caller.staffId()))
+                || (caller.hasAny(Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE) && (managesOrganisation(caller)
+                || (worker.serviceId() != null && caller.managedServiceIds().contains(worker.serviceId())))));
+        if (!allowed) {
+            throw Problems.forbidden("Only the allocated worker's supervisor or a manager above them records a decision about this child.");
+        }
+    }
+
+    /**
+     * Reading signed decisions: machine clients with case-decisions:read (the whole organisation), and people
+     * who read supervision records (the scope of {@link #recordScope} on the decision's worker). HR,
+     * administrators and elected members never read them.
+     */
+    public void requireReadDecisions(Caller caller) {
+        if (caller.isClient()) {
+            if (!caller.hasScope(Scopes.CASE_DECISIONS_READ)) {
+                throw Problems.forbidden("This client was not granted the case-decisions:read scope.");
+            }
+            return;
+        }
+        if (!caller.hasAny(Role.PRACTITIONER, Role.SUPERVISOR, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.QA_AUDITOR)) {
+            throw Problems.forbidden("Decisions about children are read by the people in supervision, their managers and quality assurance.");
+        }
+    }
+
+    /** Whether the caller may read one decision about a child allocated to this worker (when signed). */
+    public boolean canReadDecision(Caller caller, String decisionOrganisationId, Staff worker) {
+        if (caller.organisationId() == null || !caller.organisationId().equals(decisionOrganisationId)) {
+            return false;
+        }
+        if (caller.isClient()) {
+            return caller.hasScope(Scopes.CASE_DECISIONS_READ);
+        }
+        return caller.hasAny(Role.PRACTITIONER, Role.SUPERVISOR, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.QA_AUDITOR)
+                && worker != null && sameOrganisation(caller, worker) && recordScope(caller).covers(worker);
+    }
+
+    /** Filing a decision (acknowledging it): the case-management system only, with its scope. */
+    public void requireAcknowledgeDecision(Caller caller) {
+        if (!caller.isClient() || !caller.hasScope(Scopes.CASE_DECISIONS_READ)) {
+            throw Problems.forbidden("Only the case-management system, with the case-decisions:read scope, acknowledges filing a decision.");
+        }
+    }
+
+    /** The teams whose decisions-filed figures the caller sees: every team, or these teams and the teams of these services. */
+    public record TeamScope(boolean allTeams, Set<String> serviceIds, Set<String> teamIds) {
+    }
+
+    /**
+     * The 24-hour measure per team: QA auditors and organisation-wide managers every team; service managers
+     * and heads of service the teams of their services and of the people below them; supervisors the teams
+     * of the people they supervise. Everyone else (and machine clients) 403.
+     */
+    public TeamScope decisionsFiledScope(Caller caller) {
+        if (!caller.isClient() && (caller.has(Role.QA_AUDITOR) || managesOrganisation(caller))) {
+            return new TeamScope(true, Set.of(), Set.of());
+        }
+        if (caller.isClient() || caller.staffId() == null || !caller.hasAny(Role.SUPERVISOR, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE)) {
+            throw Problems.forbidden("The share of decisions filed in time is for supervisors, managers and quality assurance.");
+        }
+        Set<String> services = caller.hasAny(Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE) ? Set.copyOf(caller.managedServiceIds()) : Set.of();
+        Set<String> below = callersSuperviseesBelow(caller.staffId());
+        Set<String> teams = below.isEmpty() ? Set.of() : new HashSet<>(jdbc.prepareStatement("SELECT DISTINCT team_id FROM staff WHERE team_id IS NOT NULL AND id IN ("
+                + uk.supervision.support.Sql.placeholders(below.size()) + ")", ps -> {
+            int i = 1;
+            for (String id : below) {
+                ps.setString(i++, id);
+            }
+            return ids(ps);
+        }));
+        return new TeamScope(false, services, teams);
+    }
+
     private boolean managesOrganisation(Caller caller) {
         return caller.hasAny(Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE) && caller.managesWholeOrganisation();
     }
@@ -474,5 +557,86 @@ public class AccessPolicy {
             }
         }
         return out;
+    }
+
+    // ---- children and case discussions (issue 8)
+
+    /** Roles that never read supervision records or the children in them, unless the person also holds another role. */
+    private static final Set<Role> NO_RECORDS = Set.of(Role.HR, Role.ADMIN, Role.ELECTED_MEMBER);
+
+    private static boolean onlyWithoutRecords(Caller caller) {
+        return !caller.roles().isEmpty() && NO_RECORDS.containsAll(caller.roles());
+    }
+
+    /**
+     * Listing children: clients with children:write (the whole organisation), and people who read records;
+     * HR, administrators and elected members are refused.
+     */
+    public StaffScope childScope(Caller caller) {
+        if (caller.isClient()) {
+            if (!caller.hasScope(Scopes.CHILDREN_WRITE)) {
+                throw Problems.forbidden("This client was not granted the children:write scope.");
+            }
+            return new StaffScope(true, Set.of(), Set.of());
+        }
+        if (onlyWithoutRecords(caller)) {
+            throw Problems.forbidden("Children are seen by the people whose work they are part of, the managers above them and quality assurance.");
+        }
+        return recordScope(caller);
+    }
+
+    /** One child: as the list, by the allocated worker. */
+    public void requireSeeChild(Caller caller, Staff allocatedWorker) {
+        StaffScope scope = childScope(caller);
+        if (!sameOrganisation(caller, allocatedWorker) || !scope.covers(allocatedWorker)) {
+            throw Problems.forbidden("Children are seen by the people whose work they are part of, the managers above them and quality assurance.");
+        }
+    }
+
+    /** Adding or changing a child: a client with children:write, or the allocated worker's supervisor or a manager above them. */
+    public void requireWriteChild(Caller caller, Staff allocatedWorker, String workersSupervisorId) {
+        if (caller.isClient()) {
+            if (!caller.hasScope(Scopes.CHILDREN_WRITE) || !sameOrganisation(caller, allocatedWorker)) {
+                throw Problems.forbidden("This client was not granted the children:write scope.");
+            }
+            return;
+        }
+        if (caller.isSelf(allocatedWorker.id())) {
+            throw Problems.forbidden("A child is added by the allocated worker's supervisor or a manager above them.");
+        }
+        requireArrangeSupervisionFor(caller, allocatedWorker, workersSupervisorId);
+    }
+
+    /**
+     * Case discussions are read by the two parties, managers above the supervisor (the supervision chain or the
+     * service they manage) and QA auditors; never by HR, administrators, elected members or machine clients.
+     */
+    public StaffScope caseDiscussionScope(Caller caller) {
+        if (caller.isClient() || onlyWithoutRecords(caller)) {
+            throw Problems.forbidden("Case discussions are read only by the two parties, the managers above them and quality assurance.");
+        }
+        return recordScope(caller);
+    }
+
+    /**
+     * The discussions among these the caller may read, in order: the two parties always (whatever other roles they
+     * hold); others when the supervisor is within their record scope (managers above the supervisor, QA auditors).
+     */
+    public <T> List<T> readableCaseDiscussions(Caller caller, Collection<T> rows, Function<T, Parties> parties, Map<String, Staff> people) {
+        if (rows.isEmpty() || caller.isClient()) {
+            return List.of();
+        }
+        StaffScope scope = onlyWithoutRecords(caller) ? new StaffScope(false, Set.of(), Set.of()) : recordScope(caller);
+        return rows.stream().filter(r -> {
+            Parties p = parties.apply(r);
+            if (caller.organisationId() == null || !caller.organisationId().equals(p.organisationId())) {
+                return false;
+            }
+            if (caller.isSelf(p.otherPartyId()) || p.superviseeIds().stream().anyMatch(caller::isSelf)) {
+                return true;
+            }
+            Staff supervisor = people.get(p.otherPartyId());
+            return supervisor != null && sameOrganisation(caller, supervisor) && scope.covers(supervisor);
+        }).toList();
     }
 }

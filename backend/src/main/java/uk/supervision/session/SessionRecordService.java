@@ -194,7 +194,7 @@ public class SessionRecordService {
         requireParty(caller, session);
         int contentVersion = lockForSigning(session.id());
         SessionRecord record = record(session);
-        requireSignable(ifMatch, record, contentVersion);
+        ETags.requireSignable(ifMatch, SessionRecord.DRAFT.equals(record.status()), record.version(), contentVersion);
         requireDraft(record);
         requireRequiredItems(record);
         String hash = contentHash(record, notes(session.id()));
@@ -273,18 +273,6 @@ public class SessionRecordService {
                 return rs.next() ? rs.getInt(1) : 0;
             }
         });
-    }
-
-    /** An ETag from any version since the content last changed names what is being signed; other signatures do not matter. */
-    private static void requireSignable(String ifMatch, SessionRecord record, int contentVersion) {
-        if (ifMatch != null && SessionRecord.DRAFT.equals(record.status())) {
-            for (int v = Math.max(1, contentVersion); v < record.version(); v++) {
-                if (ETags.of(v).equals(ifMatch.trim())) {
-                    return;
-                }
-            }
-        }
-        ETags.requireCurrent(ifMatch, record.version());
     }
 
     private void applyReviews(SupervisionSession session, SessionRecord record, Instant now) {

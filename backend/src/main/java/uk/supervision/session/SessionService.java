@@ -4,9 +4,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.supervision.activitylog.ActivityLog;
-import uk.supervision.agreement.Agreement;
-import uk.supervision.agreement.AgreementRepository;
-import uk.supervision.agreement.AgreementSnapshots;
 import uk.supervision.api.model.SessionCancellation;
 import uk.supervision.api.model.SessionHeld;
 import uk.supervision.api.model.SessionPage;
@@ -59,29 +56,25 @@ public class SessionService {
     private final SessionRecordRepository records;
     private final StaffRepository staff;
     private final SupervisionRelationRepository relations;
-    private final AgreementRepository agreements;
     private final PolicyService policy;
     private final AccessPolicy access;
     private final Idempotency idempotency;
     private final ActivityLog activityLog;
     private final JdbcOperations jdbc;
-    private final AgreementSnapshots snapshots;
     private final Clock clock;
     private final SessionCadence cadence;
     private final SessionDateRules dateRules;
 
     public SessionService(SessionRepository sessions, SessionRecordRepository records, StaffRepository staff, SupervisionRelationRepository relations,
-                          AgreementRepository agreements, PolicyService policy, AccessPolicy access, Idempotency idempotency,
-                          ActivityLog activityLog, JdbcOperations jdbc, AgreementSnapshots snapshots, Clock clock,
+                          PolicyService policy, AccessPolicy access, Idempotency idempotency,
+                          ActivityLog activityLog, JdbcOperations jdbc, Clock clock,
                           SessionCadence cadence, SessionDateRules dateRules) {
         this.cadence = cadence;
         this.dateRules = dateRules;
-        this.snapshots = snapshots;
         this.sessions = sessions;
         this.records = records;
         this.staff = staff;
         this.relations = relations;
-        this.agreements = agreements;
         this.policy = policy;
         this.access = access;
         this.idempotency = idempotency;

@@ -27,4 +27,19 @@ public final class ETags {
             throw Problems.preconditionFailed(currentVersion);
         }
     }
+
+    /**
+     * For signing a draft: an ETag of any version since the content last changed names what is being signed (the
+     * other party's signature in between changes the version, not the content); otherwise as {@link #requireCurrent}.
+     */
+    public static void requireSignable(String ifMatch, boolean draft, int currentVersion, int contentVersion) {
+        if (ifMatch != null && draft) {
+            for (int v = Math.max(1, contentVersion); v < currentVersion; v++) {
+                if (of(v).equals(ifMatch.trim())) {
+                    return;
+                }
+            }
+        }
+        requireCurrent(ifMatch, currentVersion);
+    }
 }

@@ -1,20 +1,19 @@
 package uk.supervision.compliance;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import uk.supervision.api.model.AgreementSetsInterval;
-import uk.supervision.api.model.CadenceStep;
-import uk.supervision.api.model.CadenceStepMeasuredFrom;
-import uk.supervision.api.model.CategoryInterval;
 import uk.supervision.api.model.EmploymentType;
 import uk.supervision.api.model.PolicyRules;
 import uk.supervision.api.model.StaffCategory;
+import uk.supervision.policy.PolicyRepositories;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -22,8 +21,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The compliance engine against the three shipped policy profiles (their rules_json, copied below and checked
- * against the migration by {@link #theProfilesHereAreTheShippedOnes()}).
+ * The compliance engine against the three shipped policy profiles (their rules_json read from the migrated
+ * database).
  *
  * <p>Table vocabulary:
  * <ul>
@@ -48,10 +45,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>held: one-to-one session dates, space separated; "-" = null / none.</li>
  * </ul>
  */
+@MicronautTest(transactional = false)
 class ScheduleCalculatorTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The tables' short names for the shipped profiles' codes. */
+    private static final Map<String, String> PROFILE_CODES = Map.of(
+            "COV", "COVENTRY_2016", "CB", "CENTRAL_BEDFORDSHIRE_2012", "LGA", "LGA_STANDARD_5");
     private final ScheduleCalculator calculator = new ScheduleCalculator();
+    @Inject
+    PolicyRepositories.Profiles profiles;
+    @Inject
+    JsonMapper json;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
@@ -200,24 +204,6 @@ class ScheduleCalculatorTest {
                 () -> assertEquals(inLast12Months, s.sessionsInLast12Months(), "sessionsInLast12Months"),
                 () -> assertEquals(minimum, s.minimumPerYear(), "minimumPerYear"),
                 () -> assertEquals(meets, s.meetsMinimum(), "meetsMinimum"));
-    }
-
-    @Test
-    void theProfilesHereAreTheShippedOnes() throws Exception {
-        String sql;
-        // V018 replaced V002's documents whole (decision 0014): the newest is the shipped one.
-        try (InputStream in = getClass().getResourceAsStream("/db/migration/V018__profile_session_rules.sql")) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Matcher m = Pattern.compile("'(\\{\\s*\"normalInterval\".*?\\n\\})'", Pattern.DOTALL).matcher(sql);
-        List<String> shipped = new ArrayList<>();
-        while (m.find()) {
-            shipped.add(m.group(1).replace("''", "'"));
-        }
-        assertEquals(3, shipped.size(), "three rules_json documents in the migration");
-        assertEquals(MAPPER.readTree(shipped.get(0)), MAPPER.readTree(COVENTRY_2016_JSON), "Coventry");
-        assertEquals(MAPPER.readTree(shipped.get(1)), MAPPER.readTree(CENTRAL_BEDFORDSHIRE_2012_JSON), "Central Bedfordshire");
-        assertEquals(MAPPER.readTree(shipped.get(2)), MAPPER.readTree(LGA_STANDARD_5_JSON), "LGA");
     }
 
     @Test
@@ -435,192 +421,16 @@ class ScheduleCalculatorTest {
         return text == null ? List.of() : Arrays.stream(text.trim().split("\\s+")).map(LocalDate::parse).toList();
     }
 
-    /** A fresh PolicyRules for a shipped profile, parsed from its rules_json with Jackson. */
-    static PolicyRules profile(String code) {
-        String json = switch (code) {
-            case "COV" -> COVENTRY_2016_JSON;
-            case "CB" -> CENTRAL_BEDFORDSHIRE_2012_JSON;
-            case "LGA" -> LGA_STANDARD_5_JSON;
-            default -> throw new IllegalArgumentException(code);
-        };
+    /**
+     * A fresh PolicyRules for a shipped profile: its rules_json as migrated into the database, read as the
+     * product reads it (so a migration that changes a profile changes what these tests test).
+     */
+    PolicyRules profile(String code) {
+        String rulesJson = profiles.findByCode(PROFILE_CODES.get(code)).orElseThrow(() -> new IllegalArgumentException(code)).rulesJson();
         try {
-            return rules(MAPPER.readValue(json, new TypeReference<Map<String, Object>>() { }));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            return json.readValue(rulesJson, Argument.of(PolicyRules.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
-
-    @SuppressWarnings("unchecked")
-    private static PolicyRules rules(Map<String, Object> m) {
-        List<CadenceStep> steps = new ArrayList<>();
-        for (Map<String, Object> s : (List<Map<String, Object>>) m.get("cadenceSteps")) {
-            CadenceStep step = new CadenceStep(CadenceStepMeasuredFrom.fromValue((String) s.get("measuredFrom")),
-                    (String) s.get("from"), (String) s.get("until"), (String) s.get("interval"));
-            step.setCategories(categories(s.get("categories")));
-            step.setEmploymentTypes(employmentTypes(s.get("employmentTypes")));
-            step.setNote((String) s.get("note"));
-            steps.add(step);
-        }
-        List<CategoryInterval> categoryIntervals = new ArrayList<>();
-        for (Map<String, Object> ci : (List<Map<String, Object>>) m.get("categoryIntervals")) {
-            CategoryInterval interval = new CategoryInterval(categories(ci.get("categories")), (String) ci.get("interval"));
-            interval.setNote((String) ci.get("note"));
-            categoryIntervals.add(interval);
-        }
-        PolicyRules r = new PolicyRules((String) m.get("normalInterval"), (String) m.get("longestInterval"),
-                (Integer) m.get("minimumSessionMinutes"), steps, categoryIntervals, (Integer) m.get("suppressionMinimum"));
-        r.setBreachAfter((String) m.get("breachAfter"));
-        r.setMinimumSessionsPerYear((Integer) m.get("minimumSessionsPerYear"));
-        r.setMaximumSessionMinutes((Integer) m.get("maximumSessionMinutes"));
-        r.setAgreementMayLengthenInterval((Boolean) m.get("agreementMayLengthenInterval"));
-        r.setAgreementWithin((String) m.get("agreementWithin"));
-        r.setAgreementReviewEvery((String) m.get("agreementReviewEvery"));
-        Map<String, Object> asi = (Map<String, Object>) m.get("agreementSetsInterval");
-        if (asi != null) {
-            AgreementSetsInterval a = new AgreementSetsInterval();
-            a.setEmploymentTypes(employmentTypes(asi.get("employmentTypes")));
-            a.setMaximumWeeklyHours(asi.get("maximumWeeklyHours") == null ? null : ((Number) asi.get("maximumWeeklyHours")).doubleValue());
-            a.setNote((String) asi.get("note"));
-            r.setAgreementSetsInterval(a);
-        }
-        return r;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<StaffCategory> categories(Object list) {
-        return list == null ? null : new ArrayList<>(((List<String>) list).stream().map(StaffCategory::fromValue).toList());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<EmploymentType> employmentTypes(Object list) {
-        return list == null ? null : new ArrayList<>(((List<String>) list).stream().map(EmploymentType::fromValue).toList());
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // The shipped profiles' rules_json
-
-    /** rules_json of COVENTRY_2016, copied from V018__profile_session_rules.sql (quotes undoubled). */
-    static final String COVENTRY_2016_JSON = """
-            {
-              "normalInterval": "P4W",
-              "longestInterval": "P6W",
-              "breachAfter": "P2M",
-              "minimumSessionsPerYear": 10,
-              "minimumSessionMinutes": 90,
-              "maximumSessionMinutes": 120,
-              "agreementMayLengthenInterval": true,
-              "cadenceSteps": [],
-              "categoryIntervals": [],
-              "agreementSetsInterval": null,
-              "agreementWithin": "P3M",
-              "agreementReviewEvery": "P12M",
-              "groupSupervision": "Formal supervision sessions are normally held on a planned one-to-one basis; group or peer supervision sessions may supplement them but never replace the one-to-one sessions (policy 4.6).",
-              "appraisal": "Annual Performance Management Review (PMR) appraisal identifying four to five SMART objectives for the year (policy 7.1).",
-              "fileAudits": "A random selection of supervision files is audited every 3 months by a quality assurance manager on behalf of the Director of Children's Services; each month every service manager selects a supervision file from the social work caseload of one of their teams and audits it with the Appendix 7 audit tool. The outcome, including any actions required, is noted and signed on the manager's own supervision record, with a discussion about the quality of their supervisory practice (policy 9.2 and 9.3).",
-              "retention": {
-                "keepAfterLeaving": "P2Y",
-                "onLeaving": "When a person leaves the Council their supervision records must be kept locally for at least 2 years, and longer if there is any possibility of litigation; advice can be requested from the Freedom of Information Officer (policy 8.10). When a supervisee moves to another post within the organisation the records are transferred to the next supervisor (policy 8.3)."
-              },
-              "suppressionMinimum": 5
-            }
-            """;
-
-    /** rules_json of CENTRAL_BEDFORDSHIRE_2012, copied from V018__profile_session_rules.sql (quotes undoubled). */
-    static final String CENTRAL_BEDFORDSHIRE_2012_JSON = """
-            {
-              "normalInterval": "P4W",
-              "longestInterval": "P4W",
-              "breachAfter": null,
-              "minimumSessionsPerYear": null,
-              "minimumSessionMinutes": 90,
-              "maximumSessionMinutes": null,
-              "agreementMayLengthenInterval": false,
-              "cadenceSteps": [
-                {
-                  "categories": null,
-                  "employmentTypes": null,
-                  "measuredFrom": "EMPLOYMENT_START",
-                  "from": "P0D",
-                  "until": "P4M",
-                  "interval": "P2W",
-                  "note": "First 4 months of employment with the Council: supervision at least every 2 weeks; this includes agency staff (procedure section 10)."
-                }
-              ],
-              "categoryIntervals": [
-                {
-                  "categories": [
-                    "ADMINISTRATIVE"
-                  ],
-                  "interval": "P8W",
-                  "note": "Certain non-social work staff, including administrative and domestic staff, are supervised at least every 8 weeks (procedure section 10)."
-                }
-              ],
-              "agreementSetsInterval": {
-                "employmentTypes": [
-                  "AGENCY"
-                ],
-                "maximumWeeklyHours": 10,
-                "note": "Agency staff working less than 10 hours a week have an individual frequency of supervision agreed with their line manager at the outset of employment; it varies with the type of work, hours worked and experience (procedure section 10)."
-              },
-              "agreementWithin": "P4W",
-              "agreementReviewEvery": null,
-              "groupSupervision": "Group supervision can be used as a reflective learning opportunity but must not replace individual supervision. It can be held bi-monthly, led by senior practitioners, with a specific or team issue focus (new policies and procedures, national guidance) or as thematic sessions on strategy, audit or evidence-based practice (procedure section 11).",
-              "appraisal": "Annual Personal Development Review (PDR) completed by the end of June every municipal year, with a recorded progress review six months after the annual PDR; all supervision sessions feed into the annual PDR (procedure sections 6, 14 and 15).",
-              "fileAudits": null,
-              "retention": {
-                "keepAfterLeaving": null,
-                "onLeaving": "When an employee leaves, the BIC 530 case supervision forms within the staff supervision file must be shredded and the remainder of the file passed to Human Resources (procedure section 13)."
-              },
-              "suppressionMinimum": 5
-            }
-            """;
-
-    /** rules_json of LGA_STANDARD_5, copied from V018__profile_session_rules.sql (quotes undoubled). */
-    static final String LGA_STANDARD_5_JSON = """
-            {
-              "normalInterval": "P1M",
-              "longestInterval": "P1M",
-              "breachAfter": null,
-              "minimumSessionsPerYear": null,
-              "minimumSessionMinutes": 90,
-              "maximumSessionMinutes": null,
-              "agreementMayLengthenInterval": false,
-              "cadenceSteps": [
-                {
-                  "categories": [
-                    "NEWLY_QUALIFIED"
-                  ],
-                  "employmentTypes": null,
-                  "measuredFrom": "POST_START",
-                  "from": "P0D",
-                  "until": "P6W",
-                  "interval": "P1W",
-                  "note": "Newly qualified social workers: supervision at least weekly for the first six weeks of employment (standard 5)."
-                },
-                {
-                  "categories": [
-                    "NEWLY_QUALIFIED"
-                  ],
-                  "employmentTypes": null,
-                  "measuredFrom": "POST_START",
-                  "from": "P6W",
-                  "until": "P6M",
-                  "interval": "P2W",
-                  "note": "Newly qualified social workers: supervision at least fortnightly for the duration of the first six months, then a minimum of monthly (standard 5)."
-                }
-              ],
-              "categoryIntervals": [],
-              "agreementSetsInterval": null,
-              "agreementWithin": null,
-              "agreementReviewEvery": null,
-              "groupSupervision": "The standard sets no rule for group supervision. It asks employers to promote continuous learning and knowledge sharing in which social workers draw out learning points by reflecting on their own cases in the light of the experiences of peers, alongside regular one-to-one supervision.",
-              "appraisal": null,
-              "fileAudits": "The standard sets no audit schedule; it requires the actual frequency and quality of supervision to be monitored against clear statements about what is expected.",
-              "retention": {
-                "keepAfterLeaving": null,
-                "onLeaving": null
-              },
-              "suppressionMinimum": 5
-            }
-            """;
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import uk.supervision.api.model.Role;
 import uk.supervision.database.MigrationAccount;
 import uk.supervision.testing.ApiTest;
+import uk.supervision.testing.DatabaseRights;
 import uk.supervision.testing.Fixtures;
 import uk.supervision.testing.Signing;
 import uk.supervision.testing.World;
@@ -28,8 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class SignedRowsAreLockedInTheDatabaseTest extends ApiTest {
-    /** H2: not enough rights for object; MySQL/MariaDB: UPDATE/DELETE command denied to user for table. */
-    private static final List<Integer> NO_RIGHTS = List.of(90096, 1142);
 
     @Inject
     DataSource dataSource;
@@ -97,14 +96,6 @@ class SignedRowsAreLockedInTheDatabaseTest extends ApiTest {
     }
 
     private void assertRefused(String what, String sql, String key) {
-        SQLException refused = assertThrows(SQLException.class, () -> {
-            try (Connection app = DelegatingDataSource.unwrapDataSource(dataSource).getConnection(); var ps = app.prepareStatement(sql)) {
-                app.setAutoCommit(true);
-                ps.setString(1, key);
-                ps.executeUpdate();
-            }
-        }, what + " must be refused by the database");
-        assertTrue(NO_RIGHTS.contains(refused.getErrorCode()), what + ": refused for lack of rights, not " + refused.getErrorCode()
-                + " " + refused.getMessage());
+        DatabaseRights.assertRefused(dataSource, what, sql, key);
     }
 }

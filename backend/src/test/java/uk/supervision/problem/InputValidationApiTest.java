@@ -156,6 +156,39 @@ class InputValidationApiTest extends ApiTest {
         assertEquals(List.of("/answers/1/key"), pointers, r.body());
     }
 
+    @Test
+    void childrenAndCaseDiscussionsAreRefusedWithPointersAndNothingStored() {
+        for (String bad : List.of("PRN 1", "-PRN", "PRN;DROP", "")) {
+            Api.Response r = api.post("/api/v1/children", supervisor, Map.of("name", "Amelia", "caseNumber", bad, "allocatedWorkerId", pat.id()));
+            assertEquals(400, r.status(), bad + ": " + r.body());
+            assertEquals("/caseNumber", r.json().get("errors").get(0).get("pointer").asText(), bad + ": " + r.body());
+        }
+        assertEquals(0, fixtures.count("SELECT COUNT(*) FROM child WHERE organisation_id = ?", world.org().id()));
+        for (String path : List.of("/api/v1/children?cursor=YR9iH2M", "/api/v1/case-discussions?cursor=YR9iH2M")) {
+            Api.Response r = api.get(path, supervisor);
+            assertProblem(r, 400, "validation");
+            assertEquals("#cursor", r.json().get("errors").get(0).get("pointer").asText(), path);
+        }
+        Api.Response child = api.post("/api/v1/children", supervisor, Map.of("name", "Amelia", "caseNumber", Fixtures.unique("PRN"),
+                "allocatedWorkerId", pat.id()));
+        Api.Response started = api.post("/api/v1/case-discussions", supervisor, Map.of("childId", child.json().get("id").asText()));
+        String url = "/api/v1/case-discussions/" + started.json().get("id").asText();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("discussedOn", java.time.LocalDate.now().toString());
+        body.put("answers", List.of());
+        body.put("childVoice", Map.of());
+        body.put("decisions", List.of(Map.of("text", "Stay on the plan"), Map.of("text", "")));
+        body.put("actions", List.of());
+        Api.Response r = api.put(url, supervisor, body, started.header("ETag"));
+        assertProblem(r, 400, "validation");
+        assertEquals("/decisions/1/text", r.json().get("errors").get(0).get("pointer").asText(), r.body());
+        body.put("decisions", List.of());
+        body.put("childVoice", Map.of("reason", "TOO_OLD"));
+        assertEquals(400, api.put(url, supervisor, body, started.header("ETag")).status());
+        assertEquals("1", fixtures.string("SELECT version FROM case_discussion WHERE id = ?", started.json().get("id").asText()),
+                "nothing stored");
+    }
+
     private Map<String, Object> action(String due) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("superviseeId", pat.id());
@@ -169,4 +202,47 @@ class InputValidationApiTest extends ApiTest {
         return fixtures.count("SELECT COUNT(*) FROM supervision_action WHERE organisation_id = ?", world.org().id());
     }
 
+    // issue 8: decisions about children and webhooks
+
+    @Test
+    void decisionsAndWebhooksRefuseBadInputNamingTheFieldAndStoreNothing() {
+        String child = java.util.UUID.randomUUID().toString();
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        fixtures.execute("INSERT INTO child (id, organisation_id, name, case_number, allocated_worker_id, version, created_at, updated_at)"
+                + " VALUES (?, ?, 'Kai Child', ?, ?, 1, ?, ?)", child, world.org().id(), Fixtures.unique("CMS"), pat.id(), now, now);
+        Map<String, Object> decision = new LinkedHashMap<>(Map.of("childId", child, "decision", "Convene a meeting", "rationale", "Because"));
+        for (Object bad : List.of("yesterday", "2026-02-30T10:00:00Z", "2026-13-01T10:00:00Z", 20260201)) {
+            decision.put("decidedAt", bad);
+            Api.Response r = api.post("/api/v1/case-decisions", supervisor, decision);
+            assertProblem(r, 400, "malformed-request");
+            assertEquals("/decidedAt", r.json().get("errors").get(0).get("pointer").asText(), bad + ": " + r.body());
+        }
+        decision.remove("decidedAt");
+        decision.put("decision", "x".repeat(5001));
+        Api.Response tooLong = api.post("/api/v1/case-decisions", supervisor, decision);
+        assertEquals(400, tooLong.status(), tooLong.body());
+        assertEquals("/decision", tooLong.json().get("errors").get(0).get("pointer").asText());
+        decision.put("decision", "Fine");
+        decision.put("childId", 42);
+        assertProblem(api.post("/api/v1/case-decisions", supervisor, decision), 400, "malformed-request");
+        assertEquals(0, fixtures.count("SELECT COUNT(*) FROM case_decision WHERE organisation_id = ?", world.org().id()));
+
+        Api.Response cursor = api.get("/api/v1/case-decisions?cursor=YR9iH2M.AAAA", supervisor);
+        assertProblem(cursor, 400, "validation");
+        assertEquals("#cursor", cursor.json().get("errors").get(0).get("pointer").asText());
+        Api.Response from = api.get("/api/v1/dashboards/decisions-filed?from=20260201", supervisor);
+        assertProblem(from, 400, "malformed-request");
+        assertEquals("#from", from.json().get("errors").get(0).get("pointer").asText());
+
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("url", "not a url at all", "events", List.of("case-decision.ready")),
+                Map.of("url", "https://cms.example.org/hook", "events", List.of()),
+                Map.of("url", "https://cms.example.org/" + "x".repeat(2000), "events", List.of("case-decision.ready")))) {
+            Api.Response r = api.post("/api/v1/webhooks", admin, bad);
+            assertEquals(400, r.status(), r.body());
+            assertTrue(r.json().get("errors").get(0).get("pointer").asText().matches("/(url|events)"), r.body());
+        }
+        assertEquals(0, fixtures.count("SELECT COUNT(*) FROM webhook WHERE organisation_id = ?", world.org().id()));
+        Api.Response webhooks = api.get("/api/v1/webhooks?cursor=YR9iH2M.AAAA", admin);
+        assertProblem(webhooks, 400, "validation");
+    }
 }

@@ -585,6 +585,178 @@ class AccessMatrixTest {
             deleteAction  ANON    -    -          -     -      U         U          -     U             U
             """;
 
+    /**
+     * Decisions about a child whose allocated worker is the person in that relation (issue 8). Machine clients
+     * with case-decisions:read (none of C_READ / C_WRITE has it) are checked in CaseDecisionFeedApiTest.
+     */
+    static final String DECISIONS = """
+            operation                 caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
+            recordManagementDecision  PRAC    N    N          N     N      N         N          N     N             X
+            recordManagementDecision  SUP     N    Y          Y     N      N         N          N     N             X
+            recordManagementDecision  SM      N    Y          Y     Y      Y         Y          Y     N             X
+            recordManagementDecision  HOS     N    Y          Y     Y      Y         Y          Y     Y             X
+            recordManagementDecision  QA      N    N          N     N      N         N          N     N             X
+            recordManagementDecision  HR      N    N          N     N      N         N          N     N             X
+            recordManagementDecision  EM      -    -          -     -      N         N          -     N             X
+            recordManagementDecision  ADMIN   -    -          -     -      N         N          -     N             X
+            recordManagementDecision  C_READ  -    -          -     -      N         N          -     N             N
+            recordManagementDecision  C_WRITE -    -          -     -      N         N          -     N             N
+            recordManagementDecision  ANON    -    -          -     -      U         U          -     U             U
+            listCaseDecisions         PRAC    Y    N          N     N      N         N          N     N             X
+            listCaseDecisions         SUP     Y    Y          Y     N      N         N          N     N             X
+            listCaseDecisions         SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            listCaseDecisions         HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            listCaseDecisions         QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            listCaseDecisions         HR      N    N          N     N      N         N          N     N             N
+            listCaseDecisions         EM      -    -          -     -      N         N          -     N             N
+            listCaseDecisions         ADMIN   -    -          -     -      N         N          -     N             N
+            listCaseDecisions         C_READ  -    -          -     -      N         N          -     N             N
+            listCaseDecisions         C_WRITE -    -          -     -      N         N          -     N             N
+            listCaseDecisions         ANON    -    -          -     -      U         U          -     U             U
+            getCaseDecision           PRAC    Y    N          N     N      N         N          N     N             X
+            getCaseDecision           SUP     Y    Y          Y     N      N         N          N     N             X
+            getCaseDecision           SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            getCaseDecision           HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            getCaseDecision           QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            getCaseDecision           HR      N    N          N     N      N         N          N     N             N
+            getCaseDecision           EM      -    -          -     -      N         N          -     N             N
+            getCaseDecision           ADMIN   -    -          -     -      N         N          -     N             N
+            getCaseDecision           C_READ  -    -          -     -      N         N          -     N             N
+            getCaseDecision           C_WRITE -    -          -     -      N         N          -     N             N
+            getCaseDecision           ANON    -    -          -     -      U         U          -     U             U
+            """;
+
+    /** The decisions-filed measure, acknowledgements (only a client with case-decisions:read) and webhooks (administrators). */
+    static final String DECISIONS_AND_WEBHOOKS = """
+            operation                 PRAC SUP SM  HOS QA  HR  EM  ADMIN C_READ C_WRITE ANON
+            acknowledgeCaseDecision   N    N   N   N   N   N   N   N     N      N       U
+            getDecisionsFiled         N    Y   Y   Y   Y   N   N   N     N      N       U
+            listWebhooks              N    N   N   N   N   N   N   Y     N      N       U
+            registerWebhook           N    N   N   N   N   N   N   Y     N      N       U
+            removeWebhook             N    N   N   N   N   N   N   Y     N      N       U
+            listWebhookDeliveries     N    N   N   N   N   N   N   Y     N      N       U
+            """;
+
+    /** Children: a child allocated to the person (clients here hold staff scopes, not children:write; see ChildApiTest). */
+    static final String CHILDREN = """
+            operation               caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
+            listChildren            PRAC    Y    N    N    N    N    N    N    N    X
+            listChildren            SUP     Y    Y    Y    N    N    N    N    N    X
+            listChildren            SM      Y    Y    Y    Y    Y    Y    Y    N    X
+            listChildren            HOS     Y    Y    Y    Y    Y    Y    Y    Y    X
+            listChildren            QA      Y    Y    Y    Y    Y    Y    Y    Y    X
+            listChildren            HR      N    N    N    N    N    N    N    N    N
+            listChildren            EM      -    -    -    -    N    N    -    N    N
+            listChildren            ADMIN   -    -    -    -    N    N    -    N    N
+            listChildren            C_READ  -    -    -    -    N    N    -    N    N
+            listChildren            C_WRITE -    -    -    -    N    N    -    N    N
+            listChildren            ANON    -    -    -    -    U    U    -    U    U
+            getChild                PRAC    Y    N    N    N    N    N    N    N    X
+            getChild                SUP     Y    Y    Y    N    N    N    N    N    X
+            getChild                SM      Y    Y    Y    Y    Y    Y    Y    N    X
+            getChild                HOS     Y    Y    Y    Y    Y    Y    Y    Y    X
+            getChild                QA      Y    Y    Y    Y    Y    Y    Y    Y    X
+            getChild                HR      N    N    N    N    N    N    N    N    X
+            getChild                EM      -    -    -    -    N    N    -    N    X
+            getChild                ADMIN   -    -    -    -    N    N    -    N    X
+            getChild                C_READ  -    -    -    -    N    N    -    N    X
+            getChild                C_WRITE -    -    -    -    N    N    -    N    X
+            getChild                ANON    -    -    -    -    U    U    -    U    U
+            createChild             PRAC    N    N    N    N    N    N    N    N    X
+            createChild             SUP     N    Y    Y    N    N    N    N    N    X
+            createChild             SM      N    Y    Y    Y    Y    Y    Y    N    X
+            createChild             HOS     N    Y    Y    Y    Y    Y    Y    Y    X
+            createChild             QA      N    N    N    N    N    N    N    N    X
+            createChild             HR      N    N    N    N    N    N    N    N    X
+            createChild             EM      -    -    -    -    N    N    -    N    X
+            createChild             ADMIN   -    -    -    -    N    N    -    N    X
+            createChild             C_READ  -    -    -    -    N    N    -    N    X
+            createChild             C_WRITE -    -    -    -    N    N    -    N    X
+            createChild             ANON    -    -    -    -    U    U    -    U    U
+            updateChild             PRAC    N    N    N    N    N    N    N    N    X
+            updateChild             SUP     N    Y    Y    N    N    N    N    N    X
+            updateChild             SM      N    Y    Y    Y    Y    Y    Y    N    X
+            updateChild             HOS     N    Y    Y    Y    Y    Y    Y    Y    X
+            updateChild             QA      N    N    N    N    N    N    N    N    X
+            updateChild             HR      N    N    N    N    N    N    N    N    X
+            updateChild             EM      -    -    -    -    N    N    -    N    X
+            updateChild             ADMIN   -    -    -    -    N    N    -    N    X
+            updateChild             C_READ  -    -    -    -    N    N    -    N    X
+            updateChild             C_WRITE -    -    -    -    N    N    -    N    X
+            updateChild             ANON    -    -    -    -    U    U    -    U    U
+            """;
+
+    /** Case discussions about the person with their current supervisor: the parties write; managers above the supervisor and QA read. */
+    static final String CASE_DISCUSSIONS = """
+            operation               caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
+            listCaseDiscussions     PRAC    Y    Y    N    N    N    N    N    N    X
+            listCaseDiscussions     SUP     Y    Y    Y    N    N    N    N    N    X
+            listCaseDiscussions     SM      Y    Y    Y    Y    Y    Y    Y    N    X
+            listCaseDiscussions     HOS     Y    Y    Y    Y    Y    Y    Y    Y    X
+            listCaseDiscussions     QA      Y    Y    Y    Y    Y    Y    Y    Y    X
+            listCaseDiscussions     HR      N    N    N    N    N    N    N    N    N
+            listCaseDiscussions     EM      -    -    -    -    N    N    -    N    N
+            listCaseDiscussions     ADMIN   -    -    -    -    N    N    -    N    N
+            listCaseDiscussions     C_READ  -    -    -    -    N    N    -    N    N
+            listCaseDiscussions     C_WRITE -    -    -    -    N    N    -    N    N
+            listCaseDiscussions     ANON    -    -    -    -    U    U    -    U    U
+            getCaseDiscussion       PRAC    Y    Y    N    N    N    N    N    N    X
+            getCaseDiscussion       SUP     Y    Y    Y    N    N    N    N    N    X
+            getCaseDiscussion       SM      Y    Y    Y    Y    Y    Y    Y    N    X
+            getCaseDiscussion       HOS     Y    Y    Y    Y    Y    Y    Y    Y    X
+            getCaseDiscussion       QA      Y    Y    Y    Y    Y    Y    Y    Y    X
+            getCaseDiscussion       HR      Y    Y    N    N    N    N    N    N    X
+            getCaseDiscussion       EM      -    -    -    -    N    N    -    N    X
+            getCaseDiscussion       ADMIN   -    -    -    -    N    N    -    N    X
+            getCaseDiscussion       C_READ  -    -    -    -    N    N    -    N    N
+            getCaseDiscussion       C_WRITE -    -    -    -    N    N    -    N    N
+            getCaseDiscussion       ANON    -    -    -    -    U    U    -    U    U
+            createCaseDiscussion    PRAC    Y    Y    N    N    N    N    N    N    X
+            createCaseDiscussion    SUP     Y    Y    N    N    N    N    N    N    X
+            createCaseDiscussion    SM      Y    Y    N    N    N    N    N    N    X
+            createCaseDiscussion    HOS     Y    Y    N    N    N    N    N    N    X
+            createCaseDiscussion    QA      Y    Y    N    N    N    N    N    N    X
+            createCaseDiscussion    HR      Y    Y    N    N    N    N    N    N    X
+            createCaseDiscussion    EM      -    -    -    -    N    N    -    N    X
+            createCaseDiscussion    ADMIN   -    -    -    -    N    N    -    N    X
+            createCaseDiscussion    C_READ  -    -    -    -    N    N    -    N    N
+            createCaseDiscussion    C_WRITE -    -    -    -    N    N    -    N    N
+            createCaseDiscussion    ANON    -    -    -    -    U    U    -    U    U
+            updateCaseDiscussion    PRAC    Y    Y    N    N    N    N    N    N    X
+            updateCaseDiscussion    SUP     Y    Y    N    N    N    N    N    N    X
+            updateCaseDiscussion    SM      Y    Y    N    N    N    N    N    N    X
+            updateCaseDiscussion    HOS     Y    Y    N    N    N    N    N    N    X
+            updateCaseDiscussion    QA      Y    Y    N    N    N    N    N    N    X
+            updateCaseDiscussion    HR      Y    Y    N    N    N    N    N    N    X
+            updateCaseDiscussion    EM      -    -    -    -    N    N    -    N    X
+            updateCaseDiscussion    ADMIN   -    -    -    -    N    N    -    N    X
+            updateCaseDiscussion    C_READ  -    -    -    -    N    N    -    N    N
+            updateCaseDiscussion    C_WRITE -    -    -    -    N    N    -    N    N
+            updateCaseDiscussion    ANON    -    -    -    -    U    U    -    U    U
+            deleteCaseDiscussion    PRAC    Y    Y    N    N    N    N    N    N    X
+            deleteCaseDiscussion    SUP     Y    Y    N    N    N    N    N    N    X
+            deleteCaseDiscussion    SM      Y    Y    N    N    N    N    N    N    X
+            deleteCaseDiscussion    HOS     Y    Y    N    N    N    N    N    N    X
+            deleteCaseDiscussion    QA      Y    Y    N    N    N    N    N    N    X
+            deleteCaseDiscussion    HR      Y    Y    N    N    N    N    N    N    X
+            deleteCaseDiscussion    EM      -    -    -    -    N    N    -    N    X
+            deleteCaseDiscussion    ADMIN   -    -    -    -    N    N    -    N    X
+            deleteCaseDiscussion    C_READ  -    -    -    -    N    N    -    N    N
+            deleteCaseDiscussion    C_WRITE -    -    -    -    N    N    -    N    N
+            deleteCaseDiscussion    ANON    -    -    -    -    U    U    -    U    U
+            signCaseDiscussion      PRAC    Y    Y    N    N    N    N    N    N    X
+            signCaseDiscussion      SUP     Y    Y    N    N    N    N    N    N    X
+            signCaseDiscussion      SM      Y    Y    N    N    N    N    N    N    X
+            signCaseDiscussion      HOS     Y    Y    N    N    N    N    N    N    X
+            signCaseDiscussion      QA      Y    Y    N    N    N    N    N    N    X
+            signCaseDiscussion      HR      Y    Y    N    N    N    N    N    N    X
+            signCaseDiscussion      EM      -    -    -    -    N    N    -    N    X
+            signCaseDiscussion      ADMIN   -    -    -    -    N    N    -    N    X
+            signCaseDiscussion      C_READ  -    -    -    -    N    N    -    N    N
+            signCaseDiscussion      C_WRITE -    -    -    -    N    N    -    N    N
+            signCaseDiscussion      ANON    -    -    -    -    U    U    -    U    U
+            """;
+
     // ---- the harness
 
     @Inject
@@ -611,6 +783,10 @@ class AccessMatrixTest {
         all.put("SESSIONS", SESSIONS);
         all.put("LIFECYCLE", LIFECYCLE);
         all.put("ACTIONS", ACTIONS);
+        all.put("DECISIONS", DECISIONS);
+        all.put("DECISIONS_AND_WEBHOOKS", DECISIONS_AND_WEBHOOKS);
+        all.put("CHILDREN", CHILDREN);
+        all.put("CASE_DISCUSSIONS", CASE_DISCUSSIONS);
         return all;
     }
 
@@ -799,12 +975,79 @@ class AccessMatrixTest {
                 c -> fixtures.string("SELECT text FROM supervision_action WHERE id = ?", action(c))));
         p.put("deleteAction", change(c -> api.raw("DELETE", "/api/v1/actions/" + action(c), c.token(), null, null, Map.of("If-Match", "\"v1\"")),
                 c -> count("SELECT COUNT(*) FROM supervision_action WHERE id = ?", action(c))));
+        // children and case discussions (issue 8)
+        p.put("listChildren", list(c -> api.get("/api/v1/children?limit=200&allocatedWorkerId=" + c.person().id(), c.token()), this::child));
+        p.put("getChild", read(c -> api.get("/api/v1/children/" + child(c), c.token())));
+        p.put("createChild", change(c -> api.post("/api/v1/children", c.token(), Map.of("name", "Amelia Brown",
+                        "caseNumber", Fixtures.unique("PRN"), "allocatedWorkerId", c.person().id())),
+                c -> count("SELECT COUNT(*) FROM child WHERE allocated_worker_id = ?", c.person().id())));
+        p.put("updateChild", change(c -> api.put("/api/v1/children/" + child(c), c.token(), Map.of("name", c.tag("Amelia"),
+                        "allocatedWorkerId", c.person().id()), "\"v1\""),
+                c -> fixtures.string("SELECT name FROM child WHERE id = ?", child(c))));
+        p.put("listCaseDiscussions", list(c -> api.get("/api/v1/case-discussions?limit=200&superviseeId=" + c.person().id(), c.token()),
+                this::caseDiscussion));
+        p.put("getCaseDiscussion", read(c -> api.get("/api/v1/case-discussions/" + caseDiscussion(c), c.token())));
+        p.put("createCaseDiscussion", change(c -> api.post("/api/v1/case-discussions", c.token(), Map.of("childId", child(c),
+                        "superviseeId", c.person().id())),
+                c -> count("SELECT COUNT(*) FROM case_discussion WHERE supervisee_id = ?", c.person().id())));
+        p.put("updateCaseDiscussion", change(c -> api.put("/api/v1/case-discussions/" + caseDiscussion(c), c.token(), Map.of(
+                        "discussedOn", today.toString(), "answers", List.of(), "childVoice", Map.of("status", "RECORDED", "view", "Happy", "seenAlone", true),
+                        "decisions", List.of(Map.of("text", c.tag("Decision"))), "actions", List.of()), "\"v1\""),
+                c -> fixtures.string("SELECT content_json FROM case_discussion WHERE id = ?", caseDiscussion(c))));
+        p.put("deleteCaseDiscussion", change(c -> api.raw("DELETE", "/api/v1/case-discussions/" + caseDiscussion(c), c.token(), null, null,
+                        Map.of("If-Match", "\"v1\"")),
+                c -> count("SELECT COUNT(*) FROM case_discussion WHERE id = ?", caseDiscussion(c))));
+        p.put("signCaseDiscussion", change(c -> api.post("/api/v1/case-discussions/" + caseDiscussion(c) + "/signatures", c.token(), null, "\"v1\""),
+                c -> count("SELECT COUNT(*) FROM case_discussion_signature WHERE case_discussion_id = ?", caseDiscussion(c))));
         p.put("proposeAgendaItem", change(c -> api.post(staffUrl(c) + "/next-agenda-items", c.token(), Map.of("text", c.tag("Agenda"))),
                 c -> count("SELECT COUNT(*) FROM agenda_proposal WHERE supervisee_id = ?", c.person().id())));
+        // issue 8: decisions about children, the 24-hour measure, webhooks
+        p.put("recordManagementDecision", change(c -> api.post("/api/v1/case-decisions", c.token(),
+                        Map.of("childId", child(c), "decision", c.tag("Decided"), "rationale", "Because")),
+                c -> count("SELECT COUNT(*) FROM case_decision WHERE child_id = ?", child(c))));
+        p.put("listCaseDecisions", list(c -> api.get("/api/v1/case-decisions?limit=200&childId=" + child(c), c.token()), this::caseDecision));
+        p.put("getCaseDecision", read(c -> api.get("/api/v1/case-decisions/" + caseDecision(c), c.token())));
+        p.put("acknowledgeCaseDecision", change(c -> api.post("/api/v1/case-decisions/" + caseDecision(c) + "/acknowledgement", c.token(), Map.of()),
+                c -> count("SELECT COUNT(*) FROM case_decision_acknowledgement WHERE decision_id = ?", caseDecision(c))));
+        p.put("getDecisionsFiled", read(c -> api.get("/api/v1/dashboards/decisions-filed", c.token())));
+        p.put("listWebhooks", read(c -> api.get("/api/v1/webhooks", c.token())));
+        p.put("registerWebhook", change(c -> api.post("/api/v1/webhooks", c.token(), Map.of("url", "https://127.0.0.1:9/" + c.id(),
+                        "events", List.of("case-decision.ready"))),
+                c -> count("SELECT COUNT(*) FROM webhook WHERE url = ?", "https://127.0.0.1:9/" + c.id())));
+        p.put("removeWebhook", change(c -> api.raw("DELETE", "/api/v1/webhooks/" + webhook(c), c.token(), null, null),
+                c -> fixtures.string("SELECT removed_at FROM webhook WHERE id = ?", webhook(c))));
+        p.put("listWebhookDeliveries", read(c -> api.get("/api/v1/webhooks/" + webhook(c) + "/deliveries", c.token())));
         return p;
     }
 
     // ---- the records a cell acts on, made on first use
+
+    /** Feed positions for the decisions cells insert (unique in the organisation, far above any signed item's). */
+    private final java.util.concurrent.atomic.AtomicLong decisionPositions = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
+
+    /** A signed decision about the cell's child (the person is its worker), made by their supervisor. */
+    private String caseDecision(Cell c) {
+        return c.once("decision", () -> {
+            String id = java.util.UUID.randomUUID().toString();
+            java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+            fixtures.execute("INSERT INTO case_decision (id, organisation_id, feed_position, kind, child_id, worker_staff_id, team_id, decision_text,"
+                            + " made_by_staff_id, made_by_account_id, decided_at, signed_at, content_hash) VALUES (?, ?, ?, 'MANAGEMENT', ?, ?, ?, 'Decided', ?, ?, ?, ?, ?)",
+                    id, c.person().organisationId(), decisionPositions.incrementAndGet(), child(c), c.person().id(), c.person().teamId(),
+                    c.supervisor().id(), java.util.UUID.randomUUID().toString(), now, now, "0".repeat(64));
+            return id;
+        });
+    }
+
+    /** A webhook of the cell's organisation, past the end of any feed (nothing is ever sent to it). */
+    private String webhook(Cell c) {
+        return c.once("webhook", () -> {
+            String id = java.util.UUID.randomUUID().toString();
+            fixtures.execute("INSERT INTO webhook (id, organisation_id, url, events, secret, enabled, last_position, created_at)"
+                    + " VALUES (?, ?, 'https://127.0.0.1:9/hook', 'case-decision.ready', 'whsec_x', TRUE, ?, ?)",
+                    id, c.world().org().id(), Long.MAX_VALUE / 2, java.sql.Timestamp.from(java.time.Instant.now()));
+            return id;
+        });
+    }
 
     private String staffUrl(Cell c) {
         return "/api/v1/staff/" + c.person().id();
@@ -890,6 +1133,31 @@ class AccessMatrixTest {
 
     private String action(Cell c) {
         return c.once("action", () -> fixtures.action(c.world().org(), c.person()));
+    }
+
+    /** A child allocated to the person. */
+    private String child(Cell c) {
+        return c.once("child", () -> {
+            String id = Ids.newId();
+            java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+            fixtures.execute("INSERT INTO child (id, organisation_id, name, case_number, allocated_worker_id, version, created_at, updated_at) "
+                    + "VALUES (?, ?, 'Amelia Brown', ?, ?, 1, ?, ?)", id, c.world().org().id(), Fixtures.unique("PRN"), c.person().id(), now, now);
+            return id;
+        });
+    }
+
+    /** A draft case discussion about the person's child, with their current supervisor, ready to sign. */
+    private String caseDiscussion(Cell c) {
+        return c.once("caseDiscussion", () -> {
+            String id = Ids.newId();
+            java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+            fixtures.execute("INSERT INTO case_discussion (id, organisation_id, child_id, supervisee_id, supervisor_id, template_id, discussed_on, "
+                    + "status, content_json, child_view_status, version, content_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
+                    + "'00000000-0000-7000-8101-000000000203', ?, 'DRAFT', ?, 'RECORDED', 1, 1, ?, ?)", id, c.world().org().id(), child(c),
+                    c.person().id(), c.supervisor().id(), Date.valueOf(today), "{\"answers\":[],\"childVoice\":{\"status\":\"RECORDED\","
+                    + "\"view\":\"Happy at school\",\"seenAlone\":true},\"decisions\":[],\"actions\":[]}", now, now);
+            return id;
+        });
     }
 
     // ---- one cell

@@ -67,6 +67,20 @@ class ReplayedHeaderApiTest extends ApiTest {
         creates.put("requestSession", new Create("/api/v1/session-requests", practitioner, Map.of("reason", "A hard visit")));
         creates.put("proposeAgendaItem", new Create("/api/v1/staff/" + pat.id() + "/next-agenda-items", practitioner,
                 Map.of("text", "My caseload weighting")));
+        // issue 8: a management decision about a child allocated to Pat
+        String child = java.util.UUID.randomUUID().toString();
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        fixtures.execute("INSERT INTO child (id, organisation_id, name, case_number, allocated_worker_id, version, created_at, updated_at)"
+                + " VALUES (?, ?, 'Kai Child', ?, ?, 1, ?, ?)", child, world.org().id(), Fixtures.unique("CMS"), pat.id(), now, now);
+        creates.put("recordManagementDecision", new Create("/api/v1/case-decisions", supervisor,
+                Map.of("childId", child, "decision", "Convene a strategy meeting", "rationale", "New information from school")));
+        creates.put("createChild", new Create("/api/v1/children", supervisor, Map.of("name", "Amelia Brown",
+                "caseNumber", Fixtures.unique("PRN"), "allocatedWorkerId", pat.id())));
+        String childId = uk.supervision.support.Ids.newId();
+        java.sql.Timestamp childAddedAt = java.sql.Timestamp.from(java.time.Instant.now());
+        fixtures.execute("INSERT INTO child (id, organisation_id, name, case_number, allocated_worker_id, version, created_at, updated_at) "
+                + "VALUES (?, ?, 'Ben Brown', ?, ?, 1, ?, ?)", childId, world.org().id(), Fixtures.unique("PRN"), pat.id(), childAddedAt, childAddedAt);
+        creates.put("createCaseDiscussion", new Create("/api/v1/case-discussions", practitioner, Map.of("childId", childId)));
 
         assertEquals(new TreeSet<>(creates.keySet()), idempotentOperations(), "every create with an Idempotency-Key is tried here");
         creates.forEach((operation, create) -> {

@@ -55,18 +55,24 @@ public final class Signing {
         return active.json().get("id").asText();
     }
 
-    /** A session held today with its record written (and commented on): the record URL and its ETag. */
-    public static Ready writtenRecord(Api api, String supervisor, String superviseeId) {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    /** A one-to-one session on this day, planned and marked held by the supervisor: its id. */
+    public static String heldSession(Api api, String supervisor, String superviseeId, LocalDate date) {
         Map<String, Object> plan = new HashMap<>();
         plan.put("superviseeIds", List.of(superviseeId));
-        plan.put("date", today.toString());
+        plan.put("date", date.toString());
         plan.put("startTime", "00:00");   // started, whatever the time of the run
         plan.put("plannedMinutes", 90);
         plan.put("location", "Room 3");
         String id = api.post("/api/v1/sessions", supervisor, plan).json().get("items").get(0).get("id").asText();
         String session = "/api/v1/sessions/" + id;
         assertEquals(200, api.post(session + "/held", supervisor, Map.of("actualMinutes", 90), api.get(session, supervisor).header("ETag")).status());
+        return id;
+    }
+
+    /** A session held today with its record written (and commented on): the record URL and its ETag. */
+    public static Ready writtenRecord(Api api, String supervisor, String superviseeId) {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        String session = "/api/v1/sessions/" + heldSession(api, supervisor, superviseeId, today);
         List<Map<String, Object>> entries = new ArrayList<>();
         for (String key : COVENTRY_AGENDA) {
             entries.add(Map.of("key", key, "text", "Discussed " + key.replace('_', ' ') + ".", "notApplicable", false));

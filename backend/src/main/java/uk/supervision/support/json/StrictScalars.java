@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
@@ -157,6 +160,34 @@ public final class StrictScalars {
                 throw new InvalidJsonValueException("Must be a date written YYYY-MM-DD");
             }
             return date(node.getStringValue());
+        }
+    }
+
+    /**
+     * A time written as ISO-8601 with an offset (2026-03-01T10:00:00Z). Never a number (it would be read as
+     * epoch seconds) and never a day that is not in the calendar (the default reader turns 30 February into 28).
+     */
+    @Singleton
+    @Primary
+    public static final class DateTimes implements Deserializer<OffsetDateTime> {
+        private static final DateTimeFormatter STRICT = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withResolverStyle(ResolverStyle.STRICT);
+
+        @Override
+        public OffsetDateTime deserialize(Decoder decoder, DecoderContext context, Argument<? super OffsetDateTime> type) throws IOException {
+            JsonNode node = scalar(decoder);
+            if (!node.isString()) {
+                throw new InvalidJsonValueException("Must be a time written like 2026-03-01T10:00:00Z");
+            }
+            OffsetDateTime time;
+            try {
+                time = OffsetDateTime.parse(node.getStringValue(), STRICT);
+            } catch (DateTimeParseException e) {
+                throw new InvalidJsonValueException("Must be a time written like 2026-03-01T10:00:00Z");
+            }
+            if (time.toLocalDate().isBefore(EARLIEST) || time.toLocalDate().isAfter(LATEST)) {
+                throw new InvalidJsonValueException("Must be between " + EARLIEST + " and " + LATEST);
+            }
+            return time;
         }
     }
 }
