@@ -136,7 +136,7 @@ describe('The quick decision from a child’s name', () => {
     const page = await newPage(browser, LANDSCAPE);
     await page.goto('/');
     await signIn(page, SUPERVISOR);
-    assert.equal(await h1(page), 'My supervision');
+    await page.getByRole('heading', { level: 1, name: 'My supervision' }).waitFor();
     await expectNoAxeViolations(page, 'the supervisor’s home');
 
     const decision = `Convene a strategy meeting ${randomUUID().slice(0, 6)}`;
@@ -213,7 +213,7 @@ describe('The quick decision from a child’s name', () => {
     const page = await newPage(browser, PHONE);
     await page.goto('/');
     await signIn(page, SUPERVISOR);
-    assert.equal(await h1(page), 'My supervision');
+    await page.getByRole('heading', { level: 1, name: 'My supervision' }).waitFor();
     const seconds = await recordQuickDecision(page, { childName: data.childName, decision: 'Respite weekend with grandparents', reason: 'Carer exhausted' });
     assert.ok(seconds < 60, `the quick decision took ${seconds} s`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
