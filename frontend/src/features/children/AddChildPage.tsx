@@ -30,7 +30,7 @@ function summaryOf(byField: Partial<Record<Field, string>>): ErrorItem[] {
 
 function fromProblem(problem: Problem, caseNumber: string): Errors {
   if (problem.status === 409) {
-    const existingId = (problem as Problem & { existingId?: string }).existingId;
+    const existingId = problem.existingId;
     const text = `A child with case number ${caseNumber} is already recorded`;
     return {
       byField: { caseNumber: text },
