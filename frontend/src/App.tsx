@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Footer, Header, SkipLink, type NavigationItem } from './components/govuk';
 import { rolesText } from './format';
-import { AuthProvider, canUseStaffDirectory, useAuth } from './features/auth/AuthContext';
+import { AuthProvider, canUseStaffDirectory, useAuth, type Me } from './features/auth/AuthContext';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { SignInPage } from './features/auth/SignInPage';
 import { SignOutPage } from './features/auth/SignOutPage';
@@ -26,6 +26,13 @@ import { HandoverPage } from './features/handover/HandoverPage';
 import { DecideSessionRequestPage } from './features/sessionrequests/DecideSessionRequestPage';
 import { RequestSessionPage } from './features/sessionrequests/RequestSessionPage';
 import { CaseDiscussionPage } from './features/casediscussions/CaseDiscussionPage';
+import { ChildrenPage } from './features/children/ChildrenPage';
+import { AddChildPage } from './features/children/AddChildPage';
+import { ChildPage } from './features/children/ChildPage';
+import { QuickDecisionPage } from './features/decisions/QuickDecisionPage';
+import { DecisionsPage } from './features/decisions/DecisionsPage';
+import { canSeeChildren, canSeeDecisions } from './features/decisions/decisions';
+import { MyActivityPage } from './features/activity/MyActivityPage';
 import { Redirect, Router, isLocalPath, matchPath, useLocation, useSearchParams } from './router';
 
 /** The page for a path. Unknown paths get the 404 page (the server sends index.html for them). */
@@ -78,12 +85,22 @@ function Routes() {
     page = <StaffDetailPage key={staffMatch.staffId} staffId={staffMatch.staffId as string} />;
   } else if (matchPath('/teams', pathname)) page = <TeamsPage />;
   else if (matchPath('/outbox', pathname)) page = <OutboxPage />;
+  // Issue 8: children, decisions, who read my records.
+  else if (matchPath('/children', pathname)) page = <ChildrenPage />;
+  else if (matchPath('/children/new', pathname)) page = <AddChildPage />;
+  else if ((staffMatch = matchPath('/children/:childId', pathname))) {
+    page = <ChildPage key={staffMatch.childId} childId={staffMatch.childId as string} />;
+  } else if (matchPath('/decisions', pathname)) page = <DecisionsPage />;
+  else if (matchPath('/decisions/new', pathname)) page = <QuickDecisionPage key={params.get('childId') ?? ''} />;
+  else if (matchPath('/me/activity', pathname)) page = <MyActivityPage />;
   else return <NotFoundPage />;
   return <RequireAuth loading={matchPath('/', pathname) ? <HomeSkeleton /> : undefined}>{page}</RequireAuth>;
 }
 
-function navigationFor(pathname: string, showStaff: boolean, waiting: number): NavigationItem[] {
+function navigationFor(pathname: string, showStaff: boolean, waiting: number, me: Me | null = null): NavigationItem[] {
   const items: NavigationItem[] = [{ href: '/', text: 'My supervision', current: pathname === '/' }];
+  if (canSeeChildren(me)) items.push({ href: '/children', text: 'Children', current: pathname.startsWith('/children') });
+  if (canSeeDecisions(me)) items.push({ href: '/decisions', text: 'Decisions', current: pathname.startsWith('/decisions') });
   if (showStaff) items.push({ href: '/staff', text: 'Staff', current: pathname.startsWith('/staff') });
   items.push({ href: '/teams', text: 'Teams', current: pathname.startsWith('/teams') });
   if (waiting > 0) items.push({ href: '/outbox', text: `Waiting to send (${waiting})`, current: pathname === '/outbox' });
@@ -122,7 +139,7 @@ function Layout() {
       <SkipLink />
       <Header
         organisationName={me?.organisation.name}
-        navigation={me ? navigationFor(pathname, canUseStaffDirectory(me), waiting) : []}
+        navigation={me ? navigationFor(pathname, canUseStaffDirectory(me), waiting, me) : []}
         account={me ? { name: me.displayName, role: rolesText(me.roles) } : undefined}
       />
       <div className="govuk-width-container">

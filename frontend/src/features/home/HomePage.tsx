@@ -15,6 +15,9 @@ import { MySchedule, useMyUpcomingSessions } from './MySchedule';
 import { SkeletonLines } from './Skeleton';
 import { MyOpenActions, RecordsToSign } from './MyRecordsAndActions';
 import { SuperviseeDashboard } from './SuperviseeDashboard';
+import { CaseDiscussionsToSign } from './CaseDiscussionsToSign';
+import { HomeDecisions } from '../decisions/HomeDecisions';
+import { canRecordDecisions } from '../decisions/decisions';
 
 type Agreements = { state: 'loading' } | { state: 'error' } | { state: 'ok'; items: Agreement[] };
 
@@ -137,6 +140,10 @@ export function HomePage() {
       <span className="govuk-caption-l">{me.displayName}</span>
       <h1 className="govuk-heading-l">My supervision</h1>
 
+      {/* Issue 8: a decision about a child in one tap, what waits to be filed, and case discussions to sign. */}
+      {canRecordDecisions(me) && <HomeDecisions />}
+      {staff && (me.roles.includes('PRACTITIONER') || me.roles.includes('SUPERVISOR')) && <CaseDiscussionsToSign staffId={staff.id} />}
+
       {/* What needs this person now comes first (UX.md): for a supervisor, their supervisees by urgency and what
           waits for their signature; for everyone, their own next session and what waits for them. */}
       {me.supervisees.length > 0 && staff && <RecordsToSign staffId={staff.id} />}
@@ -162,6 +169,14 @@ export function HomePage() {
       {staff && <MySchedule staffId={staff.id} sessions={upcoming} />}
 
       {staff && <YourAgreement agreements={mine} />}
+
+      {staff && (
+        <p className="govuk-body">
+          <Link className="govuk-link app-touch-link" href="/me/activity">
+            Who has read my records
+          </Link>
+        </p>
+      )}
 
       {me.supervisees.length > 0 ? (
         <Table
