@@ -52,9 +52,10 @@ final class DemoCaseStories {
         LocalDate chrisCases = workingDayOnOrBefore(today.minusMonths(8));
         Child tyler = child(t.priya(), t.chris(), "Tyler Dunn", "PRN-102615", today.minusYears(11).minusMonths(1), chrisCases);
         child(t.priya(), t.chris(), "Ruby Dunn", "PRN-102616", today.minusYears(6).minusMonths(5), chrisCases);
-        LocalDate owenCases = workingDayOnOrBefore(today.minusMonths(7));
-        Child jayden = child(t.marcus(), t.owen(), "Jayden Mills", "PRN-104120", today.minusYears(14).minusMonths(3), owenCases);
-        child(t.marcus(), t.owen(), "Isla Fraser", "PRN-104138", today.minusYears(3).minusMonths(2), owenCases);
+        List<Held> owen = stories.held(t.owen());
+        child(t.marcus(), t.owen(), "Isla Fraser", "PRN-104138", today.minusYears(3).minusMonths(2), workingDayOnOrBefore(today.minusMonths(5)));
+        // Jayden came to the Emergency Duty Team overnight: added that morning, discussed in Owen's session that afternoon.
+        Child jayden = child(t.marcus(), t.owen(), "Jayden Mills", "PRN-104120", today.minusYears(14).minusMonths(3), owen.get(owen.size() - 1).day());
         LocalDate aishaCases = workingDayOnOrBefore(today.minusMonths(11));
         Child callum = child(t.tom(), t.aisha(), "Callum Brooks", "PRN-098442", today.minusYears(12).minusMonths(6), aishaCases);
         child(t.tom(), t.aisha(), "Lily-Mae Turner", "PRN-099015", today.minusYears(8), aishaCases);
@@ -67,7 +68,6 @@ final class DemoCaseStories {
         inSession(t.priya(), t.alex(), alex.get(alex.size() - 2), kayden, DemoCaseWords::teenager, 1);
         List<Held> chris = stories.held(t.chris());
         inSession(t.priya(), t.chris(), chris.get(chris.size() - 2), tyler, DemoCaseWords::steppingDown, 3);
-        List<Held> owen = stories.held(t.owen());
         inSession(t.marcus(), t.owen(), owen.get(owen.size() - 1), jayden, DemoCaseWords::outOfHours, 5);
 
         // Between sessions: Tom and Aisha, both signed the same day.
