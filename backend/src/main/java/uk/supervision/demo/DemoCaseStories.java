@@ -23,6 +23,7 @@ import static uk.supervision.demo.DemoTimeline.workingDayOnOrBefore;
  * discussions signed inside held sessions and one between sessions, one awaiting Alex's signature, decisions
  * recorded between sessions by Priya and Marcus, and the demo's case-management system acknowledging most
  * decisions: within 24 hours, one late, and two still waiting, so the 24-hour measure has something honest to show.
+ * About 43 of the demo's ~546 replayed steps (measured: some 0.3 to 1 s more CPU on the loading thread, on about 4 s).
  */
 final class DemoCaseStories {
     private final DemoCaseWork does;
