@@ -81,13 +81,14 @@ public class DemoData {
     private final ActivityLog activityLog;
     private final PolicyService policy;
     private final DemoSupervision supervision;
+    private final DemoCaseWork caseWork;
     private final Clock clock;
 
     public DemoData(@Value("${supervision.demo-data:auto}") String setting, DatabaseKind database,
                     OrganisationRepository organisations, OrganisationSetup setup, DirectorateServiceRepository services,
                     TeamRepository teams, StaffRepository staff, StaffTeamHistoryRepository history, StaffAttributeHistory attributes,
                     SupervisionRelationRepository relations, AccountRepository accounts, RoleGrantRepository grants,
-                    PasswordHasher hasher, ActivityLog activityLog, PolicyService policy, DemoSupervision supervision, Clock clock) {
+                    PasswordHasher hasher, ActivityLog activityLog, PolicyService policy, DemoSupervision supervision, DemoCaseWork caseWork, Clock clock) {
         this.setting = setting;
         this.database = database;
         this.organisations = organisations;
@@ -104,6 +105,7 @@ public class DemoData {
         this.activityLog = activityLog;
         this.policy = policy;
         this.supervision = supervision;
+        this.caseWork = caseWork;
         this.clock = clock;
     }
 
@@ -119,7 +121,7 @@ public class DemoData {
             long started = System.nanoTime();
             long cpu = threads.getCurrentThreadCpuTime();
             load();
-            LOG.info("Demo organisation loaded with 18 months of supervision in {} ms ({} ms of CPU): sign in as supervisor@demo.test "
+            LOG.info("Demo organisation loaded with 18 months of supervision and case work in {} ms ({} ms of CPU): sign in as supervisor@demo.test "
                     + "with password {}", (System.nanoTime() - started) / 1_000_000, (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000, PASSWORD);
         }
     }
@@ -133,7 +135,9 @@ public class DemoData {
         LocalDate historyStarts = today.minusMonths(19);
         DemoStories.Team team = ReplayClock.at(historyStarts.atTime(9, 0).atZone(clock.getZone()).toInstant(), () -> organisation(today));
         DemoTimeline timeline = new DemoTimeline();
-        new DemoStories(supervision, timeline, today).tell(team);
+        DemoStories stories = new DemoStories(supervision, timeline, today);
+        stories.tell(team);
+        new DemoCaseStories(caseWork, timeline, today, stories).tell(team, team.admin());
         int steps = timeline.size();
         timeline.run(loadedAt);
         activityLog.recordAnonymous(team.priya().staff().organisationId(), null, null, "DEMO_DATA_LOADED",
@@ -204,7 +208,7 @@ public class DemoData {
                 account(org, tom, "tom.ellis@demo.test", hash, now, supervisor),
                 account(org, aisha, "aisha.khan@demo.test", hash, now, supervisor),
                 account(org, ben, "ben.hughes@demo.test", hash, now, practitioner),
-                account(org, owen, "owen.davies@demo.test", hash, now, practitioner));
+                account(org, owen, "owen.davies@demo.test", hash, now, practitioner), admin);
     }
 
     /**

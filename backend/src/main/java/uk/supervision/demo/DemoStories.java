@@ -6,11 +6,14 @@ import uk.supervision.api.model.SessionParty;
 import uk.supervision.demo.DemoSupervision.Agreement;
 import uk.supervision.demo.DemoSupervision.Person;
 import uk.supervision.demo.DemoSupervision.Session;
+import uk.supervision.security.Caller;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static uk.supervision.demo.DemoTimeline.workingDayOnOrAfter;
 import static uk.supervision.demo.DemoTimeline.workingDayOnOrBefore;
@@ -25,9 +28,9 @@ final class DemoStories {
     private static final LocalTime START = LocalTime.of(10, 0);
     private static final int MINUTES = 90;
 
-    /** The people the stories are about. */
+    /** The people the stories are about, and the administrator who registers the demo's machine client. */
     record Team(Person helen, Person marcus, Person priya, Person sam, Person jordan, Person alex, Person chris,
-                Person tom, Person aisha, Person ben, Person owen) {
+                Person tom, Person aisha, Person ben, Person owen, Caller admin) {
     }
 
     /** A supervisor and a supervisee, where they meet, and the actions still open between them. */
@@ -45,9 +48,14 @@ final class DemoStories {
         }
     }
 
+    /** A meeting held on a day, for the case work told after the stories ({@link DemoCaseStories}). */
+    record Held(Session session, LocalDate day) {
+    }
+
     private final DemoSupervision does;
     private final DemoTimeline timeline;
     private final LocalDate today;
+    private final Map<String, List<Held>> held = new HashMap<>();
 
     DemoStories(DemoSupervision does, DemoTimeline timeline, LocalDate today) {
         this.does = does;
@@ -66,6 +74,11 @@ final class DemoStories {
         tomDueSoonWithHelen(t);
         aishaOnTrackWithTom(t);
         benEveryEightWeeksByAgreement(t);
+    }
+
+    /** The meetings held with this supervisee, oldest first. */
+    List<Held> held(Person supervisee) {
+        return held.getOrDefault(supervisee.staff().id(), List.of());
     }
 
     // ---- the stories
@@ -237,6 +250,7 @@ final class DemoStories {
     private Session meeting(Pair p, LocalDate bookedOn, LocalDate day, LocalDate next, int actionDueDays) {
         Session s = book(p, bookedOn, day);
         timeline.at(day, START.plusMinutes(MINUTES + 5), () -> does.held(p.supervisor, s, MINUTES));
+        held.computeIfAbsent(p.supervisee.staff().id(), k -> new ArrayList<>()).add(new Held(s, day));
         int n = p.count++;
         timeline.at(day, LocalTime.of(15, 0), () -> {
             List<ActionReview> reviews = new ArrayList<>();

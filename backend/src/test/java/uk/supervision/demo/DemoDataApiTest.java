@@ -11,7 +11,9 @@ import uk.supervision.support.ClockFactory;
 import uk.supervision.testing.Api;
 import uk.supervision.testing.Fixtures;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -127,6 +129,134 @@ class DemoDataApiTest {
         long signedItems = fixtures.count("SELECT COUNT(*) FROM signed_item WHERE organisation_id = (SELECT id FROM organisation WHERE code = 'DEMO')");
         assertTrue(signedItems > 50, "signed agreements and records: " + signedItems);
         assertEquals(signedItems, r.json().get("itemsChecked").asLong(), r.body());
+        // The case work is on the same chain: six locked discussions and four decisions recorded between sessions.
+        String demo = "organisation_id = (SELECT id FROM organisation WHERE code = 'DEMO')";
+        assertEquals(6L, fixtures.count("SELECT COUNT(*) FROM signed_item WHERE item_type = 'CASE_DISCUSSION' AND " + demo));
+        assertEquals(4L, fixtures.count("SELECT COUNT(*) FROM signed_item WHERE item_type = 'CASE_DECISION' AND " + demo));
+    }
+
+    @Test
+    void childrenAreAllocatedByTheirWorkersSupervisorsAndNoneToSam() {
+        String priya = api.token("supervisor@demo.test", DemoData.PASSWORD);
+        Map<String, Integer> byWorker = new HashMap<>();
+        api.get("/api/v1/children?limit=100", priya).json().get("items")
+                .forEach(c -> byWorker.merge(c.get("allocatedWorker").get("displayName").asText(), 1, Integer::sum));
+        assertEquals(Map.of("Jordan Reid", 2, "Alex Morgan", 2, "Chris Taylor", 2), byWorker);
+        JsonNode kayden = api.get("/api/v1/children?caseNumber=PRN-103877", priya).json().get("items");
+        assertEquals("Kayden Price", kayden.get(0).get("name").asText(), kayden.toString());
+        String demo = "(SELECT id FROM organisation WHERE code = 'DEMO')";
+        assertEquals(10L, fixtures.count("SELECT COUNT(*) FROM child WHERE organisation_id = " + demo));
+        assertEquals(0L, fixtures.count("SELECT COUNT(*) FROM child c JOIN staff s ON s.id = c.allocated_worker_id WHERE s.given_name = 'Sam' "
+                + "AND c.organisation_id = " + demo));
+        // Added by the supervisor, as the log says.
+        assertEquals(10L, fixtures.count("SELECT COUNT(*) FROM activity_log WHERE action = 'CHILD_ADDED' AND organisation_id = " + demo));
+    }
+
+    @Test
+    void signedCaseDiscussionsRecordTheChildsViewOrWhyNot() {
+        String priya = api.token("supervisor@demo.test", DemoData.PASSWORD);
+        JsonNode signed = api.get("/api/v1/case-discussions?limit=100&status=SIGNED", priya).json().get("items");
+        Map<String, Integer> byView = new HashMap<>();
+        signed.forEach(d -> byView.merge(d.get("childViewStatus").asText(), 1, Integer::sum));
+        // Priya's four: in sessions with Jordan (two), Alex and Chris; a reason given for the baby and the teenager, counted apart.
+        assertEquals(Map.of("RECORDED", 2, "NOT_OBTAINED", 2), byView, signed.toString());
+        signed.forEach(d -> assertNotNull(d.get("sessionId"), "inside a held session: " + d));
+
+        JsonNode teenager = null;
+        JsonNode recorded = null;
+        for (JsonNode d : signed) {
+            JsonNode full = api.get("/api/v1/case-discussions/" + d.get("id").asText(), priya).json();
+            if (full.get("child").get("name").asText().equals("Kayden Price")) {
+                teenager = full;
+            }
+            if (full.get("child").get("name").asText().equals("Leon Ashworth")) {
+                recorded = full;
+            }
+        }
+        assertNotNull(teenager);
+        assertEquals("DECLINED", teenager.get("childVoice").get("reason").asText(), teenager.toString());
+        assertNotNull(recorded);
+        assertEquals("RECORDED", recorded.get("childVoice").get("status").asText());
+        assertTrue(recorded.get("childVoice").get("view").asText().contains("Nan"), recorded.toString());
+        assertEquals(2, recorded.get("signatures").size());
+        recorded.get("signatures").forEach(s -> assertTrue(s.get("current").asBoolean(), s.toString()));
+        JsonNode scale = null;
+        for (JsonNode a : recorded.get("answers")) {
+            if (a.get("key").asText().equals("safety_scale")) {
+                scale = a;
+            }
+        }
+        assertNotNull(scale, "a safety scale answered: " + recorded);
+        assertTrue(recorded.get("decisions").get(0).hasNonNull("rationale"));
+        assertNotNull(recorded.get("decisions").get(0).get("caseDecisionId"), "filed into the feed");
+        JsonNode action = recorded.get("actions").get(0);
+        assertEquals("Jordan Reid", action.get("owner").get("displayName").asText());
+        assertNotNull(action.get("trackedActionId"), "on the action lists: " + action);
+
+        // Between sessions: Tom and Aisha, seen by Tom.
+        String tom = api.token("tom.ellis@demo.test", DemoData.PASSWORD);
+        JsonNode toms = api.get("/api/v1/case-discussions?limit=100&status=SIGNED", tom).json().get("items");
+        assertEquals(1, toms.size(), toms.toString());
+        assertFalse(toms.get(0).has("sessionId") && !toms.get(0).get("sessionId").isNull(), toms.toString());
+
+        // Signed by Priya, awaiting Alex: something to sign on his home page.
+        String alex = api.token("alex.morgan@demo.test", DemoData.PASSWORD);
+        JsonNode drafts = api.get("/api/v1/case-discussions?limit=100&status=DRAFT", alex).json().get("items");
+        assertEquals(1, drafts.size(), drafts.toString());
+        assertEquals("Amira Hassan", drafts.get(0).get("child").get("name").asText());
+        assertFalse(drafts.get(0).get("signedByMe").asBoolean());
+        JsonNode draft = api.get("/api/v1/case-discussions/" + drafts.get(0).get("id").asText(), alex).json();
+        assertEquals(List.of("Priya Shah"), names(draft.get("signatures")), draft.toString());
+    }
+
+    @Test
+    void theCaseManagementSystemFiledMostDecisionsOneLateAndTwoWait() {
+        String head = api.token("head@demo.test", DemoData.PASSWORD);
+        JsonNode all = api.get("/api/v1/case-decisions?limit=100", head).json().get("items");
+        // Seven from locked discussions (Alex's about Kayden made two), four recorded between sessions.
+        assertEquals(11, all.size(), all.toString());
+        int management = 0;
+        int late = 0;
+        Set<String> makers = new HashSet<>();
+        for (JsonNode d : all) {
+            assertFalse(d.get("rationale").asText().isBlank(), d.toString());
+            if (d.get("kind").asText().equals("MANAGEMENT")) {
+                management++;
+                makers.add(d.get("madeBy").get("displayName").asText());
+            }
+            if (d.hasNonNull("acknowledgedAt")) {
+                assertTrue(d.get("filedAs").asText().startsWith("CMS case note "), d.toString());
+                Duration after = Duration.between(OffsetDateTime.parse(d.get("signedAt").asText()), OffsetDateTime.parse(d.get("acknowledgedAt").asText()));
+                assertFalse(after.isNegative(), d.toString());
+                late += after.toHours() >= 24 ? 1 : 0;
+            }
+        }
+        assertEquals(4, management);
+        assertEquals(Set.of("Priya Shah", "Marcus Bell"), makers);
+        assertEquals(1, late, "one filed late");
+        JsonNode waiting = api.get("/api/v1/case-decisions?limit=100&acknowledged=false", head).json().get("items");
+        assertEquals(2, waiting.size(), waiting.toString());
+        waiting.forEach(d -> assertEquals("MANAGEMENT", d.get("kind").asText()));
+
+        // The 24-hour measure over the last 30 days: what the replayed times made, nothing forced.
+        String qa = api.token("qa@demo.test", DemoData.PASSWORD);
+        Api.Response measure = api.get("/api/v1/dashboards/decisions-filed", qa);
+        assertEquals(200, measure.status(), measure.body());
+        JsonNode total = measure.json().get("total");
+        assertEquals(1, total.get("acknowledgedLater").asInt(), measure.body());
+        assertEquals(2, total.get("waiting").asInt(), measure.body());
+        assertTrue(total.get("acknowledgedWithin24Hours").asInt() >= 4, measure.body());
+        assertEquals(0, total.get("notYetDue").asInt(), measure.body());
+
+        // The demo's client exists with the scope it needs; its secret was never kept.
+        assertEquals(1L, fixtures.count("SELECT COUNT(*) FROM machine_client WHERE name = ? AND scopes = 'case-decisions:read'",
+                DemoCaseWork.CLIENT_NAME));
+    }
+
+    private static List<String> names(JsonNode signatures) {
+        List<String> out = new ArrayList<>();
+        signatures.forEach(s -> out.add(s.get("signer").get("displayName").asText()));
+        return out;
     }
 
     @Test
