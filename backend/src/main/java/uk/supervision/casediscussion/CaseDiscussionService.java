@@ -185,9 +185,12 @@ public class CaseDiscussionService {
         if (!caller.isSelf(superviseeId) && !caller.isSelf(supervisorId)) {
             throw Problems.forbidden("A case discussion is started by one of its two parties: the supervisee or their supervisor.");
         }
-        // The child must be one the caller may see (403 otherwise, as GET /children/{id}) and in the supervisee's work.
-        access.requireSeeChild(caller, staff.findById(child.allocatedWorkerId()).orElseThrow());
+        // About a child in the supervisee's work, which both parties may then see; any other child is refused without
+        // naming it: 403 (as GET /children/{id}) when the caller may not see it, 422 when they may.
         if (!child.allocatedWorkerId().equals(superviseeId)) {
+            if (!access.canSeeChild(caller, staff.findById(child.allocatedWorkerId()).orElseThrow())) {
+                throw Problems.forbidden("Children are seen by the people whose work they are part of, the managers above them and quality assurance.");
+            }
             throw Problems.rule("/childId", "The child is not allocated to the supervisee: a case discussion is about a child in their work.");
         }
         LocalDate today = LocalDate.now(clock);
