@@ -106,6 +106,7 @@ public class ActionService {
         Staff supervisee = staff.findById(current.superviseeId()).orElseThrow();
         String supervisorId = relations.currentSupervisorId(supervisee.id(), LocalDate.now(clock));
         requireActionsOf(caller, supervisee, supervisorId);
+        requireDiscussionReadable(caller, current);
         ETags.requireCurrent(ifMatch, current.version());
         if (!SupervisionAction.OPEN.equals(current.status())) {
             throw Problems.conflict("This action is closed (" + current.status().toLowerCase().replace('_', ' ') + ").");
@@ -134,6 +135,7 @@ public class ActionService {
                 .orElseThrow(() -> Problems.notFound("Action " + id));
         Staff supervisee = staff.findById(current.superviseeId()).orElseThrow();
         requireActionsOf(caller, supervisee, relations.currentSupervisorId(supervisee.id(), LocalDate.now(clock)));
+        requireDiscussionReadable(caller, current);
         ETags.requireCurrent(ifMatch, current.version());
         if (!SupervisionAction.OPEN.equals(current.status()) || current.lastReview() != null || signatureCount(current) > 0) {
             throw Problems.conflict("This action is part of a record someone has signed, or has been reviewed: close it instead of removing it.");
@@ -186,6 +188,10 @@ public class ActionService {
         } else {
             sql.append(scope.sql("e.service_id", "a.supervisee_id", args));
         }
+        // An action agreed in a case discussion carries its content (child, outcome, measure): the discussion's rule too.
+        sql.append(" AND (a.case_discussion_id IS NULL OR EXISTS (SELECT 1 FROM case_discussion cd JOIN staff cs ON cs.id = cd.supervisor_id"
+                + " WHERE cd.id = a.case_discussion_id").append(access.caseDiscussionSql(caller, "cd.supervisee_id", "cd.supervisor_id",
+                "cs.service_id", args)).append("))");
         if (ownerId != null) {
             sql.append(" AND a.owner_staff_id = ?");
             args.add(ownerId.toString());
@@ -237,7 +243,46 @@ public class ActionService {
      * whose supervision records they may read. Every operation that shows actions passes them here.
      */
     public List<SupervisionAction> readableBy(Caller caller, List<SupervisionAction> rows) {
-        return access.readableRecords(caller, rows, a -> AccessPolicy.Parties.of(a.organisationId(), a.superviseeId(), a.ownerStaffId()));
+        return readableDiscussionActions(caller,
+                access.readableRecords(caller, rows, a -> AccessPolicy.Parties.of(a.organisationId(), a.superviseeId(), a.ownerStaffId())));
+    }
+
+    /**
+     * Of these actions, those not agreed in a case discussion and those whose discussion the caller may read (its
+     * rule, not the supervisee's): the discussions and their supervisors are read once for all of them.
+     */
+    public List<SupervisionAction> readableDiscussionActions(Caller caller, List<SupervisionAction> rows) {
+        List<String> discussionIds = rows.stream().map(SupervisionAction::caseDiscussionId).filter(Objects::nonNull).distinct().toList();
+        if (discussionIds.isEmpty()) {
+            return rows;
+        }
+        record Discussion(String organisationId, String superviseeId, String supervisorId) {
+        }
+        Map<String, Discussion> discussions = new HashMap<>();
+        jdbc.prepareStatement("SELECT id, organisation_id, supervisee_id, supervisor_id FROM case_discussion WHERE id IN ("
+                + Sql.placeholders(discussionIds.size()) + ")", ps -> {
+            for (int i = 0; i < discussionIds.size(); i++) {
+                ps.setString(i + 1, discussionIds.get(i));
+            }
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    discussions.put(rs.getString(1), new Discussion(rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return null;
+        });
+        Map<String, Staff> supervisors = new HashMap<>();
+        List<String> supervisorIds = discussions.values().stream().map(Discussion::supervisorId).distinct().toList();
+        if (!supervisorIds.isEmpty()) {
+            staff.findByIdIn(supervisorIds).forEach(s -> supervisors.put(s.id(), s));
+        }
+        return rows.stream().filter(a -> {
+            if (a.caseDiscussionId() == null) {
+                return true;
+            }
+            Discussion d = discussions.get(a.caseDiscussionId());
+            return d != null && access.canReadCaseDiscussion(caller, d.organisationId(), d.superviseeId(), supervisors.get(d.supervisorId()));
+        }).toList();
     }
 
     /** Actions as the API shows them, names loaded in one query. */
@@ -273,6 +318,13 @@ public class ActionService {
             dto.setMeasure(a.measure());
             return dto;
         }).toList();
+    }
+
+    /** An action agreed in a case discussion is changed only by someone who may read that discussion. */
+    private void requireDiscussionReadable(Caller caller, SupervisionAction action) {
+        if (action.caseDiscussionId() != null && readableDiscussionActions(caller, List.of(action)).isEmpty()) {
+            throw Problems.forbidden("This action was agreed in a case discussion: it is seen by the people who may read that discussion.");
+        }
     }
 
     /** The supervisee themself, their supervisor, or a manager above them. */

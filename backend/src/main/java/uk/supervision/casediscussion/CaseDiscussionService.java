@@ -168,7 +168,10 @@ public class CaseDiscussionService {
                 throw Problems.rule("/superviseeId", "Inside a session the case discussion is with the session's supervisee.");
             }
             sessionId = session.id();
-            discussedOn = discussedOn == null ? session.meetingDate() : discussedOn;
+            if (discussedOn != null && !discussedOn.equals(session.meetingDate())) {
+                throw Problems.rule("/discussedOn", "A case discussion inside a session is dated the day of the session.");
+            }
+            discussedOn = session.meetingDate();
         } else {
             superviseeId = body.getSuperviseeId() == null ? child.allocatedWorkerId() : body.getSuperviseeId().toString();
             Staff supervisee = staff.findByIdAndOrganisationId(superviseeId, caller.organisationId())
@@ -182,11 +185,17 @@ public class CaseDiscussionService {
         if (!caller.isSelf(superviseeId) && !caller.isSelf(supervisorId)) {
             throw Problems.forbidden("A case discussion is started by one of its two parties: the supervisee or their supervisor.");
         }
+        // About a child in the supervisee's work, which both parties may then see; any other child is refused without
+        // naming it: 403 (as GET /children/{id}) when the caller may not see it, 422 when they may.
+        if (!child.allocatedWorkerId().equals(superviseeId)) {
+            if (!access.canSeeChild(caller, staff.findById(child.allocatedWorkerId()).orElseThrow())) {
+                throw Problems.forbidden("Children are seen by the people whose work they are part of, the managers above them and quality assurance.");
+            }
+            throw Problems.rule("/childId", "The child is not allocated to the supervisee: a case discussion is about a child in their work.");
+        }
         LocalDate today = LocalDate.now(clock);
         discussedOn = discussedOn == null ? today : discussedOn;
-        if (discussedOn.isAfter(today)) {
-            throw Problems.rule("/discussedOn", "A case discussion cannot be dated in the future.");
-        }
+        checkDiscussedOn(discussedOn, sessionId, superviseeId);
         PolicyService.ActiveTemplate template = policy.activeTemplate(caller.organisationId(), TemplateKind.CASE_DISCUSSION);
         Instant now = clock.instant();
         CaseDiscussionRow saved = discussions.save(new CaseDiscussionRow(Ids.newId(), caller.organisationId(), child.id(), superviseeId,
@@ -210,14 +219,14 @@ public class CaseDiscussionService {
         ETags.requireCurrent(ifMatch, row.version());
         requireDraft(row);
         LocalDate today = LocalDate.now(clock);
-        if (body.getDiscussedOn().isAfter(today)) {
-            throw Problems.rule("/discussedOn", "A case discussion cannot be dated in the future.");
-        }
+        checkDiscussedOn(body.getDiscussedOn(), row.sessionId(), row.superviseeId());
         DiscussionContent before = read(row.contentJson());
+        List<FieldError> errors = new ArrayList<>();
         DiscussionContent content = new DiscussionContent(checkedAnswers(row, body.getAnswers()),
-                checkedVoice(body.getChildVoice(), today), withDecisionIds(body.getDecisions(), before.decisions()),
-                checkedActions(row, body.getActions(), body.getDiscussedOn(), before.actions()));
-        ChildViewStatus viewStatus = effectiveStatus(content.childVoice());
+                checkedVoice(body.getChildVoice(), today, errors), withDecisionIds(body.getDecisions(), before.decisions(), errors),
+                checkedActions(row, body.getActions(), body.getDiscussedOn(), before.actions(), errors));
+        refuse(errors);
+        ChildViewStatus viewStatus = countedStatus(content.childVoice());
         int changed = jdbc.prepareStatement("UPDATE case_discussion SET discussed_on = ?, content_json = ?, child_view_status = ?, "
                 // Both set from the version read: MySQL applies SET left to right, H2 from the old row.
                 + "version = ?, content_version = ?, updated_at = ? WHERE id = ? AND version = ? AND status = 'DRAFT'", ps -> {
@@ -269,7 +278,7 @@ public class CaseDiscussionService {
         requireParty(caller, found);
         int contentVersion = lockForSigning(found.id());
         CaseDiscussionRow row = discussions.findById(found.id()).orElseThrow();
-        ETags.requireSignable(ifMatch, CaseDiscussionRow.DRAFT.equals(row.status()), row.version(), contentVersion);
+        ETags.requireSignable(ifMatch, !snapshots.isLocked(row.id()), row.version(), contentVersion);
         requireDraft(row);
         DiscussionContent content = read(row.contentJson());
         List<Shortfall> missing = missing(row, content);
@@ -357,8 +366,10 @@ public class CaseDiscussionService {
             args.add(sessionId.toString());
         }
         if (status != null) {
-            sql.append(" AND d.status = ?");
-            args.add(status.getValue());
+            // Signed is the snapshot's existence, not the row's status column.
+            sql.append(status == CaseDiscussionStatus.SIGNED ? " AND " : " AND NOT ")
+                    .append("EXISTS (SELECT 1 FROM signed_item si WHERE si.item_type = ? AND si.item_id = d.id)");
+            args.add(CaseDiscussionSnapshots.ITEM_TYPE);
         }
         List<Object> after = Cursor.decode(CursorList.CASE_DISCUSSIONS, cursor, 2, keys -> {
             Date d = Date.valueOf(LocalDate.parse(keys.get(0)));
@@ -401,8 +412,7 @@ public class CaseDiscussionService {
     private CaseDiscussionRow readable(Caller caller, String id) {
         CaseDiscussionRow row = discussions.findById(id).filter(d -> d.organisationId().equals(caller.organisationId()))
                 .orElseThrow(() -> Problems.notFound("Case discussion " + id));
-        if (access.readableCaseDiscussions(caller, List.of(row), CaseDiscussionService::parties,
-                people(List.of(row.superviseeId(), row.supervisorId()))).isEmpty()) {
+        if (!access.canReadCaseDiscussion(caller, row.organisationId(), row.superviseeId(), staff.findById(row.supervisorId()).orElse(null))) {
             throw Problems.forbidden("Case discussions are read only by the two parties, the managers above them and quality assurance.");
         }
         return row;
@@ -414,8 +424,8 @@ public class CaseDiscussionService {
         }
     }
 
-    private static void requireDraft(CaseDiscussionRow row) {
-        if (CaseDiscussionRow.SIGNED.equals(row.status())) {
+    private void requireDraft(CaseDiscussionRow row) {
+        if (snapshots.isLocked(row.id())) {
             throw Problems.conflict("The case discussion is signed and locked: it cannot change.");
         }
     }
@@ -454,22 +464,59 @@ public class CaseDiscussionService {
         return items.keySet().stream().filter(byKey::containsKey).map(byKey::get).toList();
     }
 
-    private static ChildVoice checkedVoice(ChildVoice voice, LocalDate today) {
+    /**
+     * The child's view or the reason it could not be obtained, never both (a view given with a reason would be counted
+     * as recorded), and a status that agrees with what is given.
+     */
+    private static ChildVoice checkedVoice(ChildVoice voice, LocalDate today, List<FieldError> errors) {
         ChildVoice v = voice == null ? new ChildVoice() : voice;
+        boolean view = v.getView() != null && !v.getView().isBlank();
+        if (view && v.getReason() != null) {
+            errors.add(new FieldError("/childVoice/reason",
+                    "Record the child's view or say why it could not be obtained, not both: remove the view or the reason."));
+        } else if (v.getStatus() == ChildViewStatus.RECORDED && v.getReason() != null) {
+            errors.add(new FieldError("/childVoice/reason", "The child's view is recorded: remove the reason it could not be obtained."));
+        } else if (v.getStatus() == ChildViewStatus.NOT_OBTAINED && view) {
+            errors.add(new FieldError("/childVoice/view", "The child's view could not be obtained: remove the view, or record it as obtained."));
+        }
         if (v.getLastSeenOn() != null && v.getLastSeenOn().isAfter(today)) {
-            throw Problems.rule("/childVoice/lastSeenOn", "The date the child was last seen cannot be in the future.");
+            errors.add(new FieldError("/childVoice/lastSeenOn", "The date the child was last seen cannot be in the future."));
         }
         return v;
     }
 
-    private static List<CaseDiscussionDecision> withDecisionIds(List<CaseDiscussionDecision> written, List<CaseDiscussionDecision> before) {
+    /** Not in the future; inside a session the session's day; between sessions not before the supervisee started work. */
+    private void checkDiscussedOn(LocalDate discussedOn, String sessionId, String superviseeId) {
+        if (discussedOn.isAfter(LocalDate.now(clock))) {
+            throw Problems.rule("/discussedOn", "A case discussion cannot be dated in the future.");
+        }
+        if (sessionId != null) {
+            LocalDate day = sessions.findById(sessionId).map(SupervisionSession::meetingDate).orElseThrow();
+            if (!discussedOn.equals(day)) {
+                throw Problems.rule("/discussedOn", "A case discussion inside a session is dated the day of the session.");
+            }
+            return;
+        }
+        Staff supervisee = staff.findById(superviseeId).orElseThrow();
+        if (supervisee.employmentStartDate() != null && discussedOn.isBefore(supervisee.employmentStartDate())) {
+            throw Problems.rule("/discussedOn", "A case discussion cannot be dated before " + supervisee.displayName() + " started work.");
+        }
+    }
+
+    private static List<CaseDiscussionDecision> withDecisionIds(List<CaseDiscussionDecision> written, List<CaseDiscussionDecision> before,
+                                                               List<FieldError> errors) {
         Set<UUID> seen = new HashSet<>();
         List<CaseDiscussionDecision> out = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) {
             CaseDiscussionDecision d = written.get(i);
             UUID id = d.getId() == null ? UUID.fromString(Ids.newId()) : d.getId();
             if (!seen.add(id)) {
-                throw Problems.rule("/decisions/" + i + "/id", "Two decisions have the same id.");
+                errors.add(new FieldError("/decisions/" + i + "/id", "Two decisions have the same id."));
+            }
+            if (d.getText() == null || d.getText().isBlank()) {
+                // It would be filed to the case-management system as an empty decision.
+                errors.add(new FieldError("/decisions/" + i + "/text", "Write decision " + (i + 1) + ", or remove it."));
+                continue;
             }
             CaseDiscussionDecision kept = new CaseDiscussionDecision(d.getText().trim());
             kept.setId(id);
@@ -480,9 +527,8 @@ public class CaseDiscussionService {
     }
 
     private List<CaseDiscussionAction> checkedActions(CaseDiscussionRow row, List<CaseDiscussionAction> written, LocalDate discussedOn,
-                                                      List<CaseDiscussionAction> before) {
+                                                      List<CaseDiscussionAction> before, List<FieldError> errors) {
         Set<UUID> seen = new HashSet<>();
-        List<FieldError> errors = new ArrayList<>();
         List<CaseDiscussionAction> out = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) {
             CaseDiscussionAction a = written.get(i);
@@ -497,6 +543,10 @@ public class CaseDiscussionService {
             if (a.getDueDate() != null && a.getDueDate().isBefore(discussedOn)) {
                 errors.add(new FieldError("/actions/" + i + "/dueDate", "An action cannot be due before the day it was agreed."));
             }
+            if (a.getText() == null || a.getText().isBlank()) {
+                errors.add(new FieldError("/actions/" + i + "/text", "Say what action " + (i + 1) + " is, or remove it."));
+                continue;
+            }
             CaseDiscussionAction kept = new CaseDiscussionAction(a.getText().trim());
             kept.setId(id);
             kept.setDesiredOutcome(blank(a.getDesiredOutcome()));
@@ -505,15 +555,28 @@ public class CaseDiscussionService {
             kept.setDueDate(a.getDueDate());
             out.add(kept);
         }
-        refuse(errors);
         return out;
     }
 
     private static void refuse(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.BUSINESS_RULE,
-                    errors.size() == 1 ? errors.get(0).getMessage() : errors.size() + " answers need correcting.", errors, null, null);
+                    errors.size() == 1 ? errors.get(0).getMessage() : errors.size() + " things need correcting.", errors, null, null);
         }
+    }
+
+    /**
+     * What is counted and reported: RECORDED only when a view is recorded, NOT_OBTAINED only when a reason is given
+     * (both together are refused on writing); null when neither.
+     */
+    private static ChildViewStatus countedStatus(ChildVoice v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.getView() != null && !v.getView().isBlank()) {
+            return ChildViewStatus.RECORDED;
+        }
+        return v.getReason() != null ? ChildViewStatus.NOT_OBTAINED : null;
     }
 
     /** RECORDED or NOT_OBTAINED as said, else as implied by a view or a reason given; null when neither. */
@@ -655,9 +718,8 @@ public class CaseDiscussionService {
     // ---- views
 
     private CaseDiscussion view(Caller caller, CaseDiscussionRow stored) {
-        Optional<CaseDiscussionSnapshots.Signed> locked = CaseDiscussionRow.SIGNED.equals(stored.status())
-                ? snapshots.signed(stored) : Optional.empty();
-        CaseDiscussionRow r = locked.map(CaseDiscussionSnapshots.Signed::row).orElse(stored);
+        Optional<CaseDiscussionSnapshots.Signed> locked = snapshots.signed(stored);
+        CaseDiscussionRow r = locked.map(CaseDiscussionSnapshots.Signed::row).orElseGet(() -> draft(stored));
         List<CaseDiscussionSnapshots.Signature> signatures = locked.map(CaseDiscussionSnapshots.Signed::signatures).orElseGet(() -> signatures(r.id()));
         DiscussionContent content = read(r.contentJson());
         Set<String> ids = new HashSet<>(List.of(r.superviseeId(), r.supervisorId()));
@@ -716,12 +778,16 @@ public class CaseDiscussionService {
                 return null;
             });
         }
-        return rows.stream().map(r -> {
+        // Signed ones are summarised from their snapshots (status, child's view, decisions), never from the mutable row.
+        Map<String, CaseDiscussionSnapshots.Signed> signed = snapshots.signed(rows);
+        return rows.stream().map(stored -> {
+            CaseDiscussionSnapshots.Signed locked = signed.get(stored.id());
+            CaseDiscussionRow r = locked == null ? draft(stored) : locked.row();
             DiscussionContent content = read(r.contentJson());
-            String hash = CaseDiscussionRow.SIGNED.equals(r.status()) ? r.contentHash() : contentHash(r);
+            String hash = locked != null ? r.contentHash() : contentHash(r);
             CaseDiscussionSummary s = new CaseDiscussionSummary(UUID.fromString(r.id()), ChildService.ref(kids.get(r.childId())),
                     StaffMapper.ref(people.get(r.superviseeId())), StaffMapper.ref(people.get(r.supervisorId())),
-                    CaseDiscussionStatus.fromValue(r.status()), r.discussedOn(), content.decisions().size(), r.updatedAt().atOffset(ZoneOffset.UTC));
+                    CaseDiscussionStatus.fromValue(r.status()), r.discussedOn(), content.decisions().size(), stored.updatedAt().atOffset(ZoneOffset.UTC));
             s.setSessionId(r.sessionId() == null ? null : UUID.fromString(r.sessionId()));
             s.setChildViewStatus(r.childViewStatus() == null ? null : ChildViewStatus.fromValue(r.childViewStatus()));
             s.setSignedByMe(mine.getOrDefault(r.id(), Set.of()).contains(hash));
@@ -731,6 +797,13 @@ public class CaseDiscussionService {
     }
 
     // ---- reading rows
+
+    /** A row with no snapshot is a draft, whatever its status column says. */
+    private static CaseDiscussionRow draft(CaseDiscussionRow r) {
+        return new CaseDiscussionRow(r.id(), r.organisationId(), r.childId(), r.superviseeId(), r.supervisorId(), r.sessionId(), r.templateId(),
+                r.discussedOn(), CaseDiscussionRow.DRAFT, r.contentJson(), r.childViewStatus(), null, null, r.version(), r.contentVersion(),
+                r.createdAt(), r.updatedAt());
+    }
 
     private List<CaseDiscussionSnapshots.Signature> signatures(String id) {
         return jdbc.prepareStatement("SELECT signer_staff_id, signer_account_id, signed_at, content_hash FROM case_discussion_signature "

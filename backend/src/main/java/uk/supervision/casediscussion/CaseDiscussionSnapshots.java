@@ -19,7 +19,8 @@ import java.util.TreeMap;
 /**
  * A locked case discussion, kept once in the append-only signed_item table (type CASE_DISCUSSION) with every
  * signature, chained to the organisation's previous signed item. Reads of a signed discussion come from here,
- * so a change to the mutable case_discussion row shows nowhere but in integrity verification.
+ * and whether a discussion is locked is the snapshot's existence: a change to the mutable case_discussion row (its
+ * content, status or child_view_status) changes no read and re-opens nothing, and integrity verification reports it.
  */
 @Singleton
 public class CaseDiscussionSnapshots implements SignedContentSource {
@@ -60,9 +61,30 @@ public class CaseDiscussionSnapshots implements SignedContentSource {
         return chain.append(row.organisationId(), ITEM_TYPE, row.id(), liveContent(ITEM_TYPE, row.id()).orElseThrow());
     }
 
-    @SuppressWarnings("unchecked")
+    /** Signed and locked: decided by the snapshot's existence (decision 0005), never by the mutable row's status. */
+    boolean isLocked(String id) {
+        return items.findByItemTypeAndItemId(ITEM_TYPE, id).isPresent();
+    }
+
     Optional<Signed> signed(CaseDiscussionRow row) {
-        return items.findByItemTypeAndItemId(ITEM_TYPE, row.id()).map(item -> {
+        return items.findByItemTypeAndItemId(ITEM_TYPE, row.id()).map(item -> signed(row, item));
+    }
+
+    /** The signed ones among these rows, by id, read in one query. */
+    Map<String, Signed> signed(List<CaseDiscussionRow> rows) {
+        Map<String, Signed> out = new java.util.HashMap<>();
+        if (rows.isEmpty()) {
+            return out;
+        }
+        Map<String, CaseDiscussionRow> byId = new java.util.HashMap<>();
+        rows.forEach(r -> byId.put(r.id(), r));
+        items.findByItemTypeAndItemIdIn(ITEM_TYPE, byId.keySet()).forEach(item -> out.put(item.itemId(), signed(byId.get(item.itemId()), item)));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Signed signed(CaseDiscussionRow row, SignedItem item) {
+        {
             Map<String, Object> c = canonical.read(item.contentJson());
             CaseDiscussionRow r = new CaseDiscussionRow(row.id(), (String) c.get("organisationId"), (String) c.get("child"),
                     (String) c.get("supervisee"), (String) c.get("supervisor"), blank(c.get("session")), (String) c.get("template"),
@@ -75,13 +97,13 @@ public class CaseDiscussionSnapshots implements SignedContentSource {
                         (String) s.get("hash")));
             }
             return new Signed(r, signatures);
-        });
+        }
     }
 
     /** The canonical content of a discussion, rebuilt from its rows exactly as at locking. */
     private Optional<Map<String, Object>> content(String id) {
         Optional<Map<String, Object>> found = jdbc.prepareStatement("SELECT organisation_id, child_id, supervisee_id, supervisor_id, session_id, "
-                + "template_id, discussed_on, content_json, child_view_status, content_hash, signed_at FROM case_discussion WHERE id = ?", ps -> {
+                + "template_id, discussed_on, content_json, child_view_status, content_hash, signed_at, status FROM case_discussion WHERE id = ?", ps -> {
             ps.setString(1, id);
             try (var rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -100,6 +122,11 @@ public class CaseDiscussionSnapshots implements SignedContentSource {
                 c.put("childViewStatus", Canonical.text(rs.getString(9)));
                 c.put("contentHash", Canonical.text(rs.getString(10)));
                 c.put("signedAt", Canonical.text(rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()));
+                // Locked with status SIGNED, so the key is absent from every snapshot: a row changed back to a draft
+                // no longer rebuilds to its snapshot, and integrity verification reports it.
+                if (!CaseDiscussionRow.SIGNED.equals(rs.getString(12))) {
+                    c.put("status", Canonical.text(rs.getString(12)));
+                }
                 return Optional.of(c);
             }
         });

@@ -77,8 +77,10 @@ public class ChildService {
         Staff worker = allocatableWorker(caller, body.getAllocatedWorkerId());
         access.requireWriteChild(caller, worker, relations.currentSupervisorId(worker.id(), LocalDate.now(clock)));
         String caseNumber = body.getCaseNumber().trim();
+        requireName(body.getName());
         children.findByOrganisationIdAndCaseNumber(caller.organisationId(), caseNumber).ifPresent(existing -> {
-            throw duplicate(existing.id());
+            // The existing child's id only to someone who may see that child: otherwise case numbers would probe for children.
+            throw duplicate(access.canSeeChild(caller, worker(existing.allocatedWorkerId())) ? existing.id() : null);
         });
         Instant now = clock.instant();
         ChildReference saved = children.save(new ChildReference(Ids.newId(), caller.organisationId(), body.getName().trim(), caseNumber,
@@ -94,6 +96,7 @@ public class ChildService {
         Staff oldWorker = worker(current.allocatedWorkerId());
         access.requireWriteChild(caller, oldWorker, relations.currentSupervisorId(oldWorker.id(), LocalDate.now(clock)));
         ETags.requireCurrent(ifMatch, current.version());
+        requireName(body.getName());
         Staff worker = allocatableWorker(caller, body.getAllocatedWorkerId());
         if (!worker.id().equals(oldWorker.id())) {
             // Reallocation: the caller must be able to allocate to the new worker too.
@@ -214,6 +217,12 @@ public class ChildService {
     private static ProblemException duplicate(String existingId) {
         String message = "A child with this case number is already recorded.";
         return new ProblemException(HttpStatus.CONFLICT, ProblemType.CONFLICT, message,
-                List.of(new FieldError("/caseNumber", message)), null, Map.of("existingId", existingId));
+                List.of(new FieldError("/caseNumber", message)), null, existingId == null ? null : Map.of("existingId", existingId));
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw Problems.rule("/name", "Enter the child's name.");
+        }
     }
 }

@@ -87,8 +87,8 @@ public class HandoverService {
                 List.of(person.id()));
         // Judged with the (last) supervisor as the other party: once a leaver's relation has ended, the action's
         // owner would no longer open them to the one person this view is for.
-        out.setOpenActions(open.isEmpty() ? List.of() : actions.toDtos(access.readableRecords(caller, actionRows.findByIdIn(open),
-                a -> AccessPolicy.Parties.of(a.organisationId(), a.superviseeId(), supervisorId))));
+        out.setOpenActions(open.isEmpty() ? List.of() : actions.toDtos(actions.readableDiscussionActions(caller,
+                access.readableRecords(caller, actionRows.findByIdIn(open), a -> AccessPolicy.Parties.of(a.organisationId(), a.superviseeId(), supervisorId)))));
         out.setUnsignedSessions(sessions.byIds(caller, Sql.ids(jdbc, "SELECT s.id " + PARTICIPANT
                 + "AND s.status IN ('HELD', 'RECORDED') ORDER BY s.meeting_date, s.start_time, s.id", List.of(person.id()))));
         out.setCancelledOnLeaving(sessions.byIds(caller, Sql.ids(jdbc, "SELECT s.id " + PARTICIPANT

@@ -593,7 +593,15 @@ public class AccessPolicy {
         }
     }
 
-    /** Adding or changing a child: a client with children:write, or the allocated worker's supervisor or a manager above them. */
+    /** As {@link #requireSeeChild}, answered rather than refused (a client without children:write, HR and the like: no). */
+    public boolean canSeeChild(Caller caller, Staff allocatedWorker) {
+        if (caller.isClient() ? !caller.hasScope(Scopes.CHILDREN_WRITE) : onlyWithoutRecords(caller)) {
+            return false;
+        }
+        return sameOrganisation(caller, allocatedWorker) && childScope(caller).covers(allocatedWorker);
+    }
+
+        /** Adding or changing a child: a client with children:write, or the allocated worker's supervisor or a manager above them. */
     public void requireWriteChild(Caller caller, Staff allocatedWorker, String workersSupervisorId) {
         if (caller.isClient()) {
             if (!caller.hasScope(Scopes.CHILDREN_WRITE) || !sameOrganisation(caller, allocatedWorker)) {
@@ -638,5 +646,33 @@ public class AccessPolicy {
             Staff supervisor = people.get(p.otherPartyId());
             return supervisor != null && sameOrganisation(caller, supervisor) && scope.covers(supervisor);
         }).toList();
+    }
+
+    /** May the caller read this one case discussion (or what it carries: its actions)? The rule of {@link #readableCaseDiscussions}. */
+    public boolean canReadCaseDiscussion(Caller caller, String organisationId, String superviseeId, Staff supervisor) {
+        return supervisor != null && !readableCaseDiscussions(caller, List.of(supervisor), s -> Parties.of(organisationId, superviseeId, s.id()),
+                Map.of(supervisor.id(), supervisor)).isEmpty();
+    }
+
+    /**
+     * The rule of {@link #readableCaseDiscussions} as a SQL condition (" AND (...)") on a discussion's supervisee, supervisor
+     * and supervisor's service columns, for lists that carry a discussion's content; refuses everything for machine clients
+     * and people who never read records.
+     */
+    public String caseDiscussionSql(Caller caller, String superviseeColumn, String supervisorColumn, String supervisorServiceColumn,
+                                    List<Object> args) {
+        if (caller.isClient() || caller.organisationId() == null) {
+            return " AND 1 = 0";
+        }
+        StaffScope scope = onlyWithoutRecords(caller) ? new StaffScope(false, Set.of(), Set.of()) : recordScope(caller);
+        if (caller.staffId() == null) {
+            return scope.isEmpty() ? " AND 1 = 0" : scope.sql(supervisorServiceColumn, supervisorColumn, args);
+        }
+        String sql = scope.sql(supervisorServiceColumn, supervisorColumn, args, superviseeColumn + " = ?", supervisorColumn + " = ?");
+        if (!scope.wholeOrganisation()) {
+            args.add(caller.staffId());
+            args.add(caller.staffId());
+        }
+        return sql;
     }
 }
