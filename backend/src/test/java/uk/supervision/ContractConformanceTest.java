@@ -188,6 +188,7 @@ class ContractConformanceTest {
                 entry("acknowledgeCaseDecision", post("/api/v1/case-decisions/" + decisionId + "/acknowledgement", As.CASE_SYSTEM,
                         Map.of("filedAs", "CMS-NOTE-1"))),
                 entry("getDecisionsFiled", get("/api/v1/dashboards/decisions-filed", As.MANAGER)),
+                entry("getChildVoiceRecorded", get("/api/v1/dashboards/child-voice", As.MANAGER)),
                 entry("listWebhooks", get("/api/v1/webhooks", As.ADMIN)),
                 entry("registerWebhook", post("/api/v1/webhooks", As.ADMIN,
                         Map.of("url", "https://127.0.0.1:9/contract", "events", List.of("case-decision.ready"), "description", "Case system"))),

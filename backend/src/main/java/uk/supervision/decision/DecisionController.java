@@ -10,6 +10,7 @@ import uk.supervision.api.DecisionApi;
 import uk.supervision.api.model.CaseDecision;
 import uk.supervision.api.model.CaseDecisionAcknowledgement;
 import uk.supervision.api.model.CaseDecisionPage;
+import uk.supervision.api.model.ChildVoiceRecorded;
 import uk.supervision.api.model.DecisionsFiled;
 import uk.supervision.api.model.ManagementDecisionCreate;
 import uk.supervision.security.CallerProvider;
@@ -25,12 +26,15 @@ public class DecisionController implements DecisionApi {
     private final ManagementDecisions management;
     private final CaseDecisionFeed feed;
     private final DecisionsFiledMeasure filed;
+    private final ChildVoiceMeasure childVoice;
     private final CallerProvider callers;
 
-    public DecisionController(ManagementDecisions management, CaseDecisionFeed feed, DecisionsFiledMeasure filed, CallerProvider callers) {
+    public DecisionController(ManagementDecisions management, CaseDecisionFeed feed, DecisionsFiledMeasure filed,
+                              ChildVoiceMeasure childVoice, CallerProvider callers) {
         this.management = management;
         this.feed = feed;
         this.filed = filed;
+        this.childVoice = childVoice;
         this.callers = callers;
     }
 
@@ -58,5 +62,10 @@ public class DecisionController implements DecisionApi {
     @Override
     public HttpResponse<DecisionsFiled> getDecisionsFiled(LocalDate from, LocalDate to) {
         return HttpResponse.ok(filed.measure(callers.current(), from, to));
+    }
+
+    @Override
+    public HttpResponse<ChildVoiceRecorded> getChildVoiceRecorded(LocalDate from, LocalDate to) {
+        return HttpResponse.ok(childVoice.measure(callers.current(), from, to));
     }
 }

@@ -88,7 +88,7 @@ public class ManagementDecisions implements SignedContentSource {
     public Recorded record(Caller caller, ManagementDecisionCreate body, String idempotencyKey) {
         var previous = idempotency.previous(caller, idempotencyKey, "recordManagementDecision", body);
         if (previous.isPresent()) {
-            return new Recorded(feed.get(caller, previous.get()), true);
+            return new Recorded(feed.recorded(caller, previous.get()), true);
         }
         if (caller.isClient()) {
             throw Problems.forbidden("Decisions are signed by the person who made them, not by a machine client.");
@@ -116,7 +116,7 @@ public class ManagementDecisions implements SignedContentSource {
                 worker.teamId(), text, rationale, caller.staffId(), caller.accountId(), decidedAt));
         idempotency.remember(caller, idempotencyKey, "recordManagementDecision", body, id);
         activityLog.record(caller, "MANAGEMENT_DECISION_SIGNED", "case_decision", id, "child " + child.id());
-        return new Recorded(feed.get(caller, id), false);
+        return new Recorded(feed.recorded(caller, id), false);
     }
 
     private static String required(String value, String pointer, String message) {

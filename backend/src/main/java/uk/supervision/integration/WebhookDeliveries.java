@@ -48,7 +48,7 @@ public class WebhookDeliveries {
     }
 
     /** A delivery due to be sent, with where to and the endpoint's secret. */
-    public record Due(String id, String payload, int attempts, String url, String secret) {
+    public record Due(String id, String webhookId, String payload, int attempts, String url, String secret) {
     }
 
     /** Endpoints with decisions past their last position: (id, organisation, last position). */
@@ -129,21 +129,38 @@ public class WebhookDeliveries {
         }
     }
 
+    /**
+     * Due deliveries, at most {@code perEndpoint} of each endpoint, each endpoint's oldest first and one
+     * endpoint's first before any endpoint's second, so one endpoint's backlog cannot crowd out the others.
+     */
     @Transactional(readOnly = true)
-    public List<Due> due(int limit) {
-        return jdbc.prepareStatement("SELECT d.id, d.payload, d.attempts, w.url, w.secret FROM webhook_delivery d"
-                + " JOIN webhook w ON w.id = d.webhook_id WHERE d.status = ? AND d.next_attempt_at <= ? AND w.enabled = TRUE"
-                + " ORDER BY d.next_attempt_at, d.id LIMIT ?", ps -> {
+    public List<Due> due(int limit, int perEndpoint) {
+        return jdbc.prepareStatement("SELECT id, webhook_id, payload, attempts, url, secret FROM (SELECT d.id, d.webhook_id, d.payload,"
+                + " d.attempts, w.url, w.secret, d.next_attempt_at,"
+                + " ROW_NUMBER() OVER (PARTITION BY d.webhook_id ORDER BY d.next_attempt_at, d.id) AS place FROM webhook_delivery d"
+                + " JOIN webhook w ON w.id = d.webhook_id WHERE d.status = ? AND d.next_attempt_at <= ? AND w.enabled = TRUE) due"
+                + " WHERE place <= ? ORDER BY place, next_attempt_at, id LIMIT ?", ps -> {
             ps.setString(1, PENDING);
             ps.setTimestamp(2, Timestamp.from(clock.instant()));
-            ps.setInt(3, limit);
+            ps.setInt(3, perEndpoint);
+            ps.setInt(4, limit);
             List<Due> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Due(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)));
+                    out.add(new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6)));
                 }
             }
             return out;
+        });
+    }
+
+    /** Frees the lease at the end of a run, if this node still holds it, so the next run need not wait it out. */
+    @Transactional
+    public void releaseLease(String name, String holder) {
+        jdbc.prepareStatement("UPDATE scheduler_lease SET holder = NULL, lease_until = NULL WHERE name = ? AND holder = ?", ps -> {
+            ps.setString(1, name);
+            ps.setString(2, holder);
+            return ps.executeUpdate();
         });
     }
 

@@ -21,6 +21,7 @@ import uk.supervision.support.CursorList;
 import uk.supervision.support.Ids;
 
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -206,20 +207,40 @@ public class WebhookService {
     }
 
     /**
-     * https only (the secret signs, but only TLS keeps the payload's ids private). Plain http to this machine
-     * only where the setting allows it (tests, a developer's receiver). No credentials or fragments in the URL.
+     * https only (the secret signs, but only TLS keeps the payload's ids private), to a public address only
+     * (WebhookAddresses: never this machine, the metadata service or a private network, however the address
+     * is written). A name that does not resolve yet is kept: the dispatcher checks the resolved address before
+     * every send. Plain http, and this machine, only by the names localhost and 127.0.0.1 where the setting
+     * allows it (tests, a developer's receiver). No credentials or fragments in the URL.
      */
     String checkedUrl(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        String host = WebhookAddresses.host(url.getHost());
         if (!url.isAbsolute() || host.isEmpty() || url.getUserInfo() != null || url.getFragment() != null) {
             throw Problems.rule("/url", "Give the full address of the endpoint, like https://cms.example.org/hooks, without a user name or #fragment.");
         }
-        boolean local = host.equals("localhost") || host.equals("127.0.0.1");
-        if (!scheme.equals("https") && !(scheme.equals("http") && local && allowInsecureLocalhost)) {
+        boolean allowedLocal = allowInsecureLocalhost && WebhookAddresses.isLocalhostName(host);
+        if (!scheme.equals("https") && !(scheme.equals("http") && allowedLocal)) {
             throw Problems.rule("/url", "The endpoint must use https.");
         }
+        if (allowedLocal) {
+            return url.toString();
+        }
+        if (!publicHost(host)) {
+            throw Problems.rule("/url", "The endpoint must be on the internet: not this machine, a private network or a special address.");
+        }
         return url.toString();
+    }
+
+    private static boolean publicHost(String host) {
+        if (WebhookAddresses.isNumericTrick(host) || host.equals("localhost") || host.endsWith(".localhost")) {
+            return false;
+        }
+        try {
+            return WebhookAddresses.resolve(host).stream().allMatch(WebhookAddresses::isPublic);
+        } catch (UnknownHostException notYet) {
+            return WebhookAddresses.literal(host) == null;
+        }
     }
 
     private static byte[] randomBytes() {

@@ -429,16 +429,50 @@ public class AccessPolicy {
         }
     }
 
-    /** Whether the caller may read one decision about a child allocated to this worker (when signed). */
-    public boolean canReadDecision(Caller caller, String decisionOrganisationId, Staff worker) {
+    /**
+     * Whether the caller may read one decision. A management decision: under the record scope on the child's
+     * worker. A case discussion's decision: under the discussion's rule (the two parties, managers above the
+     * discussion's supervisor, QA auditors), so the decision never reaches someone refused the discussion.
+     * {@code discussion} is null for a management decision.
+     */
+    public boolean canReadDecision(Caller caller, String decisionOrganisationId, Staff worker, Parties discussion, Staff discussionSupervisor) {
         if (caller.organisationId() == null || !caller.organisationId().equals(decisionOrganisationId)) {
             return false;
         }
         if (caller.isClient()) {
             return caller.hasScope(Scopes.CASE_DECISIONS_READ);
         }
-        return caller.hasAny(Role.PRACTITIONER, Role.SUPERVISOR, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.QA_AUDITOR)
-                && worker != null && sameOrganisation(caller, worker) && recordScope(caller).covers(worker);
+        if (!caller.hasAny(Role.PRACTITIONER, Role.SUPERVISOR, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.QA_AUDITOR)) {
+            return false;
+        }
+        if (discussion == null) {
+            return worker != null && sameOrganisation(caller, worker) && recordScope(caller).covers(worker);
+        }
+        return !readableCaseDiscussions(caller, List.of(discussion), d -> d,
+                discussionSupervisor == null ? Map.of() : Map.of(discussionSupervisor.id(), discussionSupervisor)).isEmpty();
+    }
+
+    /**
+     * The same rule as {@link #canReadDecision} as a SQL condition for a person's feed, appending its parameters
+     * (" AND (...)", or null when the caller may read no decision at all). The columns are the decision's
+     * discussion id, worker (service, id), and the discussion's supervisee, supervisor and supervisor's service.
+     */
+    public String decisionsSql(Caller caller, String discussionColumn, String workerServiceColumn, String workerColumn,
+                               String superviseeColumn, String supervisorColumn, String supervisorServiceColumn, List<Object> args) {
+        StaffScope scope = recordScope(caller);
+        List<Object> managementArgs = new java.util.ArrayList<>();
+        String management = scope.isEmpty() ? "FALSE" : "TRUE" + scope.sql(workerServiceColumn, workerColumn, managementArgs);
+        List<Object> discussionArgs = new java.util.ArrayList<>();
+        String parties = caller.staffId() == null ? "FALSE" : "(" + superviseeColumn + " = ? OR " + supervisorColumn + " = ?)";
+        if (caller.staffId() != null) {
+            discussionArgs.add(caller.staffId());
+            discussionArgs.add(caller.staffId());
+        }
+        String above = scope.isEmpty() ? "FALSE" : "TRUE" + scope.sql(supervisorServiceColumn, supervisorColumn, discussionArgs);
+        args.addAll(managementArgs);
+        args.addAll(discussionArgs);
+        return " AND ((" + discussionColumn + " IS NULL AND " + management + ") OR (" + discussionColumn + " IS NOT NULL AND ("
+                + parties + " OR (" + above + "))))";
     }
 
     /** Filing a decision (acknowledging it): the case-management system only, with its scope. */

@@ -233,6 +233,13 @@ class InputValidationApiTest extends ApiTest {
         Api.Response from = api.get("/api/v1/dashboards/decisions-filed?from=20260201", supervisor);
         assertProblem(from, 400, "malformed-request");
         assertEquals("#from", from.json().get("errors").get(0).get("pointer").asText());
+        Api.Response voiceFrom = api.get("/api/v1/dashboards/child-voice?from=20260201", supervisor);
+        assertProblem(voiceFrom, 400, "malformed-request");
+        assertEquals("#from", voiceFrom.json().get("errors").get(0).get("pointer").asText());
+        Api.Response metadata = api.post("/api/v1/webhooks", admin, Map.of("url", "https://169.254.169.254/latest/meta-data/",
+                "events", List.of("case-decision.ready")));
+        assertEquals(422, metadata.status(), metadata.body());
+        assertEquals("/url", metadata.json().get("errors").get(0).get("pointer").asText());
 
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("url", "not a url at all", "events", List.of("case-decision.ready")),
                 Map.of("url", "https://cms.example.org/hook", "events", List.of()),

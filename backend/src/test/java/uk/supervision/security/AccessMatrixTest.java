@@ -631,6 +631,7 @@ class AccessMatrixTest {
             operation                 PRAC SUP SM  HOS QA  HR  EM  ADMIN C_READ C_WRITE ANON
             acknowledgeCaseDecision   N    N   N   N   N   N   N   N     N      N       U
             getDecisionsFiled         N    Y   Y   Y   Y   N   N   N     N      N       U
+            getChildVoiceRecorded     N    Y   Y   Y   Y   N   N   N     N      N       U
             listWebhooks              N    N   N   N   N   N   N   Y     N      N       U
             registerWebhook           N    N   N   N   N   N   N   Y     N      N       U
             removeWebhook             N    N   N   N   N   N   N   Y     N      N       U
@@ -1010,6 +1011,7 @@ class AccessMatrixTest {
         p.put("acknowledgeCaseDecision", change(c -> api.post("/api/v1/case-decisions/" + caseDecision(c) + "/acknowledgement", c.token(), Map.of()),
                 c -> count("SELECT COUNT(*) FROM case_decision_acknowledgement WHERE decision_id = ?", caseDecision(c))));
         p.put("getDecisionsFiled", read(c -> api.get("/api/v1/dashboards/decisions-filed", c.token())));
+        p.put("getChildVoiceRecorded", read(c -> api.get("/api/v1/dashboards/child-voice", c.token())));
         p.put("listWebhooks", read(c -> api.get("/api/v1/webhooks", c.token())));
         p.put("registerWebhook", change(c -> api.post("/api/v1/webhooks", c.token(), Map.of("url", "https://127.0.0.1:9/" + c.id(),
                         "events", List.of("case-decision.ready"))),
