@@ -20,12 +20,20 @@ const FILED = {
   total: { signed: 11, acknowledgedWithin24Hours: 7, acknowledgedLater: 1, waiting: 1, notYetDue: 2, share: 7 / 9 },
 };
 
+const CHILD_VOICE = {
+  from: '2026-11-03',
+  to: '2026-12-02',
+  teams: [],
+  total: { signed: 0, viewRecorded: 0, reasonGiven: 0, tooYoung: 0, notSeenSinceLastDiscussion: 0, declined: 0 },
+};
+
 function signedIn(routes: Record<string, Handler> = {}) {
   withStoredRefreshToken();
   return mockApi({
     'POST /api/v1/auth/token-refresh': json(TOKENS),
     'GET /api/v1/me': json(PRIYA),
     'GET /api/v1/dashboards/decisions-filed': json(FILED),
+    'GET /api/v1/dashboards/child-voice': json(CHILD_VOICE),
     'GET /api/v1/case-decisions': json({
       items: [
         decision({ id: 'd-old', signedAt: ago(30 * HOUR), decision: 'Strategy meeting' }),

@@ -7,6 +7,7 @@ import { formatDate } from '../../format';
 import { useNavigate, useSearchParams } from '../../router';
 import { usePageTitle } from '../../usePageTitle';
 import { useMe } from '../auth/AuthContext';
+import { ChildVoiceFigures } from './ChildVoiceFigures';
 import { DecisionTable } from './DecisionTable';
 import { PERIODS, canRecordDecisions, periodRange, shareText, type PeriodDays } from './decisions';
 import { useDecisions } from './useDecisions';
@@ -147,6 +148,7 @@ export function DecisionsPage() {
       {canRecordDecisions(me) && <Button href="/decisions/new">Record a decision</Button>}
       <Waiting />
       <Measure period={period} />
+      <ChildVoiceFigures period={period} />
     </>
   );
 }
