@@ -4,7 +4,8 @@ import { flushSync } from 'react-dom';
 import { api, type Problem, type Schemas } from '../../api/client';
 import { pointerToField } from '../../api/problems';
 import { Loading, ProblemMessage } from '../../components/app/ProblemMessage';
-import { BackLink, Button, ErrorSummary, Input, Radios, Select, Textarea, type ErrorItem } from '../../components/govuk';
+import { SectionNav } from '../../components/SectionNav';
+import { BackLink, Button, ErrorSummary, Input, Radios, Textarea, type ErrorItem } from '../../components/govuk';
 import { AgreementWarnings } from './AgreementWarnings';
 import { formatTime } from '../../format';
 import { useNavigate } from '../../router';
@@ -382,46 +383,14 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
   const currentIndex = current ? sections.indexOf(current) : 0;
   const err = (field: string) => errors?.byField[field];
 
-  const sectionNav = landscape ? (
-    <nav className="app-section-list" aria-label="Sections of the agreement">
-      <h2 className="govuk-heading-s">Sections</h2>
-      <ol className="govuk-list app-section-list__items">
-        {sections.map((section, index) => {
-          const complete = sectionComplete(section, draft.answers);
-          return (
-            <li key={section.name} className="app-section-list__item">
-              <button
-                type="button"
-                className="app-section-list__button"
-                aria-current={index === currentIndex ? 'step' : undefined}
-                onClick={() => showSection(index)}
-              >
-                <span className="app-section-list__name">{section.name}</span>
-                {complete && (
-                  <span className="app-section-list__tick" data-testid="section-tick">
-                    <span aria-hidden="true">✓</span>
-                    <span className="govuk-visually-hidden"> (complete)</span>
-                  </span>
-                )}
-              </button>
-            </li>
-          );
-        })}
-      </ol>
-    </nav>
-  ) : (
-    <div className="app-section-picker">
-      <Select
-        id="section-picker"
-        label="Section"
-        value={String(currentIndex)}
-        onChange={(event) => showSection(Number(event.target.value))}
-        options={sections.map((section, index) => ({
-          value: String(index),
-          text: `${index + 1}. ${section.name}${sectionComplete(section, draft.answers) ? ' (complete)' : ''}`,
-        }))}
-      />
-    </div>
+  const sectionNav = (
+    <SectionNav
+      landscape={landscape}
+      ariaLabel="Sections of the agreement"
+      sections={sections.map((section) => ({ name: section.name, complete: sectionComplete(section, draft.answers) }))}
+      current={currentIndex}
+      onChoose={showSection}
+    />
   );
 
   const questions = current && (

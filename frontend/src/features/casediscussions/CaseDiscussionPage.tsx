@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type
 import { api, type Problem } from '../../api/client';
 import { ifMatchFor } from '../../api/etag';
 import { Loading, ProblemMessage } from '../../components/app/ProblemMessage';
+import { SectionNav } from '../../components/SectionNav';
 import {
   BackLink,
   Button,
@@ -9,7 +10,6 @@ import {
   ErrorSummary,
   NotificationBanner,
   Radios,
-  Select,
   SummaryList,
   Tag,
   Textarea,
@@ -437,35 +437,14 @@ export function CaseDiscussionPage({ caseDiscussionId }: { caseDiscussionId: str
             return !!a && (a.notApplicable || a.text.trim() !== '');
           });
 
-  const nav = landscape ? (
-    <nav className="app-section-list" aria-label="Sections of the case discussion">
-      <h2 className="govuk-heading-s">Sections</h2>
-      <ol className="govuk-list app-section-list__items">
-        {partsList.map((part, index) => (
-          <li key={part.name} className="app-section-list__item">
-            <button type="button" className="app-section-list__button" aria-current={index === currentIndex ? 'step' : undefined} onClick={() => setPartIndex(index)}>
-              <span className="app-section-list__name">{part.name}</span>
-              {complete(part) && (
-                <span className="app-section-list__tick" data-testid="section-tick">
-                  <span aria-hidden="true">✓</span>
-                  <span className="govuk-visually-hidden"> (complete)</span>
-                </span>
-              )}
-            </button>
-          </li>
-        ))}
-      </ol>
-    </nav>
-  ) : (
-    <div className="app-section-picker">
-      <Select
-        id="section-picker"
-        label="Section"
-        value={String(currentIndex)}
-        onChange={(event) => setPartIndex(Number(event.target.value))}
-        options={partsList.map((part, index) => ({ value: String(index), text: `${index + 1}. ${part.name}${complete(part) ? ' (complete)' : ''}` }))}
-      />
-    </div>
+  const nav = (
+    <SectionNav
+      landscape={landscape}
+      ariaLabel="Sections of the case discussion"
+      sections={partsList.map((part) => ({ name: part.name, complete: complete(part) }))}
+      current={currentIndex}
+      onChoose={setPartIndex}
+    />
   );
 
   const answerField = (item: TemplateItem): ReactNode => {

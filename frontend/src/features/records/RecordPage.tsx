@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type
 import { NextDatesPanel } from './NextDatesPanel';
 import { api, type Problem } from '../../api/client';
 import { Loading, ProblemMessage } from '../../components/app/ProblemMessage';
+import { SectionNav } from '../../components/SectionNav';
 import {
   BackLink,
   Button,
@@ -11,7 +12,6 @@ import {
   ErrorSummary,
   Input,
   NotificationBanner,
-  Select,
   SummaryList,
   Tag,
   Textarea,
@@ -667,43 +667,16 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
   const currentIndex = current ? nonEmpty.indexOf(current) : 0;
   const mySignature = record.signatures.find((s) => s.signer.id === myId);
 
-  const sectionNav = landscape ? (
-    <nav className="app-section-list" aria-label="Sections of the agenda">
-      <h2 className="govuk-heading-s">Agenda</h2>
-      <ol className="govuk-list app-section-list__items">
-        {nonEmpty.map((section, index) => (
-          <li key={section.name} className="app-section-list__item">
-            <button
-              type="button"
-              className="app-section-list__button"
-              aria-current={index === currentIndex ? 'step' : undefined}
-              onClick={() => setSectionIndex(index)}
-            >
-              <span className="app-section-list__name">{section.name}</span>
-              {sectionComplete(section, draft) && (
-                <span className="app-section-list__tick" data-testid="section-tick">
-                  <span aria-hidden="true">✓</span>
-                  <span className="govuk-visually-hidden"> (complete)</span>
-                </span>
-              )}
-            </button>
-          </li>
-        ))}
-      </ol>
-    </nav>
-  ) : (
-    <div className="app-section-picker">
-      <Select
-        id="section-picker"
-        label="Agenda section"
-        value={String(currentIndex)}
-        onChange={(event) => setSectionIndex(Number(event.target.value))}
-        options={nonEmpty.map((section, index) => ({
-          value: String(index),
-          text: `${index + 1}. ${section.name}${sectionComplete(section, draft) ? ' (complete)' : ''}`,
-        }))}
-      />
-    </div>
+  const sectionNav = (
+    <SectionNav
+      landscape={landscape}
+      ariaLabel="Sections of the agenda"
+      heading="Agenda"
+      pickerLabel="Agenda section"
+      sections={nonEmpty.map((section) => ({ name: section.name, complete: sectionComplete(section, draft) }))}
+      current={currentIndex}
+      onChoose={setSectionIndex}
+    />
   );
 
   const agenda = current && (
