@@ -43,6 +43,8 @@ import java.util.UUID;
  */
 @Singleton
 public class WebhookService {
+    /** The delivery log's words for a message still waiting when its endpoint was removed. */
+    static final String NOT_SENT_REMOVED = "Not sent - the endpoint was removed";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcOperations jdbc;
@@ -129,13 +131,23 @@ public class WebhookService {
         return out;
     }
 
-    /** Stops deliveries to the endpoint; the row and its delivery log are kept. */
+    /**
+     * Stops deliveries to the endpoint; the row and its delivery log are kept. Messages still waiting for a
+     * retry end as FAILED with the reason, so the log never shows them pending for ever.
+     */
     @Transactional
     public void remove(Caller caller, UUID webhookId) {
         access.requireAdministrator(caller);
         requireWebhook(caller, webhookId);
+        Timestamp now = Timestamp.from(clock.instant());
         jdbc.prepareStatement("UPDATE webhook SET enabled = FALSE, removed_at = ? WHERE id = ? AND removed_at IS NULL", ps -> {
-            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            ps.setTimestamp(1, now);
+            ps.setString(2, webhookId.toString());
+            return ps.executeUpdate();
+        });
+        jdbc.prepareStatement("UPDATE webhook_delivery SET status = 'FAILED', next_attempt_at = NULL, last_error = ? "
+                + "WHERE webhook_id = ? AND status = 'PENDING'", ps -> {
+            ps.setString(1, NOT_SENT_REMOVED);
             ps.setString(2, webhookId.toString());
             return ps.executeUpdate();
         });

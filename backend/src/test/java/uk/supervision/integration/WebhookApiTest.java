@@ -154,6 +154,27 @@ class WebhookApiTest extends ApiTest {
         assertEquals(0, fixtures.count("SELECT COUNT(*) FROM webhook_delivery WHERE webhook_id = ?", id));
     }
 
+    @Test
+    void removingAnEndpointEndsItsWaitingMessagesAsFailed() throws Exception {
+        Api.Response registered = api.post(WEBHOOKS, admin, Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                "events", List.of("case-decision.ready")));
+        assertEquals(201, registered.status(), registered.body());
+        secret = registered.json().get("secret").asText();
+        String webhookId = registered.json().get("id").asText();
+        decide("Waiting for a retry when the endpoint goes");
+        dispatcher.run();
+        assertEquals("PENDING", deliveries(webhookId).get(0).get("status").asText(), "the first attempt failed (500)");
+
+        assertEquals(204, api.raw("DELETE", WEBHOOKS + "/" + webhookId, admin, null, null).status());
+        JsonNode delivery = deliveries(webhookId).get(0);
+        assertEquals("FAILED", delivery.get("status").asText());
+        assertEquals(WebhookService.NOT_SENT_REMOVED, delivery.get("lastError").asText());
+        assertFalse(delivery.has("nextAttemptAt") && !delivery.get("nextAttemptAt").isNull());
+        Thread.sleep(1200);   // past the test backoff: nothing is retried
+        dispatcher.run();
+        assertEquals(1, received.size());
+    }
+
     private String decide(String text) {
         Api.Response r = api.post("/api/v1/case-decisions", api.token(supervisor.username(), Fixtures.PASSWORD),
                 Map.of("childId", childId, "decision", text, "rationale", "Reasons"));
