@@ -65,16 +65,21 @@ function ActionForm({
   );
 }
 
-/** Actions agreed in this session: add, change, close or remove them until the record is signed. */
+/**
+ * Actions agreed in this session: add, change, close or remove them until someone signs the record. While it is
+ * being signed (someone has, not everyone) the service refuses changes, so none are offered.
+ */
 export function AgreedActions({
   session,
   actions,
+  beingSigned = false,
   onAdded,
   onChanged,
   onRemoved,
 }: {
   session: Session;
   actions: Action[];
+  beingSigned?: boolean;
   onAdded: (action: Action) => void;
   onChanged: (action: Action) => void;
   onRemoved: (id: string) => void;
@@ -190,7 +195,7 @@ export function AgreedActions({
                     {a.text} ({a.owner.displayName}, due {formatDate(a.dueDate)})
                   </p>
                   {errors[`edit-${a.id}`] && <p className="govuk-error-message">{errors[`edit-${a.id}`]}</p>}
-                  {a.status === 'OPEN' && (
+                  {a.status === 'OPEN' && !beingSigned && (
                     <div className="govuk-button-group govuk-!-margin-bottom-2">
                       <Button type="button" variant="secondary" onClick={() => { setErrors({}); setEditing({ id: a.id, fields: fieldsOf(a) }); }}>
                         Change{' '}<span className="govuk-visually-hidden">{a.text}</span>
@@ -211,11 +216,19 @@ export function AgreedActions({
       ) : (
         <p className="govuk-body">No actions agreed yet.</p>
       )}
-      <h3 className="govuk-heading-s">Add an action</h3>
-      <ActionForm prefix="action" session={session} fields={fields} setFields={setFields} errors={errors} />
-      <Button type="button" variant="secondary" onClick={() => void add()} disabled={sending}>
-        Add action
-      </Button>
+      {beingSigned ? (
+        <p className="govuk-inset-text" data-testid="actions-being-signed">
+          Someone has signed this record, so its actions cannot be added to or changed until everyone has signed.
+        </p>
+      ) : (
+        <>
+          <h3 className="govuk-heading-s">Add an action</h3>
+          <ActionForm prefix="action" session={session} fields={fields} setFields={setFields} errors={errors} />
+          <Button type="button" variant="secondary" onClick={() => void add()} disabled={sending}>
+            Add action
+          </Button>
+        </>
+      )}
     </section>
   );
 }

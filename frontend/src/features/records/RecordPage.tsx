@@ -832,6 +832,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
         <AgreedActions
           session={session}
           actions={actions}
+          beingSigned={loaded.value.record.signatures.some((signature) => signature.current)}
           onAdded={(a) => setActions((list) => [...list, a])}
           onChanged={(a) => setActions((list) => list.map((x) => (x.id === a.id ? a : x)))}
           onRemoved={(id) => setActions((list) => list.filter((x) => x.id !== id))}

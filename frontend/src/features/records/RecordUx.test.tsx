@@ -136,6 +136,14 @@ describe('Actions agreed in the session (item 8)', () => {
     expect(removed).toEqual(['act-7']);
   });
 
+  it('offers no changes to actions while the record is being signed (the service would refuse them)', () => {
+    render(<AgreedActions session={session({ status: 'HELD' })} actions={[action()]} beingSigned onAdded={() => {}} onChanged={() => {}} onRemoved={() => {}} />);
+    expect(screen.getByText(/Send the chronology/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Change|Mark as done|Remove|Add action/ })).toBeNull();
+    expect(screen.queryByLabelText('What needs to be done')).toBeNull();
+    expect(screen.getByTestId('actions-being-signed')).toHaveTextContent('cannot be added to or changed until everyone has signed');
+  });
+
   it('warns when the due date is in the past and refuses an impossible one', async () => {
     const api = mockApi({ 'POST /api/v1/actions': json(action(), 201) });
     const user = userEvent.setup();
