@@ -9,7 +9,7 @@ import { call } from '../agreements/agreements';
 import { DateInput, partsOf, type DateParts } from '../sessions/DateInput';
 import { formErrors, problemErrors, type FormErrors } from '../sessions/problemErrors';
 import { dateFromParts, localTimeText, parseTimeInput, sessionHref, todayIso } from '../sessions/sessions';
-import { REQUEST_STATUS_TEXT, loadRequests, type SessionRequest } from './sessionRequests';
+import { REQUEST_STATUS_TEXT, type SessionRequest } from './sessionRequests';
 
 type Loaded = { state: 'loading' } | { state: 'error'; problem: Problem } | { state: 'ok'; request: SessionRequest };
 type Choice = 'book' | 'decline' | null;
@@ -30,12 +30,11 @@ export function DecideSessionRequestPage({ requestId }: { requestId: string }) {
   usePageTitle('Request for an extra session', !!errors);
 
   const load = useCallback(async (signal?: AbortSignal) => {
-    const result = await loadRequests(signal);
+    // The request itself, however many others there are (a list page holds only the newest 50).
+    const result = await call(api.GET('/api/v1/session-requests/{requestId}', { params: { path: { requestId } }, signal }));
     if (signal?.aborted) return;
     if (!result.ok) return setLoaded({ state: 'error', problem: result.problem });
-    const request = result.data.items.find((r) => r.id === requestId);
-    if (request) setLoaded({ state: 'ok', request });
-    else setLoaded({ state: 'error', problem: { type: 'about:blank', title: 'Not found', status: 404, detail: 'There is no such request, or you may not see it.' } });
+    setLoaded({ state: 'ok', request: result.data });
   }, [requestId]);
   useEffect(() => {
     const controller = new AbortController();

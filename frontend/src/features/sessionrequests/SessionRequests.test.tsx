@@ -79,7 +79,7 @@ describe('Extra sessions', () => {
       },
     });
     const api = as(PRIYA, {
-      'GET /api/v1/session-requests': json({ items: [request()] }),
+      'GET /api/v1/session-requests/:id': json(request()),
       'POST /api/v1/session-requests/:id/booking': json(booked),
     });
     const user = userEvent.setup();

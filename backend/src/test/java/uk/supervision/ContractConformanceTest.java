@@ -159,6 +159,7 @@ class ContractConformanceTest {
                 entry("listSessionRequests", get("/api/v1/session-requests?status=REQUESTED", As.SUPERVISOR)),
                 entry("requestSession", post("/api/v1/session-requests", As.PRACTITIONER,
                         Map.of("reason", "A hard visit", "preferredDates", List.of(today())))),
+                entry("getSessionRequest", get("/api/v1/session-requests/" + toDecline, As.SUPERVISOR)),
                 entry("bookSessionRequest", post("/api/v1/session-requests/" + toBook + "/booking", As.SUPERVISOR,
                         Map.of("date", today(), "startTime", "15:00", "plannedMinutes", 90, "location", "Room 2"), etagOfRequest(toBook))),
                 entry("declineSessionRequest", post("/api/v1/session-requests/" + toDecline + "/declination", As.SUPERVISOR,

@@ -45,6 +45,11 @@ public class SessionRequestController implements SessionRequestApi {
     }
 
     @Override
+    public HttpResponse<SessionRequest> getSessionRequest(UUID requestId) {
+        return withETag(requests.get(callers.person(), requestId));
+    }
+
+    @Override
     public HttpResponse<SessionRequest> bookSessionRequest(UUID requestId, SessionRequestBooking body, String ifMatch) {
         return withETag(requests.book(callers.person(), requestId, body, ifMatch));
     }

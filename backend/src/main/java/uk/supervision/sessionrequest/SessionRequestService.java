@@ -147,6 +147,12 @@ public class SessionRequestService {
         return view(caller, requests.findById(r.id()).orElseThrow());
     }
 
+    /** One request, as the list shows it, to whoever may see it. */
+    @Transactional(readOnly = true)
+    public uk.supervision.api.model.SessionRequest get(Caller caller, UUID id) {
+        return view(caller, readable(caller, id.toString()));
+    }
+
     @Transactional(readOnly = true)
     public SessionRequestPage list(Caller caller, Integer limit, String cursor, SessionRequestStatus status, UUID superviseeId) {
         StaffScope scope = access.recordScope(caller);

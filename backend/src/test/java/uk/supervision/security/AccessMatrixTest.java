@@ -501,6 +501,17 @@ class AccessMatrixTest {
             listSessionRequests    C_READ  -    -          -     -      N         N          -     N             N
             listSessionRequests    C_WRITE -    -          -     -      N         N          -     N             N
             listSessionRequests    ANON    -    -          -     -      U         U          -     U             U
+            getSessionRequest      PRAC    Y    Y          N     N      N         N          N     N             X
+            getSessionRequest      SUP     Y    Y          Y     N      N         N          N     N             X
+            getSessionRequest      SM      Y    Y          Y     Y      Y         Y          Y     N             X
+            getSessionRequest      HOS     Y    Y          Y     Y      Y         Y          Y     Y             X
+            getSessionRequest      QA      Y    Y          Y     Y      Y         Y          Y     Y             X
+            getSessionRequest      HR      Y    Y          N     N      N         N          N     N             X
+            getSessionRequest      EM      -    -          -     -      N         N          -     N             X
+            getSessionRequest      ADMIN   -    -          -     -      N         N          -     N             X
+            getSessionRequest      C_READ  -    -          -     -      N         N          -     N             N
+            getSessionRequest      C_WRITE -    -          -     -      N         N          -     N             N
+            getSessionRequest      ANON    -    -          -     -      U         U          -     U             U
             requestSession         PRAC    Y    -          -     -      -         -          -     -             -
             requestSession         SUP     Y    -          -     -      -         -          -     -             -
             requestSession         SM      Y    -          -     -      -         -          -     -             -
@@ -961,6 +972,7 @@ class AccessMatrixTest {
                 this::sessionRequest));
         p.put("requestSession", change(c -> api.post("/api/v1/session-requests", c.token(), Map.of("reason", c.tag("Extra"))),
                 c -> count("SELECT COUNT(*) FROM session_request WHERE reason = ?", c.tag("Extra"))));
+        p.put("getSessionRequest", read(c -> api.get("/api/v1/session-requests/" + sessionRequest(c), c.token())));
         p.put("bookSessionRequest", change(c -> api.post("/api/v1/session-requests/" + sessionRequest(c) + "/booking", c.token(),
                         Map.of("date", today.plusDays(7).toString(), "startTime", "10:00", "plannedMinutes", 90, "location", "Room 1"), "\"v1\""),
                 c -> fixtures.string("SELECT status FROM session_request WHERE id = ?", sessionRequest(c))));
