@@ -49,6 +49,7 @@ export function useQuery<T>(load: (signal: AbortSignal) => Promise<QueryState<T>
     };
     run();
     return () => controller.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps decide when to load again (load is a new closure each render)
   }, deps);
   return state;
 }

@@ -79,7 +79,7 @@ function Conflict({ entry }: { entry: OutboxEntry }) {
     await update({ ...entry, state: 'pending', problem: undefined, ifMatch: ifMatchFor(theirs.etag, theirs.data as { version?: number }) });
     await replay();
   };
-  const useTheirs = async () => {
+  const takeTheirs = async () => {
     await remove(entry.id);
     void clearDraftFor(entry.path);
   };
@@ -94,7 +94,7 @@ function Conflict({ entry }: { entry: OutboxEntry }) {
         <Button type="button" onClick={() => void keepMine()}>
           Keep mine
         </Button>
-        <Button type="button" variant="secondary" onClick={() => void useTheirs()}>
+        <Button type="button" variant="secondary" onClick={() => void takeTheirs()}>
           Use theirs
         </Button>
       </div>

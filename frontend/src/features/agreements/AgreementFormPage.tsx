@@ -197,7 +197,9 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
       off();
       offSent();
     };
-    // navigate is stable enough; the page re-mounts per agreement.
+    // navigate is stable enough; the page re-mounts per agreement. discardPendingTyping is declared below
+    // (from useDeviceAutosave) and only called when a send arrives, so it cannot be listed here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribe once per page (pageHref, storageKey), see above
   }, [pageHref, storageKey]);
 
   usePageTitle(agreementId ? 'Edit supervision agreement' : 'Draft a supervision agreement', !!errors);
@@ -270,7 +272,7 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
   // Save on the device as you type, once more on leaving the page; ask before closing with unsent changes.
   const { flush, discard: discardPendingTyping } = useDeviceAutosave(storageKey, draft, dirty, describeDraft, setSavedAt);
 
-  const items = loaded.state === 'ok' ? loaded.value.items : [];
+  const items = useMemo(() => (loaded.state === 'ok' ? loaded.value.items : []), [loaded]);
   const sections = useMemo(() => sectionsOf(items), [items]);
 
   const change = (patch: Partial<LocalDraft>) => {

@@ -79,7 +79,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => {
       cancelled = true;
     };
-    // Only on start.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only on start
   }, []);
 
   // The refresh token was refused (expired, revoked): back to the sign-in page. The device stops

@@ -191,7 +191,7 @@ export function CaseDiscussionPage({ caseDiscussionId }: { caseDiscussionId: str
   // Save on the device as you type, once more on leaving the page; ask before closing with unsent changes.
   const { flush, discard: discardPendingTyping } = useDeviceAutosave(storageKey, draft, dirty, describeDraft, setSavedAt);
 
-  const sections = loaded.state === 'ok' ? loaded.value.sections : [];
+  const sections = useMemo(() => (loaded.state === 'ok' ? loaded.value.sections : []), [loaded]);
   const partsList: Part[] = useMemo(
     () => [
       ...sections.filter((s) => s.items.length > 0).map((section) => ({ kind: 'template' as const, name: section.name, section })),
@@ -253,6 +253,8 @@ export function CaseDiscussionPage({ caseDiscussionId }: { caseDiscussionId: str
         }
         setMessage('Case discussion saved');
       }),
+    // discardPendingTyping comes from useDeviceAutosave and is only called when a send arrives; subscribe once per discussion.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one subscription per (path, storageKey), see above
     [path, storageKey],
   );
 

@@ -35,6 +35,7 @@ export function useDecisions(query: DecisionQuery | null, limit = DECISIONS_PAGE
       } else if (!cursor) setStatus(result);
       else setStatus({ state: 'ok', loadingMore: false });
     },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- key is the query's value; the object is new on every render
     [key, limit],
   );
 
@@ -44,6 +45,7 @@ export function useDecisions(query: DecisionQuery | null, limit = DECISIONS_PAGE
     setStatus({ state: 'loading' });
     load(undefined, controller.signal).catch(() => {});
     return () => controller.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- load changes exactly when the query's key does
   }, [load]);
 
   if (status.state !== 'ok') return status;

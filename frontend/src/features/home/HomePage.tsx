@@ -34,6 +34,7 @@ function useAgreements(query: { superviseeId?: string; limit: number } | null): 
       })
       .catch(() => {});
     return () => controller.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- key is the query's value; the object is new on every render
   }, [key]);
   return state;
 }
@@ -122,7 +123,7 @@ export function HomePage() {
 
   useEffect(() => {
     if (Date.now() - loadedAt > FRESH_FOR_MS) void reloadMe();
-    // Once per visit to the page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per visit to the page, not on every reload of the account
   }, []);
 
   const staffId = me?.staff?.id;

@@ -416,7 +416,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
   // Save on the device as you type, once more on leaving the page; ask before closing with unsent changes.
   const { flush, discard: discardPendingTyping } = useDeviceAutosave(storageKey, draft, dirty, describeDraft, setSavedAt);
 
-  const sections = loaded.state === 'ok' ? loaded.value.sections : [];
+  const sections = useMemo(() => (loaded.state === 'ok' ? loaded.value.sections : []), [loaded]);
   const nonEmpty = useMemo(() => sections.filter((s) => s.items.length > 0), [sections]);
   useEntryLinks(nonEmpty, setSectionIndex);
 
@@ -472,6 +472,8 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
           setMessage('Your note has been added');
         }
       }),
+    // discardPendingTyping comes from useDeviceAutosave and is only called when a send arrives; subscribe once per record.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one subscription per (sessionId, storageKey), see above
     [sessionId, storageKey],
   );
 
