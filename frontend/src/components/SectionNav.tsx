@@ -1,4 +1,4 @@
-import { Select } from './govuk';
+import { Button, Select } from './govuk';
 
 export interface SectionNavItem {
   name: string;
@@ -64,5 +64,28 @@ export function SectionNav({ landscape, ariaLabel, heading = 'Sections', pickerL
         ))}
       </ol>
     </nav>
+  );
+}
+
+/** "Previous section" and "Next section" under the section being shown, where there is one to go to. */
+export function SectionSteps({ current, count, onChoose, className = 'govuk-button-group' }: {
+  current: number;
+  count: number;
+  onChoose: (index: number) => void;
+  className?: string;
+}) {
+  return (
+    <div className={className}>
+      {current > 0 && (
+        <Button type="button" variant="secondary" onClick={() => onChoose(current - 1)}>
+          Previous section
+        </Button>
+      )}
+      {current < count - 1 && (
+        <Button type="button" variant="secondary" onClick={() => onChoose(current + 1)}>
+          Next section
+        </Button>
+      )}
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import { flushSync } from 'react-dom';
 import { api, type Problem, type Schemas } from '../../api/client';
 import { pointerToField } from '../../api/problems';
 import { Loading, ProblemMessage } from '../../components/app/ProblemMessage';
-import { SectionNav } from '../../components/SectionNav';
+import { SectionNav, SectionSteps } from '../../components/SectionNav';
 import { BackLink, Button, ErrorSummary, Input, Radios, Textarea, type ErrorItem } from '../../components/govuk';
 import { AgreementWarnings } from './AgreementWarnings';
 import { formatTime } from '../../format';
@@ -434,18 +434,7 @@ export function AgreementFormPage({ agreementId, superviseeId }: { agreementId?:
           />
         ),
       )}
-      <div className="govuk-button-group">
-        {currentIndex > 0 && (
-          <Button type="button" variant="secondary" onClick={() => showSection(currentIndex - 1)}>
-            Previous section
-          </Button>
-        )}
-        {currentIndex < sections.length - 1 && (
-          <Button type="button" variant="secondary" onClick={() => showSection(currentIndex + 1)}>
-            Next section
-          </Button>
-        )}
-      </div>
+      <SectionSteps current={currentIndex} count={sections.length} onChoose={showSection} />
     </section>
   );
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type
 import { api, type Problem } from '../../api/client';
 import { ifMatchFor } from '../../api/etag';
 import { Loading, ProblemMessage } from '../../components/app/ProblemMessage';
-import { SectionNav } from '../../components/SectionNav';
+import { SectionNav, SectionSteps } from '../../components/SectionNav';
 import {
   BackLink,
   Button,
@@ -561,18 +561,7 @@ export function CaseDiscussionPage({ caseDiscussionId }: { caseDiscussionId: str
           errors={fieldErrors}
         />
       )}
-      <div className="govuk-button-group govuk-!-margin-top-6">
-        {currentIndex > 0 && (
-          <Button type="button" variant="secondary" onClick={() => setPartIndex(currentIndex - 1)}>
-            Previous section
-          </Button>
-        )}
-        {currentIndex < partsList.length - 1 && (
-          <Button type="button" variant="secondary" onClick={() => setPartIndex(currentIndex + 1)}>
-            Next section
-          </Button>
-        )}
-      </div>
+      <SectionSteps current={currentIndex} count={partsList.length} onChoose={setPartIndex} className="govuk-button-group govuk-!-margin-top-6" />
     </section>
   );
 

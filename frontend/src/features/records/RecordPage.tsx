@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type
 import { NextDatesPanel } from './NextDatesPanel';
 import { api, type Problem } from '../../api/client';
 import { Loading, ProblemMessage } from '../../components/app/ProblemMessage';
-import { SectionNav } from '../../components/SectionNav';
+import { SectionNav, SectionSteps } from '../../components/SectionNav';
 import {
   BackLink,
   Button,
@@ -715,18 +715,7 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
           </div>
         );
       })}
-      <div className="govuk-button-group">
-        {currentIndex > 0 && (
-          <Button type="button" variant="secondary" onClick={() => setSectionIndex(currentIndex - 1)}>
-            Previous section
-          </Button>
-        )}
-        {currentIndex < nonEmpty.length - 1 && (
-          <Button type="button" variant="secondary" onClick={() => setSectionIndex(currentIndex + 1)}>
-            Next section
-          </Button>
-        )}
-      </div>
+      <SectionSteps current={currentIndex} count={nonEmpty.length} onChoose={setSectionIndex} />
     </section>
   );
 
