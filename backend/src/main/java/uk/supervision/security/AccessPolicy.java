@@ -462,17 +462,13 @@ public class AccessPolicy {
         StaffScope scope = recordScope(caller);
         List<Object> managementArgs = new java.util.ArrayList<>();
         String management = scope.isEmpty() ? "FALSE" : "TRUE" + scope.sql(workerServiceColumn, workerColumn, managementArgs);
+        // A discussion's decision: the discussion's own rule, written once in caseDiscussionSql.
         List<Object> discussionArgs = new java.util.ArrayList<>();
-        String parties = caller.staffId() == null ? "FALSE" : "(" + superviseeColumn + " = ? OR " + supervisorColumn + " = ?)";
-        if (caller.staffId() != null) {
-            discussionArgs.add(caller.staffId());
-            discussionArgs.add(caller.staffId());
-        }
-        String above = scope.isEmpty() ? "FALSE" : "TRUE" + scope.sql(supervisorServiceColumn, supervisorColumn, discussionArgs);
+        String discussion = "TRUE" + caseDiscussionSql(caller, superviseeColumn, supervisorColumn, supervisorServiceColumn, discussionArgs);
         args.addAll(managementArgs);
         args.addAll(discussionArgs);
-        return " AND ((" + discussionColumn + " IS NULL AND " + management + ") OR (" + discussionColumn + " IS NOT NULL AND ("
-                + parties + " OR (" + above + "))))";
+        return " AND ((" + discussionColumn + " IS NULL AND " + management + ") OR (" + discussionColumn + " IS NOT NULL AND "
+                + discussion + "))";
     }
 
     /** Filing a decision (acknowledging it): the case-management system only, with its scope. */
