@@ -235,6 +235,7 @@ public class PolicyService {
         PolicyTemplate template = new PolicyTemplate(UUID.fromString(t.id()), TemplateKind.valueOf(t.kind()), t.version(), t.title(),
                 t.source(), templateItems.stream().map(PolicyService::item).toList());
         template.setVariant(t.variant());
+        template.setGuidance(t.guidance());
         return template;
     }
 

@@ -12,5 +12,6 @@ import java.time.Instant;
  */
 @MappedEntity("policy_template")
 public record PolicyTemplateEntity(@Id String id, String profileId, String kind, int version, String title, String source,
-                                   Instant createdAt, @Nullable String variant) {
+                                   Instant createdAt, @Nullable String variant,
+                                   @Nullable String guidance) {
 }
