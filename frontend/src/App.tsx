@@ -34,6 +34,14 @@ import { DecisionsPage } from './features/decisions/DecisionsPage';
 import { canSeeChildren, canSeeDecisions } from './features/decisions/decisions';
 import { MyActivityPage } from './features/activity/MyActivityPage';
 import { Redirect, Router, isLocalPath, matchPath, useLocation, useSearchParams } from './router';
+// issue 9: fe-audit
+import { AuditPage } from './features/audits/AuditPage';
+import { AuditsListPage } from './features/audits/AuditsListPage';
+import { CrossCheckPage } from './features/audits/CrossCheckPage';
+import { DisagreementsPage } from './features/audits/DisagreementsPage';
+import { DrawSamplePage } from './features/audits/DrawSamplePage';
+import { SamplePage } from './features/audits/SamplePage';
+import { canAudit } from './features/audits/audits';
 
 /** The page for a path. Unknown paths get the 404 page (the server sends index.html for them). */
 function Routes() {
@@ -93,6 +101,16 @@ function Routes() {
   } else if (matchPath('/decisions', pathname)) page = <DecisionsPage />;
   else if (matchPath('/decisions/new', pathname)) page = <QuickDecisionPage key={params.get('childId') ?? ''} />;
   else if (matchPath('/me/activity', pathname)) page = <MyActivityPage />;
+  // issue 9: fe-audit - audits, the quarter's sample, the cross-check with Part 2.
+  else if (matchPath('/audits', pathname)) page = <AuditsListPage />;
+  else if ((staffMatch = matchPath('/audits/:auditId/cross-check', pathname))) {
+    page = <CrossCheckPage key={`cross-check-${staffMatch.auditId}`} auditId={staffMatch.auditId as string} />;
+  } else if ((staffMatch = matchPath('/audits/:auditId', pathname))) {
+    page = <AuditPage key={`audit-${staffMatch.auditId}`} auditId={staffMatch.auditId as string} />;
+  } else if (matchPath('/audit-samples/new', pathname)) page = <DrawSamplePage />;
+  else if ((staffMatch = matchPath('/audit-samples/:sampleId', pathname))) {
+    page = <SamplePage key={staffMatch.sampleId} sampleId={staffMatch.sampleId as string} />;
+  } else if (matchPath('/audit-disagreements', pathname)) page = <DisagreementsPage />;
   else return <NotFoundPage />;
   return <RequireAuth loading={matchPath('/', pathname) ? <HomeSkeleton /> : undefined}>{page}</RequireAuth>;
 }
@@ -102,6 +120,8 @@ function navigationFor(pathname: string, showStaff: boolean, waiting: number, me
   if (canSeeChildren(me)) items.push({ href: '/children', text: 'Children', current: pathname.startsWith('/children') });
   if (canSeeDecisions(me)) items.push({ href: '/decisions', text: 'Decisions', current: pathname.startsWith('/decisions') });
   if (showStaff) items.push({ href: '/staff', text: 'Staff', current: pathname.startsWith('/staff') });
+  // issue 9: fe-audit
+  if (canAudit(me)) items.push({ href: '/audits', text: 'Audits', current: pathname.startsWith('/audit') });
   items.push({ href: '/teams', text: 'Teams', current: pathname.startsWith('/teams') });
   if (waiting > 0) items.push({ href: '/outbox', text: `Waiting to send (${waiting})`, current: pathname === '/outbox' });
   items.push({ href: '/sign-out', text: 'Sign out' });

@@ -170,6 +170,9 @@ export function clearDraftFor(path: string): Promise<void> {
   // A case discussion's draft (features/casediscussions keeps it under this key).
   const discussion = /^\/api\/v1\/case-discussions\/([^/]+)$/.exec(path);
   if (discussion?.[1]) return removeDraft(`caseDiscussionDraft.${decodeURIComponent(discussion[1])}`);
+  // issue 9: fe-audit - an audit's draft (features/audits keeps it under this key).
+  const audit = /^\/api\/v1\/audits\/([^/]+)$/.exec(path);
+  if (audit?.[1]) return removeDraft(`auditDraft.${decodeURIComponent(audit[1])}`);
   if (!match?.[1]) return Promise.resolve();
   return removeDraft(recordDraftKey(decodeURIComponent(match[1])));
 }
