@@ -43,7 +43,7 @@ export function EvidenceBox({ items, questionKey }: { items: AuditEvidenceItem[]
                     {href ? (
                       <Link className="govuk-link app-touch-link" href={href} target="_blank" rel="noopener">
                         {link.label}
-                        <span className="govuk-visually-hidden"> (opens in a new tab)</span>
+                        {' '}<span className="govuk-visually-hidden">(opens in a new tab)</span>
                       </Link>
                     ) : (
                       link.label

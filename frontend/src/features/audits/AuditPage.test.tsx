@@ -65,14 +65,14 @@ describe('Audit form', () => {
     const user = userEvent.setup();
     await goTo(user, /Q1 to Q10/);
     const q1 = screen.getByRole('group', { name: /^Q1 Were the actions from the last supervision session reviewed\?$/ });
-    expect(within(q1).getAllByRole('radio').map((r) => (r.labels?.[0]?.textContent ?? ''))).toEqual(['1 - Excellent', '2', '3', '4', '5 - Poor']);
+    expect(within(q1).getAllByRole('radio').map((r) => (r as HTMLInputElement).labels?.[0]?.textContent ?? '')).toEqual(['1 - Excellent', '2', '3', '4', '5 - Poor']);
     expect(within(q1).getByText('Mediation')).toHaveClass('govuk-tag', 'govuk-tag--grey');
     expect(within(q1).getByText(/Scale: 1 = Excellent, 5 = Poor/)).toBeInTheDocument();
     for (const key of ['q7', 'q9', 'q10']) expect(within(screen.getByTestId(`question-${key}`)).getByText(/Scale: 1 = Excellent, 5 = Poor/)).toBeInTheDocument();
     expect(within(screen.getByTestId('question-q9')).getByText('Support')).toHaveClass('govuk-tag--grey');
     // Q2: the tick, in words.
     const q2 = screen.getByRole('group', { name: /^Q2 / });
-    expect(within(q2).getAllByRole('radio').map((r) => r.labels?.[0]?.textContent)).toEqual(['Yes', 'No', 'Partially', 'Unclear']);
+    expect(within(q2).getAllByRole('radio').map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual(['Yes', 'No', 'Partially', 'Unclear']);
     // The evidence for Q1 and Q2 beside both; Q7's beside Q7 only; links to the records behind it.
     const e1 = within(screen.getByTestId('question-q1')).getByTestId('evidence-q1');
     expect(within(e1).getByText('2 of 3 sessions reviewed the previous actions')).toBeInTheDocument();
@@ -115,7 +115,7 @@ describe('Audit form', () => {
     await goTo(user, /Q12 to Q13b/);
     expect(screen.queryByTestId('audit-actions')).toBeNull();
     const grade = screen.getByRole('group', { name: /^Q13a / });
-    expect(within(grade).getAllByRole('radio').map((r) => r.labels?.[0]?.textContent)).toEqual(['Outstanding', 'Good', 'Requires improvement', 'Inadequate']);
+    expect(within(grade).getAllByRole('radio').map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual(['Outstanding', 'Good', 'Requires improvement', 'Inadequate']);
     await user.click(within(grade).getByRole('radio', { name: 'Good' }));
     expect(screen.queryByTestId('audit-actions')).toBeNull();
     await user.click(within(grade).getByRole('radio', { name: 'Requires improvement' }));
@@ -124,7 +124,7 @@ describe('Audit form', () => {
     await user.click(within(actions).getByRole('button', { name: 'Add an action' }));
     await user.type(screen.getByLabelText('What needs to be done'), 'Review actions at the start of every session');
     const owner = screen.getByRole('group', { name: 'Who owns it' });
-    expect(within(owner).getAllByRole('radio').map((r) => r.labels?.[0]?.textContent)).toEqual(['Priya Shah (the supervisor audited)', 'Morgan Hale (their manager)']);
+    expect(within(owner).getAllByRole('radio').map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual(['Priya Shah (the supervisor audited)', 'Morgan Hale (their manager)']);
     await user.click(within(owner).getByRole('radio', { name: 'Morgan Hale (their manager)' }));
     const due = screen.getByRole('group', { name: 'Due date' });
     await user.type(within(due).getByLabelText('Day'), '15');

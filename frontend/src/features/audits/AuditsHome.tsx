@@ -45,7 +45,7 @@ function SampleLine({ item }: { item: Schemas['AuditScheduleItem'] }) {
           </ul>
           <p className="govuk-body">
             <Link className="govuk-link app-touch-link" href={sampleHref(item.sampleId)}>
-              View the sample<span className="govuk-visually-hidden"> for {item.periodLabel || quarterText(item.period)}</span>
+              View the sample{' '}<span className="govuk-visually-hidden">for {item.periodLabel || quarterText(item.period)}</span>
             </Link>
           </p>
         </>

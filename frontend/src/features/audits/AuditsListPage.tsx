@@ -32,7 +32,7 @@ function AuditTable({ caption, audits, testId }: { caption: string; audits: Summ
           return [
             <Link className="govuk-link" href={auditHref(a.id)}>
               {a.supervisee.displayName}
-              <span className="govuk-visually-hidden"> ({KIND_TEXT[a.kind] ?? 'audit'})</span>
+              {' '}<span className="govuk-visually-hidden">({KIND_TEXT[a.kind] ?? 'audit'})</span>
             </Link>,
             a.supervisor.displayName,
             a.team?.name ?? 'No team',

@@ -53,18 +53,18 @@ export function SamplePage({ sampleId }: { sampleId: string }) {
     if (file.auditId && file.auditStatus === 'COMPLETED')
       return (
         <Link className="govuk-link app-touch-link" href={auditHref(file.auditId)}>
-          View<span className="govuk-visually-hidden"> the audit of {file.supervisee.displayName}’s file</span>
+          View{' '}<span className="govuk-visually-hidden">the audit of {file.supervisee.displayName}’s file</span>
         </Link>
       );
     if (file.auditId)
       return (
         <Link className="govuk-link app-touch-link" href={auditHref(file.auditId)}>
-          Continue<span className="govuk-visually-hidden"> the audit of {file.supervisee.displayName}’s file</span>
+          Continue{' '}<span className="govuk-visually-hidden">the audit of {file.supervisee.displayName}’s file</span>
         </Link>
       );
     return (
       <Button type="button" variant="secondary" className="govuk-!-margin-bottom-0" disabled={!!starting} onClick={() => void start(file)}>
-        Start audit<span className="govuk-visually-hidden"> of {file.supervisee.displayName}’s file</span>
+        Start audit{' '}<span className="govuk-visually-hidden">of {file.supervisee.displayName}’s file</span>
       </Button>
     );
   };
