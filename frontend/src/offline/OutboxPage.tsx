@@ -23,6 +23,15 @@ function rowsOf(value: unknown): { key: string; value: string }[] {
   if (!value || typeof value !== 'object') return [];
   const record = value as RecordLike;
   const discussion = value as { answers?: { key: string; text?: string; notApplicable?: boolean }[]; childVoice?: { view?: string }; decisions?: { text: string }[]; actions?: { text: string }[] };
+  // issue 9: fe-audit - an audit (features/audits): its answers carry a value, its actions an owner and date.
+  const audit = value as { answers?: { key: string; value?: string }[]; actions?: { text: string }[]; periodFrom?: string };
+  if (Array.isArray(audit.answers) && typeof audit.periodFrom === 'string') {
+    // The form's numbering (q11_job_description: "Q11 job description") and values in words (REQUIRES_IMPROVEMENT: "Requires improvement").
+    const words = (v: string) => (/^[A-Z_]+$/.test(v) ? v.charAt(0) + v.slice(1).replace(/_/g, ' ').toLowerCase() : v);
+    const rows = audit.answers.map((a) => ({ key: a.key.replace(/^q(\d+[a-z]?)_?/, 'Q$1 ').replace(/_/g, ' ').trim(), value: words(a.value ?? '') }));
+    (audit.actions ?? []).forEach((a, i) => rows.push({ key: `Action ${i + 1}`, value: a.text }));
+    return rows;
+  }
   if (Array.isArray(discussion.answers)) {
     // A case discussion (features/casediscussions).
     const rows = discussion.answers.map((a) => ({ key: a.key.replace(/_/g, ' '), value: a.notApplicable ? 'Not applicable' : (a.text ?? '') }));
