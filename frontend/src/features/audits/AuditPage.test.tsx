@@ -187,6 +187,7 @@ describe('Audit form', () => {
     );
     const user = userEvent.setup();
     await screen.findByRole('button', { name: 'Complete and sign' });
+    expect(screen.getByTestId('missing-count')).toHaveTextContent('2 things are still missing before it can be completed');
     await user.click(screen.getByRole('button', { name: 'Complete and sign' }));
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByRole('link', { name: 'Answer Q7' })).toHaveAttribute('href', '#answer-q7');

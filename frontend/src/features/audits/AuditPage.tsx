@@ -533,6 +533,12 @@ export function AuditPage({ auditId }: { auditId: string }) {
             {partBody}
           </div>
         )}
+        {audit.missing.length > 0 && (
+          <p className="govuk-body" data-testid="missing-count">
+            {audit.missing.length === 1 ? '1 thing is' : `${audit.missing.length} things are`} still missing before it can be completed (as last
+            saved). “Complete and sign” lists {audit.missing.length === 1 ? 'it' : 'them'}.
+          </p>
+        )}
         <div className="govuk-button-group">
           <Button type="submit" disabled={busy}>
             Save audit
