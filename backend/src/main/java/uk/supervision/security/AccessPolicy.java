@@ -705,4 +705,96 @@ public class AccessPolicy {
         }
         return sql;
     }
+
+    // issue 9: audits
+
+    /**
+     * Starting an audit of a supervisee's file (DOMAIN section 7): QA auditors any file in the organisation; service
+     * managers the supervisees in the services they manage or below them in the supervision chain; heads of service
+     * their services (all when organisation-wide). Never one's own file, never a file one supervises today (no
+     * marking one's own work). A sampled audit only by QA, a monthly one by a service manager, a quarterly one by a
+     * head of service.
+     */
+    public void requireStartAudit(Caller caller, Staff supervisee, String currentSupervisorId, String kind) {
+        if (caller.isClient() || caller.staffId() == null || !sameOrganisation(caller, supervisee)) {
+            throw Problems.forbidden("Audits are started by quality assurance auditors, service managers and heads of service.");
+        }
+        if (caller.isSelf(supervisee.id())) {
+            throw Problems.forbidden("You cannot audit your own supervision file.");
+        }
+        if (caller.isSelf(currentSupervisorId)) {
+            throw Problems.forbidden("You supervise this person: their file is audited by someone who does not mark their own work.");
+        }
+        boolean qa = caller.has(Role.QA_AUDITOR);
+        boolean sm = caller.has(Role.SERVICE_MANAGER) && (managesOrganisation(caller)
+                || (supervisee.serviceId() != null && caller.managedServiceIds().contains(supervisee.serviceId()))
+                || isSupervisedBy(supervisee.id(), caller.staffId()));
+        boolean hos = caller.has(Role.HEAD_OF_SERVICE) && (managesOrganisation(caller)
+                || (supervisee.serviceId() != null && caller.managedServiceIds().contains(supervisee.serviceId())));
+        boolean allowed = switch (kind) {
+            case "QA_SAMPLE" -> qa;
+            case "SERVICE_MANAGER_MONTHLY" -> sm;
+            case "HEAD_OF_SERVICE_QUARTERLY" -> hos;
+            default -> qa || sm || hos;
+        };
+        if (!allowed) {
+            throw Problems.forbidden(switch (kind) {
+                case "QA_SAMPLE" -> "Only quality assurance auditors audit the files of the quarterly sample.";
+                case "SERVICE_MANAGER_MONTHLY" -> "The monthly audit is a service manager's, of a file in the services they manage.";
+                case "HEAD_OF_SERVICE_QUARTERLY" -> "The quarterly audit is a head of service's, of a file in their services.";
+                default -> "Audits are started by quality assurance auditors anywhere, and by managers in the services they manage.";
+            });
+        }
+    }
+
+    /**
+     * Reading an audit: its auditor (draft and completed) and QA auditors; once completed also the audited supervisor
+     * and the managers above them (the record scope covering the supervisor), DOMAIN section 15 "Return copy to".
+     * Never the audited supervisee, HR, administrators, elected members or machine clients.
+     */
+    public boolean canReadAudit(Caller caller, String organisationId, String auditorStaffId, String superviseeId, boolean completed,
+                                Staff supervisor) {
+        if (caller.isClient() || caller.organisationId() == null || !caller.organisationId().equals(organisationId)) {
+            return false;
+        }
+        if (caller.isSelf(auditorStaffId) || caller.has(Role.QA_AUDITOR)) {
+            return true;
+        }
+        if (!completed || caller.isSelf(superviseeId) || onlyWithoutRecords(caller) || supervisor == null) {
+            return false;
+        }
+        return caller.isSelf(supervisor.id()) || (sameOrganisation(caller, supervisor) && recordScope(caller).covers(supervisor));
+    }
+
+    /**
+     * The rule of {@link #canReadAudit} as a SQL condition (" AND (...)") for lists, appending its parameters; the
+     * columns are the audit's auditor, supervisee, supervisor and supervisor's service, and a condition true when the
+     * audit is completed (signed).
+     */
+    public String auditSql(Caller caller, String auditorColumn, String superviseeColumn, String supervisorColumn,
+                           String supervisorServiceColumn, String completedCondition, List<Object> args) {
+        if (caller.isClient() || caller.organisationId() == null || caller.staffId() == null && !caller.has(Role.QA_AUDITOR)) {
+            return " AND 1 = 0";
+        }
+        if (caller.has(Role.QA_AUDITOR)) {
+            return "";
+        }
+        if (onlyWithoutRecords(caller)) {
+            args.add(caller.staffId());
+            return " AND " + auditorColumn + " = ?";
+        }
+        StaffScope scope = recordScope(caller);
+        List<Object> scopeArgs = new ArrayList<>();
+        String managers = scope.wholeOrganisation() ? "TRUE" : "FALSE" + scope.sql(supervisorServiceColumn, supervisorColumn, scopeArgs)
+                .replaceFirst("^ AND ", " OR ");
+        args.add(caller.staffId());
+        args.add(caller.staffId());
+        args.addAll(scopeArgs);
+        return " AND (" + auditorColumn + " = ? OR (" + completedCondition + " AND " + superviseeColumn + " <> ? AND (" + managers + ")))";
+    }
+
+    /** Whether {@code candidateId} supervises the person today, directly or up the chain: who may own an audit's action. */
+    public boolean isAboveInChain(String staffId, String candidateId) {
+        return isSupervisedBy(staffId, candidateId);
+    }
 }
