@@ -769,6 +769,95 @@ class AccessMatrixTest {
             signCaseDiscussion      ANON    -    -    -    -    U    U    -    U    U
             """;
 
+    // issue 9: audits
+    /**
+     * Audits of the person's file, their current supervisor audited, by an independent QA auditor (team A2). Reads on a
+     * completed audit: the supervisor audited, managers above them and QA, never the person audited, HR, administrators,
+     * members or clients; the evidence for QA (and the auditor) only. Writes on a draft: only its auditor (no caller here),
+     * so every caller is refused. Starting one: QA anywhere, the service manager in service A, the head of service
+     * anywhere; never of one's own file or a file one supervises.
+     */
+    static final String AUDITS = """
+            operation         caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
+            listAudits        PRAC    N    Y    N    N    N    N    N    N    X
+            listAudits        SUP     N    Y    Y    N    N    N    N    N    X
+            listAudits        SM      N    Y    Y    Y    Y    Y    Y    N    X
+            listAudits        HOS     N    Y    Y    Y    Y    Y    Y    Y    X
+            listAudits        QA      Y    Y    Y    Y    Y    Y    Y    Y    X
+            listAudits        HR      N    N    N    N    N    N    N    N    N
+            listAudits        EM      -    -    -    -    N    N    -    N    N
+            listAudits        ADMIN   -    -    -    -    N    N    -    N    N
+            listAudits        C_READ  -    -    -    -    N    N    -    N    N
+            listAudits        C_WRITE -    -    -    -    N    N    -    N    N
+            listAudits        ANON    -    -    -    -    U    U    -    U    U
+            getAudit          PRAC    N    Y    N    N    N    N    N    N    X
+            getAudit          SUP     N    Y    Y    N    N    N    N    N    X
+            getAudit          SM      N    Y    Y    Y    Y    Y    Y    N    X
+            getAudit          HOS     N    Y    Y    Y    Y    Y    Y    Y    X
+            getAudit          QA      Y    Y    Y    Y    Y    Y    Y    Y    X
+            getAudit          HR      N    N    N    N    N    N    N    N    X
+            getAudit          EM      -    -    -    -    N    N    -    N    X
+            getAudit          ADMIN   -    -    -    -    N    N    -    N    X
+            getAudit          C_READ  -    -    -    -    N    N    -    N    N
+            getAudit          C_WRITE -    -    -    -    N    N    -    N    N
+            getAudit          ANON    -    -    -    -    U    U    -    U    U
+            getAuditEvidence  PRAC    N    N    N    N    N    N    N    N    X
+            getAuditEvidence  SUP     N    N    N    N    N    N    N    N    X
+            getAuditEvidence  SM      N    N    N    N    N    N    N    N    X
+            getAuditEvidence  HOS     N    N    N    N    N    N    N    N    X
+            getAuditEvidence  QA      Y    Y    Y    Y    Y    Y    Y    Y    X
+            getAuditEvidence  HR      N    N    N    N    N    N    N    N    X
+            getAuditEvidence  EM      -    -    -    -    N    N    -    N    X
+            getAuditEvidence  ADMIN   -    -    -    -    N    N    -    N    X
+            getAuditEvidence  C_READ  -    -    -    -    N    N    -    N    N
+            getAuditEvidence  C_WRITE -    -    -    -    N    N    -    N    N
+            getAuditEvidence  ANON    -    -    -    -    U    U    -    U    U
+            createAudit       PRAC    N    N    N    N    N    N    N    N    X
+            createAudit       SUP     N    N    N    N    N    N    N    N    X
+            createAudit       SM      N    N    Y    Y    Y    Y    Y    N    X
+            createAudit       HOS     N    N    Y    Y    Y    Y    Y    Y    X
+            createAudit       QA      N    N    Y    Y    Y    Y    Y    Y    X
+            createAudit       HR      N    N    N    N    N    N    N    N    X
+            createAudit       EM      -    -    -    -    N    N    -    N    N
+            createAudit       ADMIN   -    -    -    -    N    N    -    N    N
+            createAudit       C_READ  -    -    -    -    N    N    -    N    N
+            createAudit       C_WRITE -    -    -    -    N    N    -    N    N
+            createAudit       ANON    -    -    -    -    U    U    -    U    U
+            updateAudit       PRAC    N    N    N    N    N    N    N    N    X
+            updateAudit       SUP     N    N    N    N    N    N    N    N    X
+            updateAudit       SM      N    N    N    N    N    N    N    N    X
+            updateAudit       HOS     N    N    N    N    N    N    N    N    X
+            updateAudit       QA      N    N    N    N    N    N    N    N    X
+            updateAudit       HR      N    N    N    N    N    N    N    N    X
+            updateAudit       EM      -    -    -    -    N    N    -    N    X
+            updateAudit       ADMIN   -    -    -    -    N    N    -    N    X
+            updateAudit       C_READ  -    -    -    -    N    N    -    N    N
+            updateAudit       C_WRITE -    -    -    -    N    N    -    N    N
+            updateAudit       ANON    -    -    -    -    U    U    -    U    U
+            deleteAudit       PRAC    N    N    N    N    N    N    N    N    X
+            deleteAudit       SUP     N    N    N    N    N    N    N    N    X
+            deleteAudit       SM      N    N    N    N    N    N    N    N    X
+            deleteAudit       HOS     N    N    N    N    N    N    N    N    X
+            deleteAudit       QA      N    N    N    N    N    N    N    N    X
+            deleteAudit       HR      N    N    N    N    N    N    N    N    X
+            deleteAudit       EM      -    -    -    -    N    N    -    N    X
+            deleteAudit       ADMIN   -    -    -    -    N    N    -    N    X
+            deleteAudit       C_READ  -    -    -    -    N    N    -    N    N
+            deleteAudit       C_WRITE -    -    -    -    N    N    -    N    N
+            deleteAudit       ANON    -    -    -    -    U    U    -    U    U
+            completeAudit     PRAC    N    N    N    N    N    N    N    N    X
+            completeAudit     SUP     N    N    N    N    N    N    N    N    X
+            completeAudit     SM      N    N    N    N    N    N    N    N    X
+            completeAudit     HOS     N    N    N    N    N    N    N    N    X
+            completeAudit     QA      N    N    N    N    N    N    N    N    X
+            completeAudit     HR      N    N    N    N    N    N    N    N    X
+            completeAudit     EM      -    -    -    -    N    N    -    N    X
+            completeAudit     ADMIN   -    -    -    -    N    N    -    N    X
+            completeAudit     C_READ  -    -    -    -    N    N    -    N    N
+            completeAudit     C_WRITE -    -    -    -    N    N    -    N    N
+            completeAudit     ANON    -    -    -    -    U    U    -    U    U
+            """;
+
     // ---- the harness
 
     @Inject
@@ -799,6 +888,8 @@ class AccessMatrixTest {
         all.put("DECISIONS_AND_WEBHOOKS", DECISIONS_AND_WEBHOOKS);
         all.put("CHILDREN", CHILDREN);
         all.put("CASE_DISCUSSIONS", CASE_DISCUSSIONS);
+        // issue 9: audits
+        all.put("AUDITS", AUDITS);
         return all;
     }
 
@@ -1012,6 +1103,19 @@ class AccessMatrixTest {
                 c -> count("SELECT COUNT(*) FROM case_discussion WHERE id = ?", caseDiscussion(c))));
         p.put("signCaseDiscussion", change(c -> api.post("/api/v1/case-discussions/" + caseDiscussion(c) + "/signatures", c.token(), null, "\"v1\""),
                 c -> count("SELECT COUNT(*) FROM case_discussion_signature WHERE case_discussion_id = ?", caseDiscussion(c))));
+        // issue 9: audits
+        p.put("listAudits", list(c -> api.get("/api/v1/audits?limit=200&superviseeId=" + c.person().id(), c.token()), this::completedAudit));
+        p.put("getAudit", read(c -> api.get("/api/v1/audits/" + completedAudit(c), c.token())));
+        p.put("getAuditEvidence", read(c -> api.get("/api/v1/audits/" + completedAudit(c) + "/evidence", c.token())));
+        p.put("createAudit", change(c -> api.post("/api/v1/audits", c.token(), Map.of("superviseeId", c.person().id(), "kind", "AD_HOC")),
+                c -> count("SELECT COUNT(*) FROM file_audit WHERE supervisee_id = ?", c.person().id())));
+        p.put("updateAudit", change(c -> api.put("/api/v1/audits/" + draftAudit(c), c.token(), Map.of("periodFrom", today.minusMonths(1).toString(),
+                        "periodTo", today.toString(), "answers", List.of(Map.of("key", "q1", "value", "1")), "actions", List.of()), "\"v2\""),
+                c -> fixtures.string("SELECT content_json FROM file_audit WHERE id = ?", draftAudit(c))));
+        p.put("deleteAudit", change(c -> api.raw("DELETE", "/api/v1/audits/" + draftAudit(c), c.token(), null, null, Map.of("If-Match", "\"v2\"")),
+                c -> count("SELECT COUNT(*) FROM file_audit WHERE id = ?", draftAudit(c))));
+        p.put("completeAudit", change(c -> api.post("/api/v1/audits/" + draftAudit(c) + "/completion", c.token(), null, "\"v2\""),
+                c -> count("SELECT COUNT(*) FROM file_audit_signature WHERE file_audit_id = ?", draftAudit(c))));
         p.put("proposeAgendaItem", change(c -> api.post(staffUrl(c) + "/next-agenda-items", c.token(), Map.of("text", c.tag("Agenda"))),
                 c -> count("SELECT COUNT(*) FROM agenda_proposal WHERE supervisee_id = ?", c.person().id())));
         // issue 8: decisions about children, the 24-hour measure, webhooks
@@ -1170,6 +1274,48 @@ class AccessMatrixTest {
                     + "'00000000-0000-7000-8101-000000000203', ?, 'DRAFT', ?, 'RECORDED', 1, 1, ?, ?)", id, c.world().org().id(), child(c),
                     c.person().id(), c.supervisor().id(), Date.valueOf(today), "{\"answers\":[],\"childVoice\":{\"status\":\"RECORDED\","
                     + "\"view\":\"Happy at school\",\"seenAlone\":true},\"decisions\":[],\"actions\":[]}", now, now);
+            return id;
+        });
+    }
+
+    // issue 9: audits
+    /** An independent QA auditor's token in the cell's organisation (team A2). */
+    private String auditorToken(Cell c) {
+        return c.once("auditor", () -> {
+            Staff auditor = worker(c.world(), c.world().teamA2(), "Auditor");
+            return tokenFor(fixtures.account(c.world().org(), auditor, null, Role.QA_AUDITOR), List.of(Role.QA_AUDITOR), null);
+        });
+    }
+
+    /** A draft audit of the person's file by the independent auditor, answered in full (Good) so it could be completed. */
+    private String draftAudit(Cell c) {
+        return c.once("draftAudit", () -> {
+            Api.Response started = api.post("/api/v1/audits", auditorToken(c), Map.of("superviseeId", c.person().id(), "kind", "AD_HOC"));
+            assertEquals(201, started.status(), started.body());
+            String id = started.json().get("id").asText();
+            List<Map<String, String>> answers = new ArrayList<>();
+            for (String k : List.of("q1", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q12")) {
+                answers.add(Map.of("key", k, "value", "2"));
+            }
+            answers.add(Map.of("key", "q2", "value", "YES"));
+            for (String k : List.of("job_description", "supervision_agreement", "dbs_check", "open_cases", "practice_observation", "learning_plan",
+                    "absence_records", "return_to_work", "sickness_notifications", "self_certifications", "medical_certificates", "occupational_health")) {
+                answers.add(Map.of("key", "q11_" + k, "value", "YES"));
+            }
+            answers.add(Map.of("key", "q13a", "value", "GOOD"));
+            Api.Response written = api.put("/api/v1/audits/" + id, auditorToken(c), Map.of("periodFrom", today.minusMonths(3).toString(),
+                    "periodTo", today.toString(), "answers", answers, "actions", List.of()), "\"v1\"");
+            assertEquals(200, written.status(), written.body());
+            return id;
+        });
+    }
+
+    /** The same audit, completed and signed by its auditor. */
+    private String completedAudit(Cell c) {
+        return c.once("completedAudit", () -> {
+            String id = draftAudit(c);
+            Api.Response done = api.post("/api/v1/audits/" + id + "/completion", auditorToken(c), null, "\"v2\"");
+            assertEquals(200, done.status(), done.body());
             return id;
         });
     }
