@@ -194,7 +194,15 @@ class ContractConformanceTest {
                 entry("registerWebhook", post("/api/v1/webhooks", As.ADMIN,
                         Map.of("url", "https://127.0.0.1:9/contract", "events", List.of("case-decision.ready"), "description", "Case system"))),
                 entry("removeWebhook", new Example("DELETE", "/api/v1/webhooks/" + removableWebhook, As.ADMIN, null, null, null)),
-                entry("listWebhookDeliveries", get("/api/v1/webhooks/" + webhookId + "/deliveries", As.ADMIN)));
+                entry("listWebhookDeliveries", get("/api/v1/webhooks/" + webhookId + "/deliveries", As.ADMIN)),
+                // issue 9: audits (Meg, service manager of service A, audits Pat's file; Sam is the supervisor audited)
+                entry("listAudits", get("/api/v1/audits?mine=true", As.MANAGER)),
+                entry("createAudit", post("/api/v1/audits", As.MANAGER, Map.of("superviseeId", pat.id(), "kind", "SERVICE_MANAGER_MONTHLY"))),
+                entry("getAudit", get(auditUrl(auditDraft), As.MANAGER)),
+                entry("updateAudit", put(auditUrl(auditDraft), As.MANAGER, auditUpdate("REQUIRES_IMPROVEMENT"), etagOf(auditUrl(auditDraft), As.MANAGER))),
+                entry("deleteAudit", new Example("DELETE", auditUrl(auditToDiscard), As.MANAGER, null, null, () -> "\"v1\"")),
+                entry("completeAudit", post(auditUrl(auditToComplete) + "/completion", As.MANAGER, null, etagOf(auditUrl(auditToComplete), As.MANAGER))),
+                entry("getAuditEvidence", get(auditUrl(auditDraft) + "/evidence", As.MANAGER)));
     }
 
     /** Operations open to anonymous callers that still declare 401: how to be refused by each. */
@@ -323,6 +331,8 @@ class ContractConformanceTest {
         toBook = requestAsPat("Court next week");
         toDecline = requestAsPat("Caseload");
         decisionsAndWebhooks();
+        // issue 9: audits
+        audits();
         Api.Response child = api.post("/api/v1/children", credentials.get(As.SUPERVISOR),
                 Map.of("name", "Amelia Brown", "caseNumber", Fixtures.unique("PRN"), "allocatedWorkerId", pat.id()));
         assertEquals(201, child.status(), () -> "Could not add a child: " + child);
@@ -352,6 +362,45 @@ class ContractConformanceTest {
                 "decisions", List.of(Map.of("text", "Stay on a child protection plan", "rationale", "Risks remain")),
                 "actions", List.of(Map.of("text", "Meet the school", "desiredOutcome", "Fewer missed days", "measure", "Attendance",
                         "ownerId", pat.id(), "dueDate", today())));
+    }
+
+    // issue 9: audits
+    private String auditDraft;      // Meg's draft audit of Pat's file, read and written by the examples
+    private String auditToDiscard;  // another, discarded by its example
+    private String auditToComplete; // another, answered in full, completed by its example
+
+    private void audits() {
+        auditDraft = startAudit();
+        auditToDiscard = startAudit();
+        auditToComplete = startAudit();
+        Api.Response written = api.put(auditUrl(auditToComplete), credentials.get(As.MANAGER), auditUpdate("GOOD"), "\"v1\"");
+        assertEquals(200, written.status(), () -> "Could not write an audit: " + written);
+    }
+
+    private String startAudit() {
+        Api.Response r = api.post("/api/v1/audits", credentials.get(As.MANAGER), Map.of("superviseeId", pat.id(), "kind", "AD_HOC"));
+        assertEquals(201, r.status(), () -> "Could not start an audit: " + r);
+        return r.json().get("id").asText();
+    }
+
+    private static String auditUrl(String id) {
+        return "/api/v1/audits/" + id;
+    }
+
+    private Map<String, Object> auditUpdate(String grade) {
+        List<Map<String, String>> answers = new ArrayList<>();
+        for (String k : List.of("q1", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q12")) {
+            answers.add(Map.of("key", k, "value", "3"));
+        }
+        answers.add(Map.of("key", "q2", "value", "PARTIALLY"));
+        for (String k : List.of("job_description", "supervision_agreement", "dbs_check", "open_cases", "practice_observation", "learning_plan",
+                "absence_records", "return_to_work", "sickness_notifications", "self_certifications", "medical_certificates", "occupational_health")) {
+            answers.add(Map.of("key", "q11_" + k, "value", "NOT_APPLICABLE"));
+        }
+        answers.add(Map.of("key", "q13a", "value", grade));
+        return Map.of("periodFrom", java.time.LocalDate.now().minusMonths(3).toString(), "periodTo", today(), "auditorPost", "Service manager",
+                "answers", answers, "actions", List.of(Map.of("text", "Record sessions within five working days", "ownerId", sam.id(),
+                        "dueDate", java.time.LocalDate.now().plusDays(30).toString())));
     }
 
     private String childOfPat;       // a child allocated to Pat

@@ -81,6 +81,9 @@ class ReplayedHeaderApiTest extends ApiTest {
         fixtures.execute("INSERT INTO child (id, organisation_id, name, case_number, allocated_worker_id, version, created_at, updated_at) "
                 + "VALUES (?, ?, 'Ben Brown', ?, ?, 1, ?, ?)", childId, world.org().id(), Fixtures.unique("PRN"), pat.id(), childAddedAt, childAddedAt);
         creates.put("createCaseDiscussion", new Create("/api/v1/case-discussions", practitioner, Map.of("childId", childId)));
+        // issue 9: audits (a QA auditor audits Pat's file; Sam is the supervisor audited)
+        String auditor = api.token(world.person(world.teamA2(), "Quinn", Role.QA_AUDITOR).username(), Fixtures.PASSWORD);
+        creates.put("createAudit", new Create("/api/v1/audits", auditor, Map.of("superviseeId", pat.id(), "kind", "AD_HOC")));
 
         assertEquals(new TreeSet<>(creates.keySet()), idempotentOperations(), "every create with an Idempotency-Key is tried here");
         creates.forEach((operation, create) -> {
