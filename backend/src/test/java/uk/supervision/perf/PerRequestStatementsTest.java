@@ -92,11 +92,11 @@ class PerRequestStatementsTest extends ApiTest {
 
     // issue 9: audits
     /**
-     * The evidence beside an audit: the audit and the access check, the sessions with their records, the actions open
-     * at each, the agreement, the case discussions, the policy's interval and the read's log rows, whatever the
-     * number of sessions.
+     * The evidence beside an audit: the audit, whether it is signed (twice: the access check, then the period it shows),
+     * the audited supervisor, the sessions with their records, the actions open at each, the policy's interval, the
+     * agreement, the case discussions and the read's two log rows, whatever the number of sessions.
      */
-    static final int AUDIT_EVIDENCE = 40;
+    static final int AUDIT_EVIDENCE = 11;
 
     @Test
     void theAuditEvidenceCostsTheSameStatementsForTwoSessionsAsForFive() {
