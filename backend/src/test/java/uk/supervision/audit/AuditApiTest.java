@@ -320,4 +320,17 @@ class AuditApiTest extends ApiTest {
                 world.org().id());
         assertEquals(3, lists, "each list page with audits in it writes one row; an empty page none");
     }
+
+    @Test
+    void aBadCursorOrQuarterIsRefusedWithItsParameter() {
+        Audits.start(api, qa, sam.id());
+        for (String[] bad : List.of(new String[]{"cursor=YR9iH2M", "#cursor"}, new String[]{"quarter=2026-Q5", "#quarter"})) {
+            Api.Response r = api.get("/api/v1/audits?" + bad[0], qa);
+            assertEquals(400, r.status(), r.toString());
+            assertEquals(bad[1], r.json().get("errors").get(0).get("pointer").asText(), r.toString());
+        }
+        Api.Response bad = api.post("/api/v1/audits", qa, Map.of("superviseeId", sam.id(), "kind", "NOT_A_KIND"));
+        assertEquals(400, bad.status(), bad.toString());
+        assertEquals(1, fixtures.count("SELECT COUNT(*) FROM file_audit WHERE organisation_id = ?", world.org().id()));
+    }
 }
