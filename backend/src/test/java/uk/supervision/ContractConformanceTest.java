@@ -202,7 +202,76 @@ class ContractConformanceTest {
                 entry("updateAudit", put(auditUrl(auditDraft), As.MANAGER, auditUpdate("REQUIRES_IMPROVEMENT"), etagOf(auditUrl(auditDraft), As.MANAGER))),
                 entry("deleteAudit", new Example("DELETE", auditUrl(auditToDiscard), As.MANAGER, null, null, () -> "\"v1\"")),
                 entry("completeAudit", post(auditUrl(auditToComplete) + "/completion", As.MANAGER, null, etagOf(auditUrl(auditToComplete), As.MANAGER))),
-                entry("getAuditEvidence", get(auditUrl(auditDraft) + "/evidence", As.MANAGER)));
+                entry("getAuditEvidence", get(auditUrl(auditDraft) + "/evidence", As.MANAGER)),
+                // issue 9: questionnaire
+                entry("listMyQuestionnaires", get("/api/v1/questionnaires", As.PRACTITIONER)),
+                entry("getQuestionnaire", get("/api/v1/questionnaires/" + questionnaires().get(0), As.PRACTITIONER)),
+                entry("answerQuestionnaire", post("/api/v1/questionnaires/" + questionnaires().get(1) + "/response", As.PRACTITIONER,
+                        Map.of("answers", partTwo(), "comment", "Supervision helps"))),
+                entry("issueQuestionnaireRound", post("/api/v1/questionnaire-rounds", As.QA_AUDITOR,
+                        Map.of("serviceId", world.serviceB().id(), "expiresOn", java.time.LocalDate.parse(today()).plusDays(10).toString()))),
+                entry("listQuestionnaireInvitations", get("/api/v1/questionnaire-invitations?limit=5", As.QA_AUDITOR)),
+                entry("getAuditQuestionnaireAnswer", get("/api/v1/audits/" + questionnaires().get(2) + "/questionnaire-answer", As.QA_AUDITOR)),
+                entry("getAuditCrossCheck", get("/api/v1/audits/" + questionnaires().get(2) + "/cross-check", As.QA_AUDITOR)),
+                entry("listAuditDisagreements", get("/api/v1/audit-disagreements?quarter="
+                        + uk.supervision.audit.Quarter.of(java.time.LocalDate.parse(today())), As.QA_AUDITOR)),
+                entry("getQuestionnaireResults", get("/api/v1/questionnaire-results?quarter="
+                        + uk.supervision.audit.Quarter.of(java.time.LocalDate.parse(today())).previous(), As.MANAGER)));
+    }
+
+    // issue 9: questionnaire
+    private List<String> questionnaireIds;   // two invitations to Pat (one read, one answered) and an audit of Pat's file with its answer
+
+    private List<String> questionnaires() {
+        if (questionnaireIds != null) {
+            return questionnaireIds;
+        }
+        Person qa = world.person(null, "Quinn", Role.QA_AUDITOR);
+        credentials.put(As.QA_AUDITOR, api.token(qa.username(), Fixtures.PASSWORD));
+        world.supervise(sam.staff(), world.worker(world.teamB1(), "Rory", "Round"));
+        String questionnaireTemplate = fixtures.string("SELECT t.id FROM policy_template t JOIN organisation_policy p ON p.profile_id = t.profile_id "
+                + "WHERE p.organisation_id = ? AND t.kind = 'QUESTIONNAIRE' ORDER BY t.version DESC", world.org().id());
+        String auditTemplate = fixtures.string("SELECT t.id FROM policy_template t JOIN organisation_policy p ON p.profile_id = t.profile_id "
+                + "WHERE p.organisation_id = ? AND t.kind = 'AUDIT' ORDER BY t.version DESC", world.org().id());
+        java.time.Instant now = java.time.Instant.now();
+        java.sql.Timestamp at = java.sql.Timestamp.from(now);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String id = UUID.randomUUID().toString();
+            fixtures.execute("INSERT INTO questionnaire_invitation (id, organisation_id, invitee_staff_id, supervisor_id, team_id, service_id, template_id, "
+                            + "audit_id, round_id, issued_at, expires_at, reminded_at, answered_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, NULL, NULL, 0)",
+                    id, world.org().id(), pat.id(), sam.id(), world.teamA1().id(), world.serviceA().id(), questionnaireTemplate, at,
+                    java.sql.Timestamp.from(now.plus(java.time.Duration.ofDays(28))));
+            out.add(id);
+        }
+        String audit = UUID.randomUUID().toString();
+        java.time.LocalDate day = java.time.LocalDate.parse(today());
+        String quarter = uk.supervision.audit.Quarter.of(day).toString();
+        fixtures.execute("INSERT INTO file_audit (id, organisation_id, kind, supervisee_id, supervisor_id, team_id, service_id, auditor_staff_id, "
+                        + "auditor_account_id, period_from, period_to, audited_on, quarter, template_id, status, content_json, grade, completed_at, "
+                        + "version, created_at, updated_at) VALUES (?, ?, 'QA_SAMPLE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'COMPLETED', '{}', 'GOOD', ?, 1, ?, ?)",
+                audit, world.org().id(), pat.id(), sam.id(), world.teamA1().id(), world.serviceA().id(), qa.id(), qa.account().id(),
+                java.sql.Date.valueOf(day.minusMonths(3)), java.sql.Date.valueOf(day), java.sql.Date.valueOf(day), quarter, auditTemplate, at, at, at);
+        fixtures.execute("INSERT INTO file_audit_rating (file_audit_id, item_key, organisation_id, service_id, quarter, function_tag, rating) "
+                + "VALUES (?, 'q4', ?, ?, ?, NULL, 1)", audit, world.org().id(), world.serviceA().id(), quarter);
+        String response = UUID.randomUUID().toString();
+        fixtures.execute("INSERT INTO questionnaire_response (id, organisation_id, template_id, quarter, supervisor_id, team_id, service_id, audit_id, "
+                + "comment_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Helpful')", response, world.org().id(), questionnaireTemplate, quarter, sam.id(),
+                world.teamA1().id(), world.serviceA().id(), audit);
+        for (int i = 1; i <= 9; i++) {
+            fixtures.execute("INSERT INTO questionnaire_answer (response_id, item_key, rating) VALUES (?, ?, ?)", response, "s" + i, i % 5 + 1);
+        }
+        out.add(audit);
+        questionnaireIds = out;
+        return out;
+    }
+
+    private static List<Map<String, String>> partTwo() {
+        List<Map<String, String>> answers = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            answers.add(Map.of("key", "s" + i, "value", "GOOD"));
+        }
+        return answers;
     }
 
     /** Operations open to anonymous callers that still declare 401: how to be refused by each. */
@@ -650,7 +719,9 @@ class ContractConformanceTest {
     /** Who sends a request: a person's bearer token, a machine client's HTTP Basic credentials, or nobody. */
     private enum As { NOBODY, ADMIN, HR, MANAGER, SUPERVISOR, PRACTITIONER, SIGNING_OUT, MACHINE_CLIENT,
         /** A case-management system's bearer token with case-decisions:read (issue 8). */
-        CASE_SYSTEM }
+        CASE_SYSTEM,
+        // issue 9: questionnaire
+        QA_AUDITOR }
 
     private static final String JSON = "application/json";
     private static final String FORM = "application/x-www-form-urlencoded";

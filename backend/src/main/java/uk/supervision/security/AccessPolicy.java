@@ -797,4 +797,50 @@ public class AccessPolicy {
     public boolean isAboveInChain(String staffId, String candidateId) {
         return isSupervisedBy(staffId, candidateId);
     }
+
+    // issue 9: questionnaire
+
+    /**
+     * The Part 2 questionnaire's individual answers and who answered (invitations, rounds, the answer linked to an
+     * audit, its cross-check): quality assurance auditors only (DOMAIN section 8). The audit's own auditor, the
+     * audited supervisor and their managers are refused like everyone else.
+     */
+    public void requireQuestionnaireAuditor(Caller caller) {
+        if (caller.isClient() || !caller.has(Role.QA_AUDITOR)) {
+            throw Problems.forbidden("Only quality assurance auditors see who answered the Part 2 questionnaire and what.");
+        }
+    }
+
+    /** A Part 2 questionnaire is seen and answered by the person invited only. */
+    public void requireQuestionnaireInvitee(Caller caller, String inviteeStaffId) {
+        if (caller.isClient() || !caller.isSelf(inviteeStaffId)) {
+            throw Problems.forbidden("A Part 2 questionnaire is seen and answered only by the person it was sent to.");
+        }
+    }
+
+    /**
+     * Which groups of the Part 2 aggregates a caller sees (the suppression is decided before, over the whole
+     * organisation): QA auditors every group; heads of service and service managers their services and everything
+     * in them (the whole organisation when their role covers it); a supervisor their own groups; elected members
+     * the services only. The directorate is always in the view. Everyone else is refused.
+     */
+    public record ResultsView(boolean everything, boolean allServices, Set<String> servicesInFull, String supervisorId) {
+    }
+
+    public ResultsView questionnaireResultsView(Caller caller) {
+        if (caller.isClient()) {
+            throw Problems.forbidden("Part 2 aggregates are for people signed in to the service, not machine clients.");
+        }
+        if (caller.has(Role.QA_AUDITOR) || managesOrganisation(caller)) {
+            return new ResultsView(true, true, Set.of(), null);
+        }
+        boolean manager = caller.hasAny(Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE);
+        boolean supervisor = caller.has(Role.SUPERVISOR) && caller.staffId() != null;
+        boolean member = caller.has(Role.ELECTED_MEMBER);
+        if (!manager && !supervisor && !member) {
+            throw Problems.forbidden("Part 2 aggregates are seen by quality assurance, managers, supervisors (their own groups) and elected members.");
+        }
+        return new ResultsView(false, member, manager ? Set.copyOf(caller.managedServiceIds()) : Set.of(),
+                supervisor ? caller.staffId() : null);
+    }
 }

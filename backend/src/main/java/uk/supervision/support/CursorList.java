@@ -10,5 +10,7 @@ public enum CursorList {
     // issue 8: the decision feed and webhooks
     CASE_DECISIONS, WEBHOOKS, WEBHOOK_DELIVERIES,
     // issue 9: audits
-    AUDITS
+    AUDITS,
+    // issue 9: questionnaire
+    QUESTIONNAIRE_INVITATIONS
 }

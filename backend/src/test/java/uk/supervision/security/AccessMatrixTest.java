@@ -866,6 +866,49 @@ class AccessMatrixTest {
     Fixtures fixtures;
     @Inject
     AccessTokens accessTokens;
+    // issue 9: questionnaire
+    /**
+     * The Part 2 questionnaire sent to the person in that relation (issue 9): seen and answered by the invitee only,
+     * QA auditors included among the refused; machine clients refused.
+     */
+    static final String QUESTIONNAIRES = """
+            operation             caller  SELF SUPERVISEE SAME_TEAM OTHER_ORG
+            getQuestionnaire      PRAC    Y    N          N         X
+            getQuestionnaire      SUP     Y    N          N         X
+            getQuestionnaire      SM      Y    N          N         X
+            getQuestionnaire      HOS     Y    N          N         X
+            getQuestionnaire      QA      Y    N          N         X
+            getQuestionnaire      HR      Y    N          N         X
+            getQuestionnaire      EM      -    -          N         X
+            getQuestionnaire      ADMIN   -    -          N         X
+            getQuestionnaire      C_READ  -    -          N         N
+            getQuestionnaire      C_WRITE -    -          N         N
+            getQuestionnaire      ANON    -    -          U         U
+            answerQuestionnaire   PRAC    Y    N          N         X
+            answerQuestionnaire   SUP     Y    N          N         X
+            answerQuestionnaire   SM      Y    N          N         X
+            answerQuestionnaire   HOS     Y    N          N         X
+            answerQuestionnaire   QA      Y    N          N         X
+            answerQuestionnaire   HR      Y    N          N         X
+            answerQuestionnaire   EM      -    -          N         X
+            answerQuestionnaire   ADMIN   -    -          N         X
+            answerQuestionnaire   C_READ  -    -          N         N
+            answerQuestionnaire   C_WRITE -    -          N         N
+            answerQuestionnaire   ANON    -    -          U         U
+            """;
+
+    /** The caller's own questionnaires (people with a staff record), who answered and what (QA only), the aggregates (issue 9). */
+    static final String QUESTIONNAIRE_OVERSIGHT = """
+            operation                   PRAC SUP SM  HOS QA  HR  EM  ADMIN C_READ C_WRITE ANON
+            listMyQuestionnaires        Y    Y   Y   Y   Y   Y   N   N     N      N       U
+            issueQuestionnaireRound     N    N   N   N   Y   N   N   N     N      N       U
+            listQuestionnaireInvitations N   N   N   N   Y   N   N   N     N      N       U
+            getAuditQuestionnaireAnswer N    N   N   N   Y   N   N   N     N      N       U
+            getAuditCrossCheck          N    N   N   N   Y   N   N   N     N      N       U
+            listAuditDisagreements      N    N   N   N   Y   N   N   N     N      N       U
+            getQuestionnaireResults     N    Y   Y   Y   Y   N   Y   N     N      N       U
+            """;
+
     Api api;
     World world;
     World elsewhere;
@@ -890,6 +933,9 @@ class AccessMatrixTest {
         all.put("CASE_DISCUSSIONS", CASE_DISCUSSIONS);
         // issue 9: audits
         all.put("AUDITS", AUDITS);
+        // issue 9: questionnaire
+        all.put("QUESTIONNAIRES", QUESTIONNAIRES);
+        all.put("QUESTIONNAIRE_OVERSIGHT", QUESTIONNAIRE_OVERSIGHT);
         return all;
     }
 
@@ -1135,7 +1181,70 @@ class AccessMatrixTest {
         p.put("removeWebhook", change(c -> api.raw("DELETE", "/api/v1/webhooks/" + webhook(c), c.token(), null, null),
                 c -> fixtures.string("SELECT removed_at FROM webhook WHERE id = ?", webhook(c))));
         p.put("listWebhookDeliveries", read(c -> api.get("/api/v1/webhooks/" + webhook(c) + "/deliveries", c.token())));
+        // issue 9: questionnaire
+        p.put("getQuestionnaire", read(c -> api.get("/api/v1/questionnaires/" + invitation(c), c.token())));
+        p.put("answerQuestionnaire", change(c -> api.post("/api/v1/questionnaires/" + invitation(c) + "/response", c.token(), partTwoAnswers()),
+                c -> fixtures.string("SELECT answered_at FROM questionnaire_invitation WHERE id = ?", invitation(c))));
+        p.put("listMyQuestionnaires", read(c -> api.get("/api/v1/questionnaires", c.token())));
+        p.put("issueQuestionnaireRound", change(c -> api.post("/api/v1/questionnaire-rounds", c.token(),
+                        Map.of("teamId", c.world().teamA1().id(), "expiresOn", today.plusDays(10).toString())),
+                c -> count("SELECT COUNT(*) FROM questionnaire_round WHERE organisation_id = ?", c.world().org().id())));
+        p.put("listQuestionnaireInvitations", read(c -> api.get("/api/v1/questionnaire-invitations?limit=5", c.token())));
+        p.put("getAuditQuestionnaireAnswer", read(c -> api.get("/api/v1/audits/" + answeredAudit(c) + "/questionnaire-answer", c.token())));
+        p.put("getAuditCrossCheck", read(c -> api.get("/api/v1/audits/" + answeredAudit(c) + "/cross-check", c.token())));
+        p.put("listAuditDisagreements", read(c -> api.get("/api/v1/audit-disagreements?quarter=" + uk.supervision.audit.Quarter.of(today), c.token())));
+        p.put("getQuestionnaireResults", read(c -> api.get("/api/v1/questionnaire-results?quarter=" + uk.supervision.audit.Quarter.of(today).previous(),
+                c.token())));
         return p;
+    }
+
+    // issue 9: questionnaire
+    /** A Part 2 invitation to the cell's person, about their supervisor, open for four weeks. */
+    private String invitation(Cell c) {
+        return c.once("invitation", () -> {
+            String id = java.util.UUID.randomUUID().toString();
+            java.time.Instant now = java.time.Instant.now();
+            fixtures.execute("INSERT INTO questionnaire_invitation (id, organisation_id, invitee_staff_id, supervisor_id, team_id, service_id, "
+                            + "template_id, audit_id, round_id, issued_at, expires_at, reminded_at, answered_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                            + "NULL, NULL, ?, ?, NULL, NULL, 0)", id, c.person().organisationId(), c.person().id(), c.supervisor().id(),
+                    c.person().teamId(), c.person().serviceId(), template(c, "QUESTIONNAIRE"), java.sql.Timestamp.from(now),
+                    java.sql.Timestamp.from(now.plus(java.time.Duration.ofDays(28))));
+            return id;
+        });
+    }
+
+    private String template(Cell c, String kind) {
+        return fixtures.string("SELECT t.id FROM policy_template t JOIN organisation_policy p ON p.profile_id = t.profile_id "
+                + "WHERE p.organisation_id = ? AND t.kind = ? ORDER BY t.version DESC", c.person().organisationId(), kind);
+    }
+
+    private static Map<String, Object> partTwoAnswers() {
+        List<Map<String, String>> answers = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            answers.add(Map.of("key", "s" + i, "value", "GOOD"));
+        }
+        return Map.of("answers", answers);
+    }
+
+    /** A completed audit of the cell's person's file (by their supervisor's manager, here their supervisor) with its Part 2 answer. */
+    private String answeredAudit(Cell c) {
+        return c.once("answeredAudit", () -> {
+            String id = java.util.UUID.randomUUID().toString();
+            java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+            String quarter = uk.supervision.audit.Quarter.of(today).toString();
+            fixtures.execute("INSERT INTO file_audit (id, organisation_id, kind, supervisee_id, supervisor_id, team_id, service_id, auditor_staff_id, "
+                            + "auditor_account_id, period_from, period_to, audited_on, quarter, template_id, status, content_json, grade, completed_at, "
+                            + "version, created_at, updated_at) VALUES (?, ?, 'QA_SAMPLE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'COMPLETED', '{}', 'GOOD', ?, 1, ?, ?)",
+                    id, c.person().organisationId(), c.person().id(), c.supervisor().id(), c.person().teamId(), c.person().serviceId(),
+                    c.supervisor().id(), java.util.UUID.randomUUID().toString(), Date.valueOf(today.minusMonths(3)), Date.valueOf(today),
+                    Date.valueOf(today), quarter, template(c, "AUDIT"), now, now, now);
+            String response = java.util.UUID.randomUUID().toString();
+            fixtures.execute("INSERT INTO questionnaire_response (id, organisation_id, template_id, quarter, supervisor_id, team_id, service_id, audit_id, "
+                            + "comment_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)", response, c.person().organisationId(), template(c, "QUESTIONNAIRE"),
+                    quarter, c.supervisor().id(), c.person().teamId(), c.person().serviceId(), id);
+            fixtures.execute("INSERT INTO questionnaire_answer (response_id, item_key, rating) VALUES (?, 's1', 2)", response);
+            return id;
+        });
     }
 
     // ---- the records a cell acts on, made on first use
