@@ -705,4 +705,13 @@ public class AccessPolicy {
         }
         return sql;
     }
+
+    // issue 9: sample
+
+    /** The quarterly samples (drawing, listing, reading): quality assurance auditors only; never machine clients. */
+    public void requireAuditSamples(Caller caller) {
+        if (caller.isClient() || caller.organisationId() == null || !caller.has(Role.QA_AUDITOR)) {
+            throw Problems.forbidden("Only quality assurance auditors draw and read the quarterly samples of supervision files.");
+        }
+    }
 }
