@@ -194,7 +194,13 @@ class ContractConformanceTest {
                 entry("registerWebhook", post("/api/v1/webhooks", As.ADMIN,
                         Map.of("url", "https://127.0.0.1:9/contract", "events", List.of("case-decision.ready"), "description", "Case system"))),
                 entry("removeWebhook", new Example("DELETE", "/api/v1/webhooks/" + removableWebhook, As.ADMIN, null, null, null)),
-                entry("listWebhookDeliveries", get("/api/v1/webhooks/" + webhookId + "/deliveries", As.ADMIN)));
+                entry("listWebhookDeliveries", get("/api/v1/webhooks/" + webhookId + "/deliveries", As.ADMIN)),
+                // issue 9: sample
+                entry("listAuditSamples", get("/api/v1/audit-samples?limit=5", As.QA_AUDITOR)),
+                entry("drawAuditSample", post("/api/v1/audit-samples", As.QA_AUDITOR,
+                        Map.of("quarter", uk.supervision.audit.Quarter.of(LocalDate.now(ZoneId.of("Europe/London"))).next().toString(), "size", 1))),
+                entry("getAuditSample", get("/api/v1/audit-samples/" + sampleId, As.QA_AUDITOR)),
+                entry("getAuditSchedule", get("/api/v1/audit-schedule", As.MANAGER)));
     }
 
     /** Operations open to anonymous callers that still declare 401: how to be refused by each. */
@@ -244,6 +250,8 @@ class ContractConformanceTest {
     private String discussionToSign;    // one written with the child's view, ready to sign
     private String discussionToDiscard; // one started by mistake
     private final Map<As, String> credentials = new EnumMap<>(As.class);
+    // issue 9: sample
+    private String sampleId;       // this quarter's sample
 
     @BeforeAll
     void setUp() {
@@ -378,6 +386,13 @@ class ContractConformanceTest {
         credentials.put(As.CASE_SYSTEM, token.json().get("access_token").asText());
         webhookId = registerWebhook("https://127.0.0.1:9/log");
         removableWebhook = registerWebhook("https://127.0.0.1:9/removed");
+        // issue 9: sample - a quality assurance auditor and this quarter's sample
+        Person quinn = world.person(world.teamA1(), "Quinn", Role.QA_AUDITOR);
+        credentials.put(As.QA_AUDITOR, api.token(quinn.username(), Fixtures.PASSWORD));
+        Api.Response drawn = api.post("/api/v1/audit-samples", credentials.get(As.QA_AUDITOR),
+                Map.of("quarter", uk.supervision.audit.Quarter.of(LocalDate.now(ZoneId.of("Europe/London"))).toString(), "size", 1));
+        assertEquals(201, drawn.status(), () -> "Could not draw a sample: " + drawn);
+        sampleId = drawn.json().get("id").asText();
     }
 
     private String registerWebhook(String url) {
@@ -601,7 +616,9 @@ class ContractConformanceTest {
     /** Who sends a request: a person's bearer token, a machine client's HTTP Basic credentials, or nobody. */
     private enum As { NOBODY, ADMIN, HR, MANAGER, SUPERVISOR, PRACTITIONER, SIGNING_OUT, MACHINE_CLIENT,
         /** A case-management system's bearer token with case-decisions:read (issue 8). */
-        CASE_SYSTEM }
+        CASE_SYSTEM,
+        // issue 9: sample
+        QA_AUDITOR }
 
     private static final String JSON = "application/json";
     private static final String FORM = "application/x-www-form-urlencoded";

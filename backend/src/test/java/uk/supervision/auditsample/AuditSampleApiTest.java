@@ -218,6 +218,22 @@ class AuditSampleApiTest extends ApiTest {
     }
 
     @Test
+    void aResentDrawWithTheSameIdempotencyKeyReturnsTheFirstSampleAndDrawsNothing() {
+        String body = Api.json(Map.of("quarter", quarter.toString(), "size", 2));
+        Map<String, String> key = Map.of("Idempotency-Key", Fixtures.unique("draw-key"));
+        Api.Response first = api.raw("POST", "/api/v1/audit-samples", qaToken, "application/json", body, key);
+        assertEquals(201, first.status(), first.body());
+        Api.Response again = api.raw("POST", "/api/v1/audit-samples", qaToken, "application/json", body, key);
+        assertEquals(201, again.status(), again.body());
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        assertEquals(first.json().get("id"), again.json().get("id"));
+        assertEquals(first.json().get("files"), again.json().get("files"));
+        assertEquals(1, fixtures.count("SELECT COUNT(*) FROM audit_sample WHERE organisation_id = ?", world.org().id()));
+        assertEquals(1, fixtures.count("SELECT COUNT(*) FROM activity_log WHERE action = 'AUDIT_SAMPLE_DRAWN' AND organisation_id = ?",
+                world.org().id()));
+    }
+
+    @Test
     void onlyQualityAssuranceAuditorsDrawListOrReadSamples() {
         String id = draw(quarter.toString(), 1, 1L).json().get("id").asText();
         for (Role role : List.of(Role.PRACTITIONER, Role.SUPERVISOR, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.HR, Role.ADMIN)) {

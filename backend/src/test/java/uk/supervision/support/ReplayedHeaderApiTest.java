@@ -81,6 +81,10 @@ class ReplayedHeaderApiTest extends ApiTest {
         fixtures.execute("INSERT INTO child (id, organisation_id, name, case_number, allocated_worker_id, version, created_at, updated_at) "
                 + "VALUES (?, ?, 'Ben Brown', ?, ?, 1, ?, ?)", childId, world.org().id(), Fixtures.unique("PRN"), pat.id(), childAddedAt, childAddedAt);
         creates.put("createCaseDiscussion", new Create("/api/v1/case-discussions", practitioner, Map.of("childId", childId)));
+        // issue 9: sample - this quarter's sample, drawn by a quality assurance auditor
+        Person quinn = world.person(world.teamA1(), "Quinn", Role.QA_AUDITOR);
+        creates.put("drawAuditSample", new Create("/api/v1/audit-samples", api.token(quinn.username(), Fixtures.PASSWORD),
+                Map.of("quarter", uk.supervision.audit.Quarter.of(LocalDate.now(java.time.ZoneId.of("Europe/London"))).toString(), "size", 1)));
 
         assertEquals(new TreeSet<>(creates.keySet()), idempotentOperations(), "every create with an Idempotency-Key is tried here");
         creates.forEach((operation, create) -> {
