@@ -4,6 +4,8 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.supervision.activitylog.ActivityLog;
+import uk.supervision.activitylog.ReadLog;
+import uk.supervision.activitylog.RecordRead;
 import uk.supervision.api.model.AuditSample;
 import uk.supervision.api.model.AuditSampleCreate;
 import uk.supervision.api.model.AuditSampleFile;
@@ -54,13 +56,16 @@ public class AuditSampleService {
     private final AccessPolicy access;
     private final Idempotency idempotency;
     private final ActivityLog activityLog;
+    private final ReadLog readLog;
     private final Clock clock;
 
-    public AuditSampleService(JdbcOperations jdbc, AccessPolicy access, Idempotency idempotency, ActivityLog activityLog, Clock clock) {
+    public AuditSampleService(JdbcOperations jdbc, AccessPolicy access, Idempotency idempotency, ActivityLog activityLog, ReadLog readLog,
+                              Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.idempotency = idempotency;
         this.activityLog = activityLog;
+        this.readLog = readLog;
         this.clock = clock;
     }
 
@@ -82,7 +87,7 @@ public class AuditSampleService {
         access.requireAuditSamples(caller);
         Optional<String> previous = idempotency.previous(caller, idempotencyKey, "drawAuditSample", body);
         if (previous.isPresent()) {
-            return new Created(view(sample(caller, previous.get())), true);
+            return new Created(loggedView(caller, sample(caller, previous.get())), true);
         }
         LocalDate today = LocalDate.now(clock);
         Quarter quarter = Quarter.parse(body.getQuarter(), "/quarter");
@@ -135,7 +140,14 @@ public class AuditSampleService {
     @Transactional
     public AuditSample get(Caller caller, UUID sampleId) {
         access.requireAuditSamples(caller);
-        return view(sample(caller, sampleId.toString()));
+        return loggedView(caller, sample(caller, sampleId.toString()));
+    }
+
+    /** The sample, its read logged against every supervisee it names (it shows the grade of each file's audit). */
+    private AuditSample loggedView(Caller caller, SampleRow row) {
+        AuditSample sample = view(row);
+        readLog.record(caller, RecordRead.one(ENTITY, row.id(), sample.getFiles().stream().map(f -> f.getSupervisee().getId()).toList()));
+        return sample;
     }
 
     @Transactional
@@ -164,6 +176,8 @@ public class AuditSampleService {
             SampleRow last = page.get(page.size() - 1);
             result.setNextCursor(Cursor.encode(CursorList.AUDIT_SAMPLES, last.drawnAt(), last.id()));
         }
+        readLog.record(caller, RecordRead.list(ENTITY, result.getItems().stream().flatMap(i -> i.getFiles().stream())
+                .map(f -> f.getSupervisee().getId()).toList(), page.size()));
         return result;
     }
 

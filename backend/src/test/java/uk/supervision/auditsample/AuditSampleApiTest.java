@@ -118,6 +118,12 @@ class AuditSampleApiTest extends ApiTest {
         assertEquals(200, again.status(), again.body());
         assertEquals(expected, supervisees(again.json()));
         assertEquals(seed, again.json().get("seed").asLong());
+        // Reading it is logged against each supervisee it names (it shows their audits' grades).
+        assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(fixtures.strings("SELECT s.subject_staff_id FROM activity_log a "
+                + "JOIN activity_log_subject s ON s.activity_id = a.id WHERE a.action = 'READ' AND a.entity_type = 'audit_sample' AND a.entity_id = ?", id)));
+        assertEquals(200, api.get("/api/v1/audit-samples", qaToken).status());
+        assertEquals(1, fixtures.count("SELECT COUNT(*) FROM activity_log WHERE action = 'LIST' AND entity_type = 'audit_sample' "
+                + "AND actor_account_id = ?", qa.account().id()));
     }
 
     @Test
