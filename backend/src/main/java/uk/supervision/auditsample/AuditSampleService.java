@@ -51,6 +51,8 @@ import java.util.UUID;
 public class AuditSampleService {
     static final String ENTITY = "audit_sample";
     private static final SecureRandom SEEDS = new SecureRandom();
+    /** 2^53 - 1: the largest seed a browser reads exactly (the contract's bound). */
+    static final long MAX_SEED = (1L << 53) - 1;
 
     private final JdbcOperations jdbc;
     private final AccessPolicy access;
@@ -106,7 +108,7 @@ public class AuditSampleService {
                     + " eligible for " + quarter.label() + " (files audited in " + quarter.previous().label() + " are left out). "
                     + "Choose a sample of " + eligible.size() + " or fewer.");
         }
-        long seed = body.getSeed() != null ? body.getSeed() : SEEDS.nextLong();
+        long seed = body.getSeed() != null ? body.getSeed() : SEEDS.nextLong(MAX_SEED + 1);
         Map<String, Eligible> byId = new HashMap<>();
         eligible.forEach(e -> byId.put(e.superviseeId(), e));
         List<String> drawn = SampleDraw.draw(eligible.stream().map(Eligible::superviseeId).toList(), size, seed);
