@@ -216,7 +216,13 @@ class ContractConformanceTest {
                 entry("listAuditDisagreements", get("/api/v1/audit-disagreements?quarter="
                         + uk.supervision.audit.Quarter.of(java.time.LocalDate.parse(today())), As.QA_AUDITOR)),
                 entry("getQuestionnaireResults", get("/api/v1/questionnaire-results?quarter="
-                        + uk.supervision.audit.Quarter.of(java.time.LocalDate.parse(today())).previous(), As.MANAGER)));
+                        + uk.supervision.audit.Quarter.of(java.time.LocalDate.parse(today())).previous(), As.MANAGER)),
+                // issue 9: sample
+                entry("listAuditSamples", get("/api/v1/audit-samples?limit=5", As.QA_AUDITOR)),
+                entry("drawAuditSample", post("/api/v1/audit-samples", As.QA_AUDITOR,
+                        Map.of("quarter", uk.supervision.audit.Quarter.of(LocalDate.now(ZoneId.of("Europe/London"))).next().toString(), "size", 1))),
+                entry("getAuditSample", get("/api/v1/audit-samples/" + sampleId, As.QA_AUDITOR)),
+                entry("getAuditSchedule", get("/api/v1/audit-schedule", As.MANAGER)));
     }
 
     // issue 9: questionnaire
@@ -321,6 +327,8 @@ class ContractConformanceTest {
     private String discussionToSign;    // one written with the child's view, ready to sign
     private String discussionToDiscard; // one started by mistake
     private final Map<As, String> credentials = new EnumMap<>(As.class);
+    // issue 9: sample
+    private String sampleId;       // this quarter's sample
 
     @BeforeAll
     void setUp() {
@@ -496,6 +504,13 @@ class ContractConformanceTest {
         credentials.put(As.CASE_SYSTEM, token.json().get("access_token").asText());
         webhookId = registerWebhook("https://127.0.0.1:9/log");
         removableWebhook = registerWebhook("https://127.0.0.1:9/removed");
+        // issue 9: sample - a quality assurance auditor and this quarter's sample
+        Person quinn = world.person(world.teamA1(), "Quinn", Role.QA_AUDITOR);
+        credentials.put(As.QA_AUDITOR, api.token(quinn.username(), Fixtures.PASSWORD));
+        Api.Response drawn = api.post("/api/v1/audit-samples", credentials.get(As.QA_AUDITOR),
+                Map.of("quarter", uk.supervision.audit.Quarter.of(LocalDate.now(ZoneId.of("Europe/London"))).toString(), "size", 1));
+        assertEquals(201, drawn.status(), () -> "Could not draw a sample: " + drawn);
+        sampleId = drawn.json().get("id").asText();
     }
 
     private String registerWebhook(String url) {
@@ -721,6 +736,7 @@ class ContractConformanceTest {
         /** A case-management system's bearer token with case-decisions:read (issue 8). */
         CASE_SYSTEM,
         // issue 9: questionnaire
+        // issue 9: sample
         QA_AUDITOR }
 
     private static final String JSON = "application/json";

@@ -843,4 +843,13 @@ public class AccessPolicy {
         return new ResultsView(false, member, manager ? Set.copyOf(caller.managedServiceIds()) : Set.of(),
                 supervisor ? caller.staffId() : null);
     }
+
+    // issue 9: sample
+
+    /** The quarterly samples (drawing, listing, reading): quality assurance auditors only; never machine clients. */
+    public void requireAuditSamples(Caller caller) {
+        if (caller.isClient() || caller.organisationId() == null || !caller.has(Role.QA_AUDITOR)) {
+            throw Problems.forbidden("Only quality assurance auditors draw and read the quarterly samples of supervision files.");
+        }
+    }
 }

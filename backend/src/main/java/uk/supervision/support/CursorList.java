@@ -12,5 +12,7 @@ public enum CursorList {
     // issue 9: audits
     AUDITS,
     // issue 9: questionnaire
-    QUESTIONNAIRE_INVITATIONS
+    QUESTIONNAIRE_INVITATIONS,
+    // issue 9: sample
+    AUDIT_SAMPLES
 }

@@ -649,6 +649,16 @@ class AccessMatrixTest {
             listWebhookDeliveries     N    N   N   N   N   N   N   Y     N      N       U
             """;
 
+    // issue 9: sample
+    /** The quarterly samples (quality assurance auditors only) and the audits due from the caller (every person; not clients). */
+    static final String AUDIT_SAMPLES = """
+            operation                 PRAC SUP SM  HOS QA  HR  EM  ADMIN C_READ C_WRITE ANON
+            listAuditSamples          N    N   N   N   Y   N   N   N     N      N       U
+            drawAuditSample           N    N   N   N   Y   N   N   N     N      N       U
+            getAuditSample            N    N   N   N   Y   N   N   N     N      N       U
+            getAuditSchedule          Y    Y   Y   Y   Y   Y   Y   Y     N      N       U
+            """;
+
     /** Children: a child allocated to the person (clients here hold staff scopes, not children:write; see ChildApiTest). */
     static final String CHILDREN = """
             operation               caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
@@ -936,6 +946,8 @@ class AccessMatrixTest {
         // issue 9: questionnaire
         all.put("QUESTIONNAIRES", QUESTIONNAIRES);
         all.put("QUESTIONNAIRE_OVERSIGHT", QUESTIONNAIRE_OVERSIGHT);
+        // issue 9: sample
+        all.put("AUDIT_SAMPLES", AUDIT_SAMPLES);
         return all;
     }
 
@@ -1195,6 +1207,13 @@ class AccessMatrixTest {
         p.put("listAuditDisagreements", read(c -> api.get("/api/v1/audit-disagreements?quarter=" + uk.supervision.audit.Quarter.of(today), c.token())));
         p.put("getQuestionnaireResults", read(c -> api.get("/api/v1/questionnaire-results?quarter=" + uk.supervision.audit.Quarter.of(today).previous(),
                 c.token())));
+        // issue 9: sample
+        p.put("listAuditSamples", list(c -> api.get("/api/v1/audit-samples?limit=200", c.token()), this::auditSample));
+        p.put("drawAuditSample", change(c -> api.post("/api/v1/audit-samples", c.token(),
+                        Map.of("quarter", uk.supervision.audit.Quarter.of(today).next().toString(), "size", 1)),
+                c -> count("SELECT COUNT(*) FROM audit_sample WHERE organisation_id = ?", world.org().id())));
+        p.put("getAuditSample", read(c -> api.get("/api/v1/audit-samples/" + auditSample(c), c.token())));
+        p.put("getAuditSchedule", read(c -> api.get("/api/v1/audit-schedule", c.token())));
         return p;
     }
 
@@ -1261,6 +1280,23 @@ class AccessMatrixTest {
                             + " made_by_staff_id, made_by_account_id, decided_at, signed_at, content_hash) VALUES (?, ?, ?, 'MANAGEMENT', ?, ?, ?, 'Decided', ?, ?, ?, ?, ?)",
                     id, c.person().organisationId(), decisionPositions.incrementAndGet(), child(c), c.person().id(), c.person().teamId(),
                     c.supervisor().id(), java.util.UUID.randomUUID().toString(), now, now, "0".repeat(64));
+            return id;
+        });
+    }
+
+    // issue 9: sample
+    /** Far-future years, so each cell's sample has a quarter of its own (one sample a quarter). */
+    private final java.util.concurrent.atomic.AtomicInteger sampleYears = new java.util.concurrent.atomic.AtomicInteger(2200);
+
+    /** A sample of the cell's organisation holding the cell's person, drawn by nobody in particular. */
+    private String auditSample(Cell c) {
+        return c.once("auditSample", () -> {
+            String id = java.util.UUID.randomUUID().toString();
+            fixtures.execute("INSERT INTO audit_sample (id, organisation_id, quarter, sample_size, seed, eligible_count, drawn_by_account_id, "
+                            + "drawn_at) VALUES (?, ?, ?, 1, 7, 1, ?, ?)", id, c.person().organisationId(), sampleYears.incrementAndGet() + "-Q1",
+                    java.util.UUID.randomUUID().toString(), java.sql.Timestamp.from(java.time.Instant.now()));
+            fixtures.execute("INSERT INTO audit_sample_file (sample_id, position, supervisee_id, team_id, service_id) VALUES (?, 1, ?, ?, ?)",
+                    id, c.person().id(), c.person().teamId(), c.person().serviceId());
             return id;
         });
     }

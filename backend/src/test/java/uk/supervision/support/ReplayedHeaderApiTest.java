@@ -101,6 +101,10 @@ class ReplayedHeaderApiTest extends ApiTest {
         String roundAuditor = api.token(world.person(null, "Quentin", Role.QA_AUDITOR).username(), Fixtures.PASSWORD);
         creates.put("issueQuestionnaireRound", new Create("/api/v1/questionnaire-rounds", roundAuditor,
                 Map.of("teamId", world.teamA2().id(), "expiresOn", LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(14).toString())));
+        // issue 9: sample - this quarter's sample, drawn by a quality assurance auditor
+        Person quinn = world.person(world.teamA1(), "Quinn", Role.QA_AUDITOR);
+        creates.put("drawAuditSample", new Create("/api/v1/audit-samples", api.token(quinn.username(), Fixtures.PASSWORD),
+                Map.of("quarter", uk.supervision.audit.Quarter.of(LocalDate.now(java.time.ZoneId.of("Europe/London"))).toString(), "size", 1)));
 
         assertEquals(new TreeSet<>(creates.keySet()), idempotentOperations(), "every create with an Idempotency-Key is tried here");
         creates.forEach((operation, create) -> {
