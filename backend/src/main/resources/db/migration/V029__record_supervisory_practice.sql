@@ -1,0 +1,3 @@
+-- The discussion of the quality of a supervisor's own supervisory practice, in the light of the file audits
+-- noted on their supervision record (DOMAIN section 14). Part of the record's signed content when written.
+ALTER TABLE session_record ADD COLUMN supervisory_practice TEXT NULL;
