@@ -144,7 +144,7 @@ class RecordAuditOutcomeApiTest extends ApiTest {
     private static Map<String, Object> body() {
         Map<String, Object> body = new HashMap<>();
         List<Map<String, Object>> entries = new ArrayList<>();
-        AGENDA.forEach(k -> entries.add(Map.of("key", k, "text", "Discussed.")));
+        AGENDA.forEach(k -> entries.add(Map.of("key", k, "text", "Discussed.", "notApplicable", false)));
         body.put("entries", entries);
         body.put("reflection", "What the audit tells us.");
         body.put("nextDate", LocalDate.now().plusWeeks(4).toString());
