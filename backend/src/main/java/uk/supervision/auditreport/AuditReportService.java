@@ -107,7 +107,7 @@ public class AuditReportService implements SignedContentSource {
 
     /** The audit_report row of a service and quarter, when one was written. */
     private record Row(String id, String organisationId, String serviceId, String quarter, String themes, String recommendations,
-                       String status, String signedOffBy, Instant signedOffAt, String contentHash, int version) {
+                       String status, String signedOffBy, Instant signedOffAt, String contentHash, int version, Integer auditsCompleted) {
     }
 
     // ---- operations
@@ -117,11 +117,9 @@ public class AuditReportService implements SignedContentSource {
         Quarter quarter = Quarter.parse(quarterText, "#quarter");
         AccessPolicy.ServiceScope scope = access.auditReportScope(caller);
         Map<String, Integer> completed = new HashMap<>();
-        // One GROUP BY for every service; a signed-off report counts the audits completed by its sign-off, as its signed copy does.
+        // One GROUP BY for every service; a signed-off report shows the count it was signed off with.
         jdbc.prepareStatement("SELECT a.service_id, COUNT(*) FROM file_audit a JOIN file_audit_signature s ON s.file_audit_id = a.id "
-                + "LEFT JOIN audit_report r ON r.organisation_id = a.organisation_id AND r.service_id = a.service_id AND r.quarter = a.quarter "
-                + "WHERE a.organisation_id = ? AND a.quarter = ? AND a.service_id IS NOT NULL "
-                + "AND (r.signed_off_at IS NULL OR s.signed_at <= r.signed_off_at) GROUP BY a.service_id", ps -> {
+                + "WHERE a.organisation_id = ? AND a.quarter = ? AND a.service_id IS NOT NULL GROUP BY a.service_id", ps -> {
             ps.setString(1, caller.organisationId());
             ps.setString(2, quarter.toString());
             try (var rs = ps.executeQuery()) {
@@ -162,7 +160,7 @@ public class AuditReportService implements SignedContentSource {
             boolean signedOff = r != null && SIGNED_OFF.equals(r.status());
             AuditReportSummary summary = new AuditReportSummary(new ServiceRef(UUID.fromString(s.id()), s.name()), quarter.toString(),
                     AuditReportStatus.fromValue(signedOff ? SIGNED_OFF : DRAFT),
-                    completed.getOrDefault(s.id(), 0));
+                    signedOff ? r.auditsCompleted() : completed.getOrDefault(s.id(), 0));
             summary.setMayEdit(!signedOff && access.canEditAuditReport(caller, s.id()));
             summary.setMaySignOff(!signedOff && access.canSignOffAuditReport(caller, s.id()));
             summary.setSignedOffAt(signedOff ? r.signedOffAt().atOffset(ZoneOffset.UTC) : null);
@@ -243,7 +241,7 @@ public class AuditReportService implements SignedContentSource {
             errors.add(new FieldError("/quarter", "The quarter " + quarter.label() + " has not ended yet: sign the report off after "
                     + quarter.lastDay() + "."));
         }
-        if (completedCount(service.organisationId(), service.id(), quarter, null) == 0) {
+        if (completedCount(service.organisationId(), service.id(), quarter) == 0) {
             errors.add(new FieldError("/auditsCompleted", "No audit of the quarter is completed yet."));
         }
         if (locked.isEmpty() || locked.get().themes() == null) {
@@ -256,18 +254,19 @@ public class AuditReportService implements SignedContentSource {
         Row row = locked.orElseThrow();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Row signed = new Row(row.id(), row.organisationId(), row.serviceId(), row.quarter(), row.themes(), row.recommendations(),
-                SIGNED_OFF, caller.staffId(), now, null, row.version() + 1);
-        Map<String, Object> content = content(signed, quarter, null);
+                SIGNED_OFF, caller.staffId(), now, null, row.version() + 1, null);
+        Map<String, Object> content = content(signed, quarter, null, null);
         String json = canonical.write(content);
         String hash = PasswordHasher.sha256(json);
         int changed = jdbc.prepareStatement("UPDATE audit_report SET status = 'SIGNED_OFF', signed_off_by_staff_id = ?, signed_off_at = ?, "
-                + "content_hash = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND status = 'DRAFT'", ps -> {
+                + "content_hash = ?, audits_completed = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND status = 'DRAFT'", ps -> {
             ps.setString(1, caller.staffId());
             ps.setTimestamp(2, Timestamp.from(now));
             ps.setString(3, hash);
-            ps.setTimestamp(4, Timestamp.from(now));
-            ps.setString(5, row.id());
-            ps.setInt(6, row.version());
+            ps.setInt(4, ((Number) content.get("auditsCompleted")).intValue());
+            ps.setTimestamp(5, Timestamp.from(now));
+            ps.setString(6, row.id());
+            ps.setInt(7, row.version());
             return ps.executeUpdate();
         });
         if (changed != 1) {
@@ -286,8 +285,8 @@ public class AuditReportService implements SignedContentSource {
     }
 
     /**
-     * The signed report rebuilt from the rows: the report row, and the figures of the audits completed up to the
-     * sign-off. The progress of the actions (status, overdue) is what it was at sign-off and moves on afterwards
+     * The signed report rebuilt from the rows: the report row, and the figures of the audits it counted (their ids are in
+     * the signed copy; each must still be a completed audit of the service and quarter). The progress of the actions (status, overdue) is what it was at sign-off and moves on afterwards
      * as the actions are reviewed, so it is taken from the signed copy; everything else is recomputed.
      */
     @Override
@@ -297,12 +296,13 @@ public class AuditReportService implements SignedContentSource {
         if (row.isEmpty() || !SIGNED_OFF.equals(row.get().status())) {
             return Optional.empty();
         }
-        Map<String, Object> progress = items.findByItemTypeAndItemId(AUDIT_REPORT, itemId)
-                .map(i -> (Map<String, Object>) canonical.read(i.contentJson()).get("actionProgress")).orElse(Map.of());
+        Map<String, Object> signed = items.findByItemTypeAndItemId(AUDIT_REPORT, itemId).map(i -> canonical.read(i.contentJson())).orElse(Map.of());
+        Map<String, Object> progress = (Map<String, Object>) signed.getOrDefault("actionProgress", Map.of());
+        List<String> counted = (List<String>) signed.getOrDefault("audits", List.of());
         Row r = row.get();
         return Optional.of(canonical.write(content(new Row(r.id(), r.organisationId(), r.serviceId(), r.quarter(), r.themes(),
-                r.recommendations(), r.status(), r.signedOffBy(), r.signedOffAt(), null, r.version()),
-                Quarter.parse(r.quarter(), "/quarter"), progress)));
+                r.recommendations(), r.status(), r.signedOffBy(), r.signedOffAt(), null, r.version(), r.auditsCompleted()),
+                Quarter.parse(r.quarter(), "/quarter"), progress, counted)));
     }
 
     // ---- content: one map, computed live or read from the signed copy
@@ -316,8 +316,8 @@ public class AuditReportService implements SignedContentSource {
             return c;
         }
         Row draft = row != null ? row : new Row(null, service.organisationId(), service.id(), quarter.toString(), null, null, DRAFT,
-                null, null, null, 0);
-        Map<String, Object> c = content(draft, quarter, null);
+                null, null, null, 0, null);
+        Map<String, Object> c = content(draft, quarter, null, null);
         c.put("version", draft.version());
         return c;
     }
@@ -328,12 +328,11 @@ public class AuditReportService implements SignedContentSource {
     }
 
     /**
-     * The canonical content of a report: the row's fields and the figures of the audits completed by {@code row.signedOffAt()}
-     * (all, for a draft). {@code progress}: the actions' progress to use instead of their current state (verification).
+     * The canonical content of a report: the row's fields and the figures of the quarter's completed audits of the service
+     * (only those in {@code counted}, when given: verification). {@code progress}: the actions' progress to use instead of
+     * their current state (verification).
      */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> content(Row row, Quarter quarter, Map<String, Object> progress) {
-        Instant asAt = row.signedOffAt();
+    private Map<String, Object> content(Row row, Quarter quarter, Map<String, Object> progress, List<String> counted) {
         Map<String, Object> c = new TreeMap<>();
         c.put("reportId", Canonical.text(row.id()));
         c.put("organisationId", row.organisationId());
@@ -343,13 +342,18 @@ public class AuditReportService implements SignedContentSource {
         c.put("themes", Canonical.text(row.themes()));
         c.put("recommendations", Canonical.text(row.recommendations()));
         c.put("signedOffBy", Canonical.text(row.signedOffBy()));
-        c.put("signedOffAt", Canonical.text(asAt));
+        c.put("signedOffAt", Canonical.text(row.signedOffAt()));
+        List<String> audits = new ArrayList<>();
+        query("SELECT a.id FROM file_audit a JOIN file_audit_signature s ON s.file_audit_id = a.id "
+                + "WHERE a.organisation_id = ? AND a.service_id = ? AND a.quarter = ?" + countedSql(counted) + " ORDER BY a.id",
+                args(row, quarter, counted), rs -> audits.add(rs.getString(1)));
+        c.put("audits", audits);
 
         Map<String, Integer> grades = new HashMap<>();
         int[] total = {0};
         query("SELECT a.grade, COUNT(*) FROM file_audit a JOIN file_audit_signature s ON s.file_audit_id = a.id "
-                + "WHERE a.organisation_id = ? AND a.service_id = ? AND a.quarter = ?" + asAtSql(asAt) + " GROUP BY a.grade",
-                args(row, quarter, asAt), rs -> {
+                + "WHERE a.organisation_id = ? AND a.service_id = ? AND a.quarter = ?" + countedSql(counted) + " GROUP BY a.grade",
+                args(row, quarter, counted), rs -> {
                     total[0] += rs.getInt(2);
                     if (rs.getString(1) != null) {
                         grades.put(rs.getString(1), rs.getInt(2));
@@ -368,7 +372,7 @@ public class AuditReportService implements SignedContentSource {
         Map<String, long[]> perQuestion = new LinkedHashMap<>();
         query("SELECT r.item_key, SUM(r.rating), COUNT(*) FROM file_audit_rating r JOIN file_audit a ON a.id = r.file_audit_id "
                 + "JOIN file_audit_signature s ON s.file_audit_id = a.id WHERE r.organisation_id = ? AND r.service_id = ? AND r.quarter = ?"
-                + asAtSql(asAt) + " GROUP BY r.item_key", args(row, quarter, asAt),
+                + countedSql(counted) + " GROUP BY r.item_key", args(row, quarter, counted),
                 rs -> perQuestion.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)}));
         List<Map<String, Object>> questions = new ArrayList<>();
         Set<String> listed = new HashSet<>();
@@ -384,7 +388,7 @@ public class AuditReportService implements SignedContentSource {
         List<Map<String, Object>> functions = new ArrayList<>();
         query("SELECT r.function_tag, SUM(r.rating), COUNT(*) FROM file_audit_rating r JOIN file_audit a ON a.id = r.file_audit_id "
                 + "JOIN file_audit_signature s ON s.file_audit_id = a.id WHERE r.organisation_id = ? AND r.service_id = ? AND r.quarter = ?"
-                + asAtSql(asAt) + " AND r.function_tag IS NOT NULL GROUP BY r.function_tag ORDER BY r.function_tag", args(row, quarter, asAt), rs -> {
+                + countedSql(counted) + " AND r.function_tag IS NOT NULL GROUP BY r.function_tag ORDER BY r.function_tag", args(row, quarter, counted), rs -> {
                     Map<String, Object> m = new TreeMap<>();
                     m.put("functionTag", rs.getString(1));
                     m.put("meanRating", mean(rs.getLong(2), rs.getLong(3)));
@@ -398,8 +402,8 @@ public class AuditReportService implements SignedContentSource {
         Map<String, Object> actionProgress = new TreeMap<>();
         query("SELECT sa.id, sa.text, sa.owner_staff_id, sa.due_date, sa.status, sa.file_audit_id FROM supervision_action sa "
                 + "JOIN file_audit a ON a.id = sa.file_audit_id JOIN file_audit_signature s ON s.file_audit_id = a.id "
-                + "WHERE a.organisation_id = ? AND a.service_id = ? AND a.quarter = ?" + asAtSql(asAt) + " ORDER BY sa.due_date, sa.id",
-                args(row, quarter, asAt), rs -> {
+                + "WHERE a.organisation_id = ? AND a.service_id = ? AND a.quarter = ?" + countedSql(counted) + " ORDER BY sa.due_date, sa.id",
+                args(row, quarter, counted), rs -> {
                     Map<String, Object> m = new TreeMap<>();
                     String id = rs.getString(1);
                     m.put("id", id);
@@ -435,14 +439,18 @@ public class AuditReportService implements SignedContentSource {
         return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP).toPlainString();
     }
 
-    private static String asAtSql(Instant asAt) {
-        return asAt == null ? "" : " AND s.signed_at <= ?";
+    /** Only the audits a signed report counted (verification); an empty list counts none. */
+    private static String countedSql(List<String> counted) {
+        if (counted == null) {
+            return "";
+        }
+        return counted.isEmpty() ? " AND 1 = 0" : " AND a.id IN (" + String.join(", ", counted.stream().map(i -> "?").toList()) + ")";
     }
 
-    private static List<Object> args(Row row, Quarter quarter, Instant asAt) {
+    private static List<Object> args(Row row, Quarter quarter, List<String> counted) {
         List<Object> args = new ArrayList<>(List.of(row.organisationId(), row.serviceId(), quarter.toString()));
-        if (asAt != null) {
-            args.add(Timestamp.from(asAt));
+        if (counted != null) {
+            args.addAll(counted);
         }
         return args;
     }
@@ -500,12 +508,13 @@ public class AuditReportService implements SignedContentSource {
     // ---- rows
 
     private static final String ROW_SQL = "SELECT id, organisation_id, service_id, quarter, themes, recommendations, status, "
-            + "signed_off_by_staff_id, signed_off_at, content_hash, version FROM audit_report ";
+            + "signed_off_by_staff_id, signed_off_at, content_hash, version, audits_completed FROM audit_report ";
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp at = rs.getTimestamp(9);
         return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), at == null ? null : at.toInstant(), rs.getString(10), rs.getInt(11));
+                rs.getString(7), rs.getString(8), at == null ? null : at.toInstant(), rs.getString(10), rs.getInt(11),
+                (Integer) rs.getObject(12, Integer.class));
     }
 
     private DirectorateService service(Caller caller, UUID serviceId) {
@@ -539,11 +548,11 @@ public class AuditReportService implements SignedContentSource {
         });
     }
 
-    private int completedCount(String organisationId, String serviceId, Quarter quarter, Instant asAt) {
+    private int completedCount(String organisationId, String serviceId, Quarter quarter) {
         int[] n = {0};
         query("SELECT COUNT(*) FROM file_audit a JOIN file_audit_signature s ON s.file_audit_id = a.id "
-                + "WHERE a.organisation_id = ? AND a.service_id = ? AND a.quarter = ?" + asAtSql(asAt),
-                args(new Row(null, organisationId, serviceId, null, null, null, null, null, null, null, 0), quarter, asAt), rs -> n[0] = rs.getInt(1));
+                + "WHERE a.organisation_id = ? AND a.service_id = ? AND a.quarter = ?",
+                args(new Row(null, organisationId, serviceId, null, null, null, null, null, null, null, 0, null), quarter, null), rs -> n[0] = rs.getInt(1));
         return n[0];
     }
 
