@@ -253,25 +253,29 @@ public class AuditReportService implements SignedContentSource {
         }
         Row row = locked.orElseThrow();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Row signed = new Row(row.id(), row.organisationId(), row.serviceId(), row.quarter(), row.themes(), row.recommendations(),
-                SIGNED_OFF, caller.staffId(), now, null, row.version() + 1, null);
-        Map<String, Object> content = content(signed, quarter, null, null);
-        String json = canonical.write(content);
-        String hash = PasswordHasher.sha256(json);
+        int counted = completedCount(service.organisationId(), service.id(), quarter);
         int changed = jdbc.prepareStatement("UPDATE audit_report SET status = 'SIGNED_OFF', signed_off_by_staff_id = ?, signed_off_at = ?, "
-                + "content_hash = ?, audits_completed = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND status = 'DRAFT'", ps -> {
+                + "audits_completed = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND status = 'DRAFT'", ps -> {
             ps.setString(1, caller.staffId());
             ps.setTimestamp(2, Timestamp.from(now));
-            ps.setString(3, hash);
-            ps.setInt(4, ((Number) content.get("auditsCompleted")).intValue());
-            ps.setTimestamp(5, Timestamp.from(now));
-            ps.setString(6, row.id());
-            ps.setInt(7, row.version());
+            ps.setInt(3, counted);
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setString(5, row.id());
+            ps.setInt(6, row.version());
             return ps.executeUpdate();
         });
         if (changed != 1) {
             throw Problems.preconditionFailed(row.version());
         }
+        // The content is built from the row as stored (the database decides the precision of signed_off_at), as verification rebuilds it.
+        Row stored = one(ROW_SQL + "WHERE id = ?", row.id()).orElseThrow();
+        String json = canonical.write(content(stored, quarter, null, null));
+        String hash = PasswordHasher.sha256(json);
+        jdbc.prepareStatement("UPDATE audit_report SET content_hash = ? WHERE id = ?", ps -> {
+            ps.setString(1, hash);
+            ps.setString(2, row.id());
+            return ps.executeUpdate();
+        });
         chain.append(row.organisationId(), AUDIT_REPORT, row.id(), json);
         activityLog.record(caller, "AUDIT_REPORT_SIGNED_OFF", "audit_report", row.id(), "content " + hash);
         return view(service, content(service, quarter, find(service.organisationId(), service.id(), quarter).orElseThrow()));
