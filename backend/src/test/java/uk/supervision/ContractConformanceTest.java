@@ -222,7 +222,15 @@ class ContractConformanceTest {
                 entry("drawAuditSample", post("/api/v1/audit-samples", As.QA_AUDITOR,
                         Map.of("quarter", uk.supervision.audit.Quarter.of(LocalDate.now(ZoneId.of("Europe/London"))).next().toString(), "size", 1))),
                 entry("getAuditSample", get("/api/v1/audit-samples/" + sampleId, As.QA_AUDITOR)),
-                entry("getAuditSchedule", get("/api/v1/audit-schedule", As.MANAGER)));
+                entry("getAuditSchedule", get("/api/v1/audit-schedule", As.MANAGER)),
+                // issue 9: audit reports
+                entry("listAuditReports", get("/api/v1/audit-reports?quarter=" + reportQuarter, As.MANAGER)),
+                entry("getAuditReport", get(auditReportUrl(reportQuarter), As.MANAGER)),
+                entry("updateAuditReport", put(auditReportUrl(reportQuarterToWrite), As.MANAGER,
+                        Map.of("themes", "Actions reviewed, rarely recorded.", "recommendations", "Record each review."),
+                        etagOf(auditReportUrl(reportQuarterToWrite), As.MANAGER))),
+                entry("signOffAuditReport", post(auditReportUrl(reportQuarter) + "/sign-off", As.HEAD_OF_SERVICE, null,
+                        etagOf(auditReportUrl(reportQuarter), As.HEAD_OF_SERVICE))));
     }
 
     // issue 9: questionnaire
@@ -278,6 +286,28 @@ class ContractConformanceTest {
             answers.add(Map.of("key", "s" + i, "value", "GOOD"));
         }
         return answers;
+    }
+
+    // issue 9: audit reports
+    private String reportQuarter;        // last quarter: a completed audit and themes, ready to sign off
+    private String reportQuarterToWrite; // the quarter before, whose themes the update example writes
+
+    private String auditReportUrl(String quarter) {
+        return "/api/v1/audit-reports/" + world.serviceA().id() + "/" + quarter;
+    }
+
+    private void auditReports() {
+        uk.supervision.audit.Quarter last = uk.supervision.audit.Quarter.of(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))).previous();
+        reportQuarter = last.toString();
+        reportQuarterToWrite = last.previous().toString();
+        Person auditor = world.person(world.teamA1(), "Quinn", Role.QA_AUDITOR);
+        credentials.put(As.HEAD_OF_SERVICE, api.token(fixtures.account(world.org(), world.worker(world.teamA1(), "Hal", "Head"), null,
+                Role.HEAD_OF_SERVICE).username(), Fixtures.PASSWORD));
+        new uk.supervision.auditreport.CompletedAudits(fixtures).completed(pat.staff(), sam.staff(), auditor.staff(), world.serviceA().id(),
+                reportQuarter, last.firstDay().plusDays(5), "GOOD", Map.of("q1", 2, "q3", 3), List.of(new uk.supervision.auditreport.CompletedAudits.Action(
+                        "Record each action's review", sam.staff(), last.lastDay(), "OPEN")));
+        Api.Response themes = api.put(auditReportUrl(reportQuarter), credentials.get(As.MANAGER), Map.of("themes", "Actions reviewed."), "\"v0\"");
+        assertEquals(200, themes.status(), () -> "Could not write the report's themes: " + themes);
     }
 
     /** Operations open to anonymous callers that still declare 401: how to be refused by each. */
@@ -420,6 +450,7 @@ class ContractConformanceTest {
                 etagOf(discussionUrl(discussionToSign), As.SUPERVISOR).get());
         assertEquals(200, written.status(), () -> "Could not write a case discussion: " + written);
         discussionToDiscard = startDiscussion();
+        auditReports();  // issue 9: audit reports
     }
 
     private String startDiscussion() {
@@ -733,6 +764,8 @@ class ContractConformanceTest {
 
     /** Who sends a request: a person's bearer token, a machine client's HTTP Basic credentials, or nobody. */
     private enum As { NOBODY, ADMIN, HR, MANAGER, SUPERVISOR, PRACTITIONER, SIGNING_OUT, MACHINE_CLIENT,
+        /** issue 9: audit reports - a head of service over the whole organisation. */
+        HEAD_OF_SERVICE,
         /** A case-management system's bearer token with case-decisions:read (issue 8). */
         CASE_SYSTEM,
         // issue 9: questionnaire

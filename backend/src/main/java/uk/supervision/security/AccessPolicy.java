@@ -852,4 +852,67 @@ public class AccessPolicy {
             throw Problems.forbidden("Only quality assurance auditors draw and read the quarterly samples of supervision files.");
         }
     }
+
+    // issue 9: audit reports
+
+    /** The services whose quarterly audit reports a caller sees: every service, or those listed. */
+    public record ServiceScope(boolean allServices, Set<String> serviceIds) {
+        public boolean covers(String serviceId) {
+            return allServices || serviceIds.contains(serviceId);
+        }
+    }
+
+    /**
+     * Quarterly audit reports: quality assurance auditors see every service; heads of service and service managers
+     * the services they manage (all, when they manage the whole organisation). Everyone else is refused (403).
+     */
+    public ServiceScope auditReportScope(Caller caller) {
+        if (caller.isClient() || caller.organisationId() == null) {
+            throw Problems.forbidden("Quarterly audit reports are for quality assurance and the managers of the service.");
+        }
+        if (caller.has(Role.QA_AUDITOR) || managesOrganisation(caller)) {
+            return new ServiceScope(true, Set.of());
+        }
+        if (caller.hasAny(Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE)) {
+            return new ServiceScope(false, Set.copyOf(caller.managedServiceIds()));
+        }
+        throw Problems.forbidden("Quarterly audit reports are for quality assurance and the managers of the service.");
+    }
+
+    public void requireReadAuditReport(Caller caller, String serviceId) {
+        if (!auditReportScope(caller).covers(serviceId)) {
+            throw Problems.forbidden("You may read the audit reports of the services you manage only.");
+        }
+    }
+
+    /** Themes and recommendations: quality assurance auditors, and service managers of the service. */
+    public boolean canEditAuditReport(Caller caller, String serviceId) {
+        if (caller.isClient() || caller.organisationId() == null) {
+            return false;
+        }
+        return caller.has(Role.QA_AUDITOR) || (caller.has(Role.SERVICE_MANAGER)
+                && (caller.managesWholeOrganisation() || caller.managedServiceIds().contains(serviceId)));
+    }
+
+    public void requireEditAuditReport(Caller caller, String serviceId) {
+        requireReadAuditReport(caller, serviceId);
+        if (!canEditAuditReport(caller, serviceId)) {
+            throw Problems.forbidden("The themes and recommendations are written by quality assurance and the service's service managers.");
+        }
+    }
+
+    /** Sign-off: a head of service who manages the service, or the whole organisation. */
+    public boolean canSignOffAuditReport(Caller caller, String serviceId) {
+        if (caller.isClient() || caller.organisationId() == null) {
+            return false;
+        }
+        return caller.has(Role.HEAD_OF_SERVICE) && (caller.managesWholeOrganisation() || caller.managedServiceIds().contains(serviceId));
+    }
+
+    public void requireSignOffAuditReport(Caller caller, String serviceId) {
+        requireReadAuditReport(caller, serviceId);
+        if (!canSignOffAuditReport(caller, serviceId)) {
+            throw Problems.forbidden("A head of service over the service signs its audit report off.");
+        }
+    }
 }

@@ -919,6 +919,59 @@ class AccessMatrixTest {
             getQuestionnaireResults     N    Y   Y   Y   Y   N   Y   N     N      N       U
             """;
 
+    // issue 9: audit reports
+    /**
+     * Quarterly audit reports of the service of the person in that relation (SAME_TEAM: service A, which the service
+     * manager manages; OTHER_SERVICE: service B; OTHER_ORG: another organisation's). Each cell uses a quarter of its own.
+     */
+    static final String AUDIT_REPORTS = """
+            operation               caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
+            listAuditReports        PRAC    -    -    -    -    N    -    -    N    N
+            listAuditReports        SUP     -    -    -    -    N    -    -    N    N
+            listAuditReports        SM      -    -    -    -    Y    -    -    N    X
+            listAuditReports        HOS     -    -    -    -    Y    -    -    Y    X
+            listAuditReports        QA      -    -    -    -    Y    -    -    Y    X
+            listAuditReports        HR      -    -    -    -    N    -    -    N    N
+            listAuditReports        EM      -    -    -    -    N    -    -    N    N
+            listAuditReports        ADMIN   -    -    -    -    N    -    -    N    N
+            listAuditReports        C_READ  -    -    -    -    N    -    -    N    N
+            listAuditReports        C_WRITE -    -    -    -    N    -    -    N    N
+            listAuditReports        ANON    -    -    -    -    U    -    -    U    U
+            getAuditReport          PRAC    -    -    -    -    N    -    -    N    X
+            getAuditReport          SUP     -    -    -    -    N    -    -    N    X
+            getAuditReport          SM      -    -    -    -    Y    -    -    N    X
+            getAuditReport          HOS     -    -    -    -    Y    -    -    Y    X
+            getAuditReport          QA      -    -    -    -    Y    -    -    Y    X
+            getAuditReport          HR      -    -    -    -    N    -    -    N    X
+            getAuditReport          EM      -    -    -    -    N    -    -    N    X
+            getAuditReport          ADMIN   -    -    -    -    N    -    -    N    X
+            getAuditReport          C_READ  -    -    -    -    N    -    -    N    N
+            getAuditReport          C_WRITE -    -    -    -    N    -    -    N    N
+            getAuditReport          ANON    -    -    -    -    U    -    -    U    U
+            updateAuditReport       PRAC    -    -    -    -    N    -    -    N    X
+            updateAuditReport       SUP     -    -    -    -    N    -    -    N    X
+            updateAuditReport       SM      -    -    -    -    Y    -    -    N    X
+            updateAuditReport       HOS     -    -    -    -    N    -    -    N    X
+            updateAuditReport       QA      -    -    -    -    Y    -    -    Y    X
+            updateAuditReport       HR      -    -    -    -    N    -    -    N    X
+            updateAuditReport       EM      -    -    -    -    N    -    -    N    X
+            updateAuditReport       ADMIN   -    -    -    -    N    -    -    N    X
+            updateAuditReport       C_READ  -    -    -    -    N    -    -    N    N
+            updateAuditReport       C_WRITE -    -    -    -    N    -    -    N    N
+            updateAuditReport       ANON    -    -    -    -    U    -    -    U    U
+            signOffAuditReport      PRAC    -    -    -    -    N    -    -    N    X
+            signOffAuditReport      SUP     -    -    -    -    N    -    -    N    X
+            signOffAuditReport      SM      -    -    -    -    N    -    -    N    X
+            signOffAuditReport      HOS     -    -    -    -    Y    -    -    Y    X
+            signOffAuditReport      QA      -    -    -    -    N    -    -    N    X
+            signOffAuditReport      HR      -    -    -    -    N    -    -    N    X
+            signOffAuditReport      EM      -    -    -    -    N    -    -    N    X
+            signOffAuditReport      ADMIN   -    -    -    -    N    -    -    N    X
+            signOffAuditReport      C_READ  -    -    -    -    N    -    -    N    N
+            signOffAuditReport      C_WRITE -    -    -    -    N    -    -    N    N
+            signOffAuditReport      ANON    -    -    -    -    U    -    -    U    U
+            """;
+
     Api api;
     World world;
     World elsewhere;
@@ -948,6 +1001,7 @@ class AccessMatrixTest {
         all.put("QUESTIONNAIRE_OVERSIGHT", QUESTIONNAIRE_OVERSIGHT);
         // issue 9: sample
         all.put("AUDIT_SAMPLES", AUDIT_SAMPLES);
+        all.put("AUDIT_REPORTS", AUDIT_REPORTS);  // issue 9: audit reports
         return all;
     }
 
@@ -1214,6 +1268,14 @@ class AccessMatrixTest {
                 c -> count("SELECT COUNT(*) FROM audit_sample WHERE organisation_id = ?", world.org().id())));
         p.put("getAuditSample", read(c -> api.get("/api/v1/audit-samples/" + auditSample(c), c.token())));
         p.put("getAuditSchedule", read(c -> api.get("/api/v1/audit-schedule", c.token())));
+        // issue 9: audit reports
+        p.put("listAuditReports", list(c -> api.get("/api/v1/audit-reports?quarter=" + reportQuarter(c, false), c.token()),
+                c -> reportService(c).id()));
+        p.put("getAuditReport", read(c -> api.get(reportUrl(c, false), c.token())));
+        p.put("updateAuditReport", change(c -> api.put(reportUrl(c, false), c.token(), Map.of("themes", "Themes " + c.id()), "\"v0\""),
+                c -> fixtures.string("SELECT themes FROM audit_report WHERE service_id = ? AND quarter = ?", reportService(c).id(), reportQuarter(c, false))));
+        p.put("signOffAuditReport", change(c -> api.post(reportUrl(c, true) + "/sign-off", c.token(), null, "\"v1\""),
+                c -> fixtures.string("SELECT status FROM audit_report WHERE service_id = ? AND quarter = ?", reportService(c).id(), reportQuarter(c, true))));
         return p;
     }
 
@@ -1264,6 +1326,38 @@ class AccessMatrixTest {
             fixtures.execute("INSERT INTO questionnaire_answer (response_id, item_key, rating) VALUES (?, 's1', 2)", response);
             return id;
         });
+    }
+
+
+    // issue 9: audit reports
+    /** Quarters no other cell uses: far in the future for reading and writing, long past (ended) for signing off. */
+    private final java.util.concurrent.atomic.AtomicInteger reportYears = new java.util.concurrent.atomic.AtomicInteger(2100);
+    private final java.util.concurrent.atomic.AtomicInteger pastReportYears = new java.util.concurrent.atomic.AtomicInteger(1100);
+
+    private uk.supervision.team.DirectorateService reportService(Cell c) {
+        return c.relation() == Relation.OTHER_SERVICE ? c.world().serviceB() : c.world().serviceA();
+    }
+
+    /** The cell's quarter; one ready to sign off has a completed audit and themes. */
+    private String reportQuarter(Cell c, boolean readyToSignOff) {
+        if (!readyToSignOff) {
+            return c.once("reportQuarter", () -> reportYears.incrementAndGet() + "-Q1");
+        }
+        return c.once("signableQuarter", () -> {
+            String quarter = pastReportYears.incrementAndGet() + "-Q1";
+            Staff auditor = worker(c.world(), c.world().teamA1(), "Auditor");
+            new uk.supervision.auditreport.CompletedAudits(fixtures).completed(c.person(), c.supervisor(), auditor, reportService(c).id(), quarter,
+                    LocalDate.parse(quarter.substring(0, 4) + "-02-01"), "GOOD", Map.of("q1", 2), List.of());
+            java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+            fixtures.execute("INSERT INTO audit_report (id, organisation_id, service_id, quarter, themes, recommendations, status, version, created_at, "
+                    + "updated_at) VALUES (?, ?, ?, ?, 'Themes', NULL, 'DRAFT', 1, ?, ?)", Ids.newId(), c.world().org().id(), reportService(c).id(),
+                    quarter, now, now);
+            return quarter;
+        });
+    }
+
+    private String reportUrl(Cell c, boolean readyToSignOff) {
+        return "/api/v1/audit-reports/" + reportService(c).id() + "/" + reportQuarter(c, readyToSignOff);
     }
 
     // ---- the records a cell acts on, made on first use
