@@ -8,6 +8,8 @@ export interface MockResponse {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** The body exactly as written (JSON a JavaScript value cannot hold, such as a 64-bit integer); wins over body. */
+  raw?: string;
 }
 
 export type Handler = MockResponse | ((request: RecordedRequest) => MockResponse | Promise<MockResponse>);
@@ -64,7 +66,8 @@ export function mockApi(routes: Record<string, Handler>): MockApi {
       const status = answer.status ?? 200;
       const headers = new Headers(answer.headers);
       if (answer.body !== undefined && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
-      return new Response(answer.body === undefined || status === 204 ? null : JSON.stringify(answer.body), {
+      if (answer.raw !== undefined && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+      return new Response(answer.raw ?? (answer.body === undefined || status === 204 ? null : JSON.stringify(answer.body)), {
         status,
         headers,
       });

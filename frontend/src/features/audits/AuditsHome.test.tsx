@@ -71,6 +71,18 @@ describe('Audits on the home page', () => {
     expect(within(previous).queryByRole('button', { name: /Draw/ })).toBeNull();
   });
 
+  it('shows each sample’s 64-bit seed with its exact digits', async () => {
+    const last = shiftQuarter(NOW, -1);
+    const raw = JSON.stringify({
+      items: [item({ status: 'IN_PROGRESS', sampleId: 'smp-1', sampleSize: 8, seed: 1, completed: 3 }), item({ period: last, status: 'OVERDUE', sampleId: 'smp-0', sampleSize: 5, seed: 2, completed: 4 })],
+    })
+      .replace('"seed":1', '"seed":9007199254740993')
+      .replace('"seed":2', '"seed":-9223372036854775808');
+    signedIn(RACHEL, { 'GET /api/v1/audit-schedule': { raw } });
+    expect(await screen.findByTestId(`sample-${NOW}`)).toHaveTextContent('Seed 9007199254740993');
+    expect(screen.getByTestId(`sample-${last}`)).toHaveTextContent('Seed -9223372036854775808');
+  });
+
   it('shows a service manager their audits in draft, and nothing of the QA panel', async () => {
     const api = signedIn(MARCUS, { 'GET /api/v1/audit-schedule': json({ items: [] }) });
     const drafts = await screen.findByTestId('audit-drafts');

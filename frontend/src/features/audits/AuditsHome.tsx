@@ -10,9 +10,9 @@ import { formatDate } from '../../format';
 import { Link } from '../../router';
 import { useMe } from '../auth/AuthContext';
 import { SkeletonLines } from '../home/Skeleton';
-import { DUE_TEXT, auditHref, canAudit, currentQuarter, isQaAuditor, quarterText, sampleHref } from './audits';
+import { DUE_TEXT, auditHref, canAudit, currentQuarter, isQaAuditor, quarterText, sampleHref, seedsIn } from './audits';
 
-function SampleLine({ item }: { item: Schemas['AuditScheduleItem'] }) {
+function SampleLine({ item }: { item: Schemas['AuditScheduleItem'] & { seedText?: string } }) {
   const due = DUE_TEXT[item.status];
   const sampleState = useQuery(
     (signal) =>
@@ -23,7 +23,7 @@ function SampleLine({ item }: { item: Schemas['AuditScheduleItem'] }) {
   );
   const drawn = sampleState.state === 'ok' ? sampleState.data : null;
   const size = item.sampleSize ?? drawn?.size;
-  const seed = item.seed ?? drawn?.seed;
+  const seed = item.seedText ?? item.seed ?? drawn?.seed;
   const completed = item.completed ?? drawn?.completed ?? 0;
   const isCurrent = item.period === currentQuarter();
   return (
@@ -117,10 +117,16 @@ function Drafts({ heading, quietOnError }: { heading: string; quietOnError?: boo
 export function AuditsHome() {
   const me = useMe();
   const qa = isQaAuditor(me);
-  const schedule = useQuery(
-    (signal) => (qa ? settle(api.GET('/api/v1/audit-schedule', { signal })) : Promise.resolve({ state: 'ok' as const, data: { items: [] } })),
-    [qa],
-  );
+  // Read as text: each seed's exact digits (seedsIn), in the order of the items that have one.
+  const schedule = useQuery(async (signal) => {
+    if (!qa) return { state: 'ok' as const, data: { items: [] as Schemas['AuditScheduleItem'][] } };
+    const got = await settle(api.GET('/api/v1/audit-schedule', { parseAs: 'text', signal }));
+    if (got.state !== 'ok') return got;
+    const parsed = JSON.parse(got.data) as Schemas['AuditSchedule'];
+    const seeds = seedsIn(got.data);
+    let n = 0;
+    return { state: 'ok' as const, data: { items: parsed.items.map((i) => (i.seed === undefined || i.seed === null ? i : { ...i, seedText: seeds[n++] ?? String(i.seed) })) } };
+  }, [qa]);
   if (!me || !canAudit(me)) return null;
   if (!qa) return <Drafts heading="Your audits in draft" quietOnError />;
   const samples = schedule.state === 'ok' ? schedule.data.items.filter((i) => i.kind === 'QA_SAMPLE') : [];

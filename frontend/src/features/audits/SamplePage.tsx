@@ -7,11 +7,17 @@ import { formatDate, formatTime } from '../../format';
 import { Link, useNavigate } from '../../router';
 import { usePageTitle } from '../../usePageTitle';
 import { call, newIdempotencyKey } from '../agreements/agreements';
-import { auditHref, auditStatusTag, gradeText, quarterText } from './audits';
+import { auditHref, auditStatusTag, gradeText, quarterText, seedsIn } from './audits';
 
 /** A quarter's sample: how it was drawn, its files and where each file's audit has got to (QA auditors). */
 export function SamplePage({ sampleId }: { sampleId: string }) {
-  const state = useQuery((signal) => settle(api.GET('/api/v1/audit-samples/{sampleId}', { params: { path: { sampleId } }, signal })), [sampleId]);
+  // Read as text: the seed's exact digits (seedsIn).
+  const state = useQuery(async (signal) => {
+    const got = await settle(api.GET('/api/v1/audit-samples/{sampleId}', { params: { path: { sampleId } }, parseAs: 'text', signal }));
+    if (got.state !== 'ok') return got;
+    const sample = JSON.parse(got.data) as Schemas['AuditSample'];
+    return { state: 'ok' as const, data: { ...sample, seedText: seedsIn(got.data)[0] ?? String(sample.seed) } };
+  }, [sampleId]);
   const navigate = useNavigate();
   const [starting, setStarting] = useState<string | null>(null);
   const [errors, setErrors] = useState<ErrorItem[] | null>(null);
@@ -79,7 +85,7 @@ export function SamplePage({ sampleId }: { sampleId: string }) {
         rows={[
           { key: 'Quarter', value: quarterText(s.quarter) },
           { key: 'Sample size', value: `${s.size} files` },
-          { key: 'Seed', value: <span data-testid="seed">{String(s.seed)}</span> },
+          { key: 'Seed', value: <span data-testid="seed">{s.seedText}</span> },
           { key: 'Files eligible', value: `${s.eligibleCount}` },
           { key: 'Drawn by', value: `${s.drawnBy?.displayName ?? 'Not known'} on ${formatDate(s.drawnAt.slice(0, 10))} at ${formatTime(s.drawnAt)}` },
           { key: 'Progress', value: <strong data-testid="progress">{`${s.completed} of ${s.size} audited`}</strong> },

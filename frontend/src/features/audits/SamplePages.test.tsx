@@ -119,6 +119,12 @@ describe('The sample page', () => {
     expect(post?.headers.get('Idempotency-Key')).toBeTruthy();
   });
 
+  it('shows a 64-bit seed with its exact digits (a JavaScript number would round it)', async () => {
+    const raw = JSON.stringify(sample({ seed: 1 })).replace('"seed":1', '"seed":-8417286311240938517');
+    signedIn('/audit-samples/smp-1', { 'GET /api/v1/audit-samples/:id': { raw } });
+    expect(await screen.findByTestId('seed')).toHaveTextContent(/^-8417286311240938517$/);
+  });
+
   it('says why an audit could not be started', async () => {
     signedIn('/audit-samples/smp-1', {
       'GET /api/v1/audit-samples/:id': json(sample()),

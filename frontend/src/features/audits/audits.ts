@@ -109,6 +109,17 @@ export const DUE_TEXT: Record<Schemas['AuditDueStatus'], { text: string; colour:
 export const meanText = (mean: number | undefined | null) =>
   typeof mean === 'number' ? `${mean.toFixed(1)} (lower is better: 1 = Excellent, 5 = Poor)` : 'No ratings yet';
 
+// ---- seeds ------------------------------------------------------------------------------------------------------
+
+/**
+ * The exact digits of each "seed" in a JSON text, in order. A seed is a 64-bit integer (the service chooses one
+ * at random when none is given); JSON.parse reads numbers as doubles and would round one above 2^53, showing a seed
+ * that does not repeat the sample. Pages that show seeds read the answer as text and take the digits from it.
+ */
+export function seedsIn(text: string): string[] {
+  return [...text.matchAll(/"seed"\s*:\s*(-?\d+)/g)].map((m) => m[1] as string);
+}
+
 // ---- quarters --------------------------------------------------------------------------------------------------
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
