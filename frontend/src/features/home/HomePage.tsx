@@ -18,6 +18,7 @@ import { SuperviseeDashboard } from './SuperviseeDashboard';
 import { CaseDiscussionsToSign } from './CaseDiscussionsToSign';
 import { HomeDecisions } from '../decisions/HomeDecisions';
 import { canRecordDecisions } from '../decisions/decisions';
+import { HomeQuestionnaires } from '../questionnaires/HomeQuestionnaires'; // issue 9: fe-questionnaire
 
 type Agreements = { state: 'loading' } | { state: 'error' } | { state: 'ok'; items: Agreement[] };
 
@@ -140,6 +141,7 @@ export function HomePage() {
     <>
       <span className="govuk-caption-l">{me.displayName}</span>
       <h1 className="govuk-heading-l">My supervision</h1>
+      <HomeQuestionnaires /* issue 9: fe-questionnaire */ />
 
       {/* Issue 8: a decision about a child in one tap, what waits to be filed, and case discussions to sign. */}
       {canRecordDecisions(me) && <HomeDecisions />}
