@@ -4,7 +4,7 @@ import { Tag } from '../../components/govuk';
 import { formatDate } from '../../format';
 import { Link } from '../../router';
 import { useMe } from '../auth/AuthContext';
-import { canIssueRounds, canSeeResults, questionnaireHref, ukDate } from './questionnaires';
+import { canIssueRounds, canSeeResults, lastDayToAnswer, questionnaireHref } from './questionnaires';
 import './questionnaires.css';
 
 /** The signed-in person's open Part 2 questionnaires, one card each; nothing when there are none. */
@@ -25,7 +25,7 @@ function MyQuestionnaires() {
               </>
             )}
             <Link className="govuk-link govuk-link--no-visited-state app-questionnaire-card__link" href={questionnaireHref(q.invitationId)}>
-              A questionnaire about your supervision: answer by {formatDate(ukDate(q.expiresAt))}
+              A questionnaire about your supervision: answer by {formatDate(lastDayToAnswer(q.expiresAt))}
             </Link>
             <span className="govuk-body-s app-block govuk-!-margin-bottom-0">It takes about 2 minutes. Your supervisor never sees your answers.</span>
           </li>

@@ -6,7 +6,7 @@ import { formatDate } from '../../format';
 import { Link, useSearchParams } from '../../router';
 import { usePageTitle } from '../../usePageTitle';
 import { call } from '../agreements/agreements';
-import { STATUS_TEXT, ukDate, type InvitationStatus, type QuestionnaireInvitation } from './questionnaires';
+import { STATUS_TEXT, lastDayToAnswer, ukDate, type InvitationStatus, type QuestionnaireInvitation } from './questionnaires';
 
 const FILTERS: Array<{ status: InvitationStatus | null; text: string }> = [
   { status: 'OPEN', text: 'Not answered yet' },
@@ -93,7 +93,7 @@ export function InvitationsPage() {
             rows={state.items.map((i) => [
               i.invitee.displayName,
               formatDate(ukDate(i.issuedAt), { weekday: false }),
-              formatDate(ukDate(i.expiresAt), { weekday: false }),
+              formatDate(lastDayToAnswer(i.expiresAt), { weekday: false }),
               i.remindedAt ? formatDate(ukDate(i.remindedAt), { weekday: false }) : 'Not yet',
               i.auditId ? 'An audit of their file' : 'A round',
               <Tag colour={STATUS_TEXT[i.status].colour}>{STATUS_TEXT[i.status].text}</Tag>,

@@ -166,6 +166,18 @@ describe('Part 2 questionnaire page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'You have already answered this questionnaire' })).toBeInTheDocument();
   });
 
+  it('a questionnaire that closed while the form was open shows the closed page', async () => {
+    open(questionnaire({ expiresAt: '2026-01-01T00:00:00Z' }), {
+      'POST /api/v1/questionnaires/:id/response': problem(422, 'Unprocessable', { errors: [{ pointer: '', message: 'This questionnaire closed on 2025-12-31.' }] }),
+    });
+    const user = userEvent.setup();
+    await screen.findByRole('button', { name: 'Send my answers' });
+    await answerAll(user);
+    await user.click(screen.getByRole('button', { name: 'Send my answers' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'This questionnaire has closed' })).toBeInTheDocument();
+    expect(screen.getByText('The last day to answer it was Wednesday 31 December 2025.')).toBeInTheDocument();
+  });
+
   it('tells someone else holding the link that it is not theirs', async () => {
     open(questionnaire(), { 'GET /api/v1/questionnaires/:id': problem(403, 'Forbidden') });
     expect(await screen.findByRole('heading', { level: 1, name: 'This questionnaire was sent to someone else' })).toBeInTheDocument();

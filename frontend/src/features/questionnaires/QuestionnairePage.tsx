@@ -18,7 +18,7 @@ import {
   readQuestionnaireDraft,
   responsePath,
   toResponse,
-  ukDate,
+  lastDayToAnswer,
   type Questionnaire,
   type QuestionnaireDraft,
   type QuestionnaireReceipt,
@@ -204,7 +204,7 @@ export function QuestionnairePage({ invitationId }: { invitationId: string }) {
   if (loaded.state === 'error') return <CannotOpen problem={loaded.problem} />;
 
   const { questionnaire } = loaded;
-  const lastDay = formatDate(ukDate(questionnaire.expiresAt));
+  const lastDay = formatDate(lastDayToAnswer(questionnaire.expiresAt));
 
   if (phase.kind === 'sent') {
     return (
@@ -322,6 +322,13 @@ export function QuestionnairePage({ invitationId }: { invitationId: string }) {
       void clearQuestionnaireDraft(storageKey);
       setDirty(false);
       return setPhase({ kind: 'answered' });
+    }
+    // Closed while the form was open: the service refuses it with no field to point at.
+    if (problem.status === 422 && (problem.errors ?? []).every((e) => !e.pointer) && Date.now() >= Date.parse(questionnaire.expiresAt)) {
+      discard();
+      void clearQuestionnaireDraft(storageKey);
+      setDirty(false);
+      return setPhase({ kind: 'expired' });
     }
     // Errors about one answer point at its place in the answers sent: show them at that statement.
     const byField: Record<string, string> = {};

@@ -135,3 +135,12 @@ export function ukDate(instant: string): string {
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
+
+/**
+ * The last day to answer, from the instant an invitation expires: an invitation open "until 16 December" expires at
+ * the start of 17 December, so the day is the one just before the instant.
+ */
+export function lastDayToAnswer(expiresAt: string): string {
+  const instant = Date.parse(expiresAt);
+  return Number.isNaN(instant) ? expiresAt.slice(0, 10) : ukDate(new Date(instant - 1).toISOString());
+}
