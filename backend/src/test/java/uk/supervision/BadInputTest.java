@@ -120,6 +120,10 @@ class BadInputTest {
         ids.put("agreementId", fixtures.agreement(world.org(), pat.staff(), sam.staff(), "DRAFT"));
         ids.put("actionId", fixtures.action(world.org(), pat.staff()));
         ids.put("profileId", fixtures.string("SELECT MIN(id) FROM policy_profile"));
+        // issue 9: audits (a QA auditor's draft of Pat's file)
+        Api.Response audit = api.post("/api/v1/audits", callers.get(qa.username()), Map.of("superviseeId", pat.id(), "kind", "AD_HOC"));
+        assertEquals(201, audit.status(), audit::body);
+        ids.put("auditId", audit.json().get("id").asText());
     }
 
     /** The "no row changed" check sees revocations and a moved chain end, which change neither a version nor updated_at. */

@@ -194,7 +194,120 @@ class ContractConformanceTest {
                 entry("registerWebhook", post("/api/v1/webhooks", As.ADMIN,
                         Map.of("url", "https://127.0.0.1:9/contract", "events", List.of("case-decision.ready"), "description", "Case system"))),
                 entry("removeWebhook", new Example("DELETE", "/api/v1/webhooks/" + removableWebhook, As.ADMIN, null, null, null)),
-                entry("listWebhookDeliveries", get("/api/v1/webhooks/" + webhookId + "/deliveries", As.ADMIN)));
+                entry("listWebhookDeliveries", get("/api/v1/webhooks/" + webhookId + "/deliveries", As.ADMIN)),
+                // issue 9: audits (Meg, service manager of service A, audits Pat's file; Sam is the supervisor audited)
+                entry("listAudits", get("/api/v1/audits?mine=true", As.MANAGER)),
+                entry("createAudit", post("/api/v1/audits", As.MANAGER, Map.of("superviseeId", pat.id(), "kind", "SERVICE_MANAGER_MONTHLY"))),
+                entry("getAudit", get(auditUrl(auditDraft), As.MANAGER)),
+                entry("updateAudit", put(auditUrl(auditDraft), As.MANAGER, auditUpdate("REQUIRES_IMPROVEMENT"), etagOf(auditUrl(auditDraft), As.MANAGER))),
+                entry("deleteAudit", new Example("DELETE", auditUrl(auditToDiscard), As.MANAGER, null, null, () -> "\"v1\"")),
+                entry("completeAudit", post(auditUrl(auditToComplete) + "/completion", As.MANAGER, null, etagOf(auditUrl(auditToComplete), As.MANAGER))),
+                entry("getAuditEvidence", get(auditUrl(auditDraft) + "/evidence", As.MANAGER)),
+                // issue 9: questionnaire
+                entry("listMyQuestionnaires", get("/api/v1/questionnaires", As.PRACTITIONER)),
+                entry("getQuestionnaire", get("/api/v1/questionnaires/" + questionnaires().get(0), As.PRACTITIONER)),
+                entry("answerQuestionnaire", post("/api/v1/questionnaires/" + questionnaires().get(1) + "/response", As.PRACTITIONER,
+                        Map.of("answers", partTwo(), "comment", "Supervision helps"))),
+                entry("issueQuestionnaireRound", post("/api/v1/questionnaire-rounds", As.QA_AUDITOR,
+                        Map.of("serviceId", world.serviceB().id(), "expiresOn", java.time.LocalDate.parse(today()).plusDays(10).toString()))),
+                entry("listQuestionnaireInvitations", get("/api/v1/questionnaire-invitations?limit=5", As.QA_AUDITOR)),
+                entry("getAuditQuestionnaireAnswer", get("/api/v1/audits/" + questionnaires().get(2) + "/questionnaire-answer", As.QA_AUDITOR)),
+                entry("getAuditCrossCheck", get("/api/v1/audits/" + questionnaires().get(2) + "/cross-check", As.QA_AUDITOR)),
+                entry("listAuditDisagreements", get("/api/v1/audit-disagreements?quarter="
+                        + uk.supervision.audit.Quarter.of(java.time.LocalDate.parse(today())), As.QA_AUDITOR)),
+                entry("getQuestionnaireResults", get("/api/v1/questionnaire-results?quarter="
+                        + uk.supervision.audit.Quarter.of(java.time.LocalDate.parse(today())).previous(), As.MANAGER)),
+                // issue 9: sample
+                entry("listAuditSamples", get("/api/v1/audit-samples?limit=5", As.QA_AUDITOR)),
+                entry("drawAuditSample", post("/api/v1/audit-samples", As.QA_AUDITOR,
+                        Map.of("quarter", uk.supervision.audit.Quarter.of(LocalDate.now(ZoneId.of("Europe/London"))).next().toString(), "size", 1))),
+                entry("getAuditSample", get("/api/v1/audit-samples/" + sampleId, As.QA_AUDITOR)),
+                entry("getAuditSchedule", get("/api/v1/audit-schedule", As.MANAGER)),
+                // issue 9: audit reports
+                entry("listAuditReports", get("/api/v1/audit-reports?quarter=" + reportQuarter, As.MANAGER)),
+                entry("getAuditReport", get(auditReportUrl(reportQuarter), As.MANAGER)),
+                entry("updateAuditReport", put(auditReportUrl(reportQuarterToWrite), As.MANAGER,
+                        Map.of("themes", "Actions reviewed, rarely recorded.", "recommendations", "Record each review."),
+                        etagOf(auditReportUrl(reportQuarterToWrite), As.MANAGER))),
+                entry("signOffAuditReport", post(auditReportUrl(reportQuarter) + "/sign-off", As.HEAD_OF_SERVICE, null,
+                        etagOf(auditReportUrl(reportQuarter), As.HEAD_OF_SERVICE))));
+    }
+
+    // issue 9: questionnaire
+    private List<String> questionnaireIds;   // two invitations to Pat (one read, one answered) and an audit of Pat's file with its answer
+
+    private List<String> questionnaires() {
+        if (questionnaireIds != null) {
+            return questionnaireIds;
+        }
+        Person qa = world.person(null, "Quinn", Role.QA_AUDITOR);
+        credentials.put(As.QA_AUDITOR, api.token(qa.username(), Fixtures.PASSWORD));
+        world.supervise(sam.staff(), world.worker(world.teamB1(), "Rory", "Round"));
+        String questionnaireTemplate = fixtures.string("SELECT t.id FROM policy_template t JOIN organisation_policy p ON p.profile_id = t.profile_id "
+                + "WHERE p.organisation_id = ? AND t.kind = 'QUESTIONNAIRE' ORDER BY t.version DESC", world.org().id());
+        String auditTemplate = fixtures.string("SELECT t.id FROM policy_template t JOIN organisation_policy p ON p.profile_id = t.profile_id "
+                + "WHERE p.organisation_id = ? AND t.kind = 'AUDIT' ORDER BY t.version DESC", world.org().id());
+        java.time.Instant now = java.time.Instant.now();
+        java.sql.Timestamp at = java.sql.Timestamp.from(now);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String id = UUID.randomUUID().toString();
+            fixtures.execute("INSERT INTO questionnaire_invitation (id, organisation_id, invitee_staff_id, supervisor_id, team_id, service_id, template_id, "
+                            + "audit_id, round_id, issued_at, expires_at, reminded_at, answered_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, NULL, NULL, 0)",
+                    id, world.org().id(), pat.id(), sam.id(), world.teamA1().id(), world.serviceA().id(), questionnaireTemplate, at,
+                    java.sql.Timestamp.from(now.plus(java.time.Duration.ofDays(28))));
+            out.add(id);
+        }
+        String audit = UUID.randomUUID().toString();
+        java.time.LocalDate day = java.time.LocalDate.parse(today());
+        String quarter = uk.supervision.audit.Quarter.of(day).toString();
+        fixtures.execute("INSERT INTO file_audit (id, organisation_id, kind, supervisee_id, supervisor_id, team_id, service_id, auditor_staff_id, "
+                        + "auditor_account_id, period_from, period_to, audited_on, quarter, template_id, status, content_json, grade, completed_at, "
+                        + "version, created_at, updated_at) VALUES (?, ?, 'QA_SAMPLE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'COMPLETED', '{}', 'GOOD', ?, 1, ?, ?)",
+                audit, world.org().id(), pat.id(), sam.id(), world.teamA1().id(), world.serviceA().id(), qa.id(), qa.account().id(),
+                java.sql.Date.valueOf(day.minusMonths(3)), java.sql.Date.valueOf(day), java.sql.Date.valueOf(day), quarter, auditTemplate, at, at, at);
+        fixtures.execute("INSERT INTO file_audit_rating (file_audit_id, item_key, organisation_id, service_id, quarter, function_tag, rating) "
+                + "VALUES (?, 'q4', ?, ?, ?, NULL, 1)", audit, world.org().id(), world.serviceA().id(), quarter);
+        String response = UUID.randomUUID().toString();
+        fixtures.execute("INSERT INTO questionnaire_response (id, organisation_id, template_id, quarter, supervisor_id, team_id, service_id, audit_id, "
+                + "comment_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Helpful')", response, world.org().id(), questionnaireTemplate, quarter, sam.id(),
+                world.teamA1().id(), world.serviceA().id(), audit);
+        for (int i = 1; i <= 9; i++) {
+            fixtures.execute("INSERT INTO questionnaire_answer (response_id, item_key, rating) VALUES (?, ?, ?)", response, "s" + i, i % 5 + 1);
+        }
+        out.add(audit);
+        questionnaireIds = out;
+        return out;
+    }
+
+    private static List<Map<String, String>> partTwo() {
+        List<Map<String, String>> answers = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            answers.add(Map.of("key", "s" + i, "value", "GOOD"));
+        }
+        return answers;
+    }
+
+    // issue 9: audit reports
+    private String reportQuarter;        // last quarter: a completed audit and themes, ready to sign off
+    private String reportQuarterToWrite; // the quarter before, whose themes the update example writes
+
+    private String auditReportUrl(String quarter) {
+        return "/api/v1/audit-reports/" + world.serviceA().id() + "/" + quarter;
+    }
+
+    private void auditReports() {
+        uk.supervision.audit.Quarter last = uk.supervision.audit.Quarter.of(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))).previous();
+        reportQuarter = last.toString();
+        reportQuarterToWrite = last.previous().toString();
+        Person auditor = world.person(world.teamA1(), "Quinn", Role.QA_AUDITOR);
+        credentials.put(As.HEAD_OF_SERVICE, api.token(fixtures.account(world.org(), world.worker(world.teamA1(), "Hal", "Head"), null,
+                Role.HEAD_OF_SERVICE).username(), Fixtures.PASSWORD));
+        new uk.supervision.auditreport.CompletedAudits(fixtures).completed(pat.staff(), sam.staff(), auditor.staff(), world.serviceA().id(),
+                reportQuarter, last.firstDay().plusDays(5), "GOOD", Map.of("q1", 2, "q3", 3), List.of(new uk.supervision.auditreport.CompletedAudits.Action(
+                        "Record each action's review", sam.staff(), last.lastDay(), "OPEN")));
+        Api.Response themes = api.put(auditReportUrl(reportQuarter), credentials.get(As.MANAGER), Map.of("themes", "Actions reviewed."), "\"v0\"");
+        assertEquals(200, themes.status(), () -> "Could not write the report's themes: " + themes);
     }
 
     /** Operations open to anonymous callers that still declare 401: how to be refused by each. */
@@ -244,6 +357,8 @@ class ContractConformanceTest {
     private String discussionToSign;    // one written with the child's view, ready to sign
     private String discussionToDiscard; // one started by mistake
     private final Map<As, String> credentials = new EnumMap<>(As.class);
+    // issue 9: sample
+    private String sampleId;       // this quarter's sample
 
     @BeforeAll
     void setUp() {
@@ -323,6 +438,8 @@ class ContractConformanceTest {
         toBook = requestAsPat("Court next week");
         toDecline = requestAsPat("Caseload");
         decisionsAndWebhooks();
+        // issue 9: audits
+        audits();
         Api.Response child = api.post("/api/v1/children", credentials.get(As.SUPERVISOR),
                 Map.of("name", "Amelia Brown", "caseNumber", Fixtures.unique("PRN"), "allocatedWorkerId", pat.id()));
         assertEquals(201, child.status(), () -> "Could not add a child: " + child);
@@ -333,6 +450,7 @@ class ContractConformanceTest {
                 etagOf(discussionUrl(discussionToSign), As.SUPERVISOR).get());
         assertEquals(200, written.status(), () -> "Could not write a case discussion: " + written);
         discussionToDiscard = startDiscussion();
+        auditReports();  // issue 9: audit reports
     }
 
     private String startDiscussion() {
@@ -352,6 +470,45 @@ class ContractConformanceTest {
                 "decisions", List.of(Map.of("text", "Stay on a child protection plan", "rationale", "Risks remain")),
                 "actions", List.of(Map.of("text", "Meet the school", "desiredOutcome", "Fewer missed days", "measure", "Attendance",
                         "ownerId", pat.id(), "dueDate", today())));
+    }
+
+    // issue 9: audits
+    private String auditDraft;      // Meg's draft audit of Pat's file, read and written by the examples
+    private String auditToDiscard;  // another, discarded by its example
+    private String auditToComplete; // another, answered in full, completed by its example
+
+    private void audits() {
+        auditDraft = startAudit();
+        auditToDiscard = startAudit();
+        auditToComplete = startAudit();
+        Api.Response written = api.put(auditUrl(auditToComplete), credentials.get(As.MANAGER), auditUpdate("GOOD"), "\"v1\"");
+        assertEquals(200, written.status(), () -> "Could not write an audit: " + written);
+    }
+
+    private String startAudit() {
+        Api.Response r = api.post("/api/v1/audits", credentials.get(As.MANAGER), Map.of("superviseeId", pat.id(), "kind", "AD_HOC"));
+        assertEquals(201, r.status(), () -> "Could not start an audit: " + r);
+        return r.json().get("id").asText();
+    }
+
+    private static String auditUrl(String id) {
+        return "/api/v1/audits/" + id;
+    }
+
+    private Map<String, Object> auditUpdate(String grade) {
+        List<Map<String, String>> answers = new ArrayList<>();
+        for (String k : List.of("q1", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q12")) {
+            answers.add(Map.of("key", k, "value", "3"));
+        }
+        answers.add(Map.of("key", "q2", "value", "PARTIALLY"));
+        for (String k : List.of("job_description", "supervision_agreement", "dbs_check", "open_cases", "practice_observation", "learning_plan",
+                "absence_records", "return_to_work", "sickness_notifications", "self_certifications", "medical_certificates", "occupational_health")) {
+            answers.add(Map.of("key", "q11_" + k, "value", "NOT_APPLICABLE"));
+        }
+        answers.add(Map.of("key", "q13a", "value", grade));
+        return Map.of("periodFrom", java.time.LocalDate.now().minusMonths(3).toString(), "periodTo", today(), "auditorPost", "Service manager",
+                "answers", answers, "actions", List.of(Map.of("text", "Record sessions within five working days", "ownerId", sam.id(),
+                        "dueDate", java.time.LocalDate.now().plusDays(30).toString())));
     }
 
     private String childOfPat;       // a child allocated to Pat
@@ -378,6 +535,13 @@ class ContractConformanceTest {
         credentials.put(As.CASE_SYSTEM, token.json().get("access_token").asText());
         webhookId = registerWebhook("https://127.0.0.1:9/log");
         removableWebhook = registerWebhook("https://127.0.0.1:9/removed");
+        // issue 9: sample - a quality assurance auditor and this quarter's sample
+        Person quinn = world.person(world.teamA1(), "Quinn", Role.QA_AUDITOR);
+        credentials.put(As.QA_AUDITOR, api.token(quinn.username(), Fixtures.PASSWORD));
+        Api.Response drawn = api.post("/api/v1/audit-samples", credentials.get(As.QA_AUDITOR),
+                Map.of("quarter", uk.supervision.audit.Quarter.of(LocalDate.now(ZoneId.of("Europe/London"))).toString(), "size", 1));
+        assertEquals(201, drawn.status(), () -> "Could not draw a sample: " + drawn);
+        sampleId = drawn.json().get("id").asText();
     }
 
     private String registerWebhook(String url) {
@@ -600,8 +764,13 @@ class ContractConformanceTest {
 
     /** Who sends a request: a person's bearer token, a machine client's HTTP Basic credentials, or nobody. */
     private enum As { NOBODY, ADMIN, HR, MANAGER, SUPERVISOR, PRACTITIONER, SIGNING_OUT, MACHINE_CLIENT,
+        /** issue 9: audit reports - a head of service over the whole organisation. */
+        HEAD_OF_SERVICE,
         /** A case-management system's bearer token with case-decisions:read (issue 8). */
-        CASE_SYSTEM }
+        CASE_SYSTEM,
+        // issue 9: questionnaire
+        // issue 9: sample
+        QA_AUDITOR }
 
     private static final String JSON = "application/json";
     private static final String FORM = "application/x-www-form-urlencoded";

@@ -13,6 +13,9 @@ public record RecordRead(String action, String recordType, String recordId, List
     /** A session's record; its id is the session's id. */
     public static final String SESSION_RECORD = "session_record";
     public static final String CASE_DISCUSSION = "case_discussion";
+    /** A supervision file audit, and (with its own type) the evidence shown beside it. */
+    public static final String FILE_AUDIT = "file_audit";
+    public static final String FILE_AUDIT_EVIDENCE = "file_audit_evidence";
 
     public RecordRead {
         subjectStaffIds = subjectStaffIds.stream().filter(Objects::nonNull).distinct().sorted().toList();

@@ -272,6 +272,15 @@ public class PolicyService {
         if (o.getAgreementWithin() != null) base.setAgreementWithin(o.getAgreementWithin());
         if (o.getAgreementReviewEvery() != null) base.setAgreementReviewEvery(o.getAgreementReviewEvery());
         if (o.getSuppressionMinimum() != null) base.setSuppressionMinimum(o.getSuppressionMinimum());
+        // issue 9: sample - each schedule rule overridden on its own
+        if (o.getAuditSchedule() != null) {
+            uk.supervision.api.model.AuditScheduleRules a = base.getAuditSchedule() == null
+                    ? new uk.supervision.api.model.AuditScheduleRules() : base.getAuditSchedule();
+            if (o.getAuditSchedule().getQaSampleQuarterly() != null) a.setQaSampleQuarterly(o.getAuditSchedule().getQaSampleQuarterly());
+            if (o.getAuditSchedule().getServiceManagerMonthly() != null) a.setServiceManagerMonthly(o.getAuditSchedule().getServiceManagerMonthly());
+            if (o.getAuditSchedule().getHeadOfServiceQuarterly() != null) a.setHeadOfServiceQuarterly(o.getAuditSchedule().getHeadOfServiceQuarterly());
+            base.setAuditSchedule(a);
+        }
         if (o.getKeepAfterLeaving() != null) {
             Retention r = base.getRetention() == null ? new Retention() : base.getRetention();
             r.setKeepAfterLeaving(o.getKeepAfterLeaving());

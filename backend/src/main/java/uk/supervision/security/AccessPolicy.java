@@ -705,4 +705,214 @@ public class AccessPolicy {
         }
         return sql;
     }
+
+    // issue 9: audits
+
+    /**
+     * Starting an audit of a supervisee's file (DOMAIN section 7): QA auditors any file in the organisation; service
+     * managers the supervisees in the services they manage or below them in the supervision chain; heads of service
+     * their services (all when organisation-wide). Never one's own file, never a file one supervises today (no
+     * marking one's own work). A sampled audit only by QA, a monthly one by a service manager, a quarterly one by a
+     * head of service.
+     */
+    public void requireStartAudit(Caller caller, Staff supervisee, String currentSupervisorId, String kind) {
+        if (caller.isClient() || caller.staffId() == null || !sameOrganisation(caller, supervisee)) {
+            throw Problems.forbidden("Audits are started by quality assurance auditors, service managers and heads of service.");
+        }
+        if (caller.isSelf(supervisee.id())) {
+            throw Problems.forbidden("You cannot audit your own supervision file.");
+        }
+        if (caller.isSelf(currentSupervisorId)) {
+            throw Problems.forbidden("You supervise this person: their file is audited by someone who does not mark their own work.");
+        }
+        boolean qa = caller.has(Role.QA_AUDITOR);
+        boolean sm = caller.has(Role.SERVICE_MANAGER) && (managesOrganisation(caller)
+                || (supervisee.serviceId() != null && caller.managedServiceIds().contains(supervisee.serviceId()))
+                || isSupervisedBy(supervisee.id(), caller.staffId()));
+        boolean hos = caller.has(Role.HEAD_OF_SERVICE) && (managesOrganisation(caller)
+                || (supervisee.serviceId() != null && caller.managedServiceIds().contains(supervisee.serviceId())));
+        boolean allowed = switch (kind) {
+            case "QA_SAMPLE" -> qa;
+            case "SERVICE_MANAGER_MONTHLY" -> sm;
+            case "HEAD_OF_SERVICE_QUARTERLY" -> hos;
+            default -> qa || sm || hos;
+        };
+        if (!allowed) {
+            throw Problems.forbidden(switch (kind) {
+                case "QA_SAMPLE" -> "Only quality assurance auditors audit the files of the quarterly sample.";
+                case "SERVICE_MANAGER_MONTHLY" -> "The monthly audit is a service manager's, of a file in the services they manage.";
+                case "HEAD_OF_SERVICE_QUARTERLY" -> "The quarterly audit is a head of service's, of a file in their services.";
+                default -> "Audits are started by quality assurance auditors anywhere, and by managers in the services they manage.";
+            });
+        }
+    }
+
+    /**
+     * Reading an audit: its auditor (draft and completed) and QA auditors; once completed also the audited supervisor
+     * and the managers above them (the record scope covering the supervisor), DOMAIN section 15 "Return copy to".
+     * Never the audited supervisee, HR, administrators, elected members or machine clients.
+     */
+    public boolean canReadAudit(Caller caller, String organisationId, String auditorStaffId, String superviseeId, boolean completed,
+                                Staff supervisor) {
+        if (caller.isClient() || caller.organisationId() == null || !caller.organisationId().equals(organisationId)) {
+            return false;
+        }
+        if (caller.isSelf(auditorStaffId) || caller.has(Role.QA_AUDITOR)) {
+            return true;
+        }
+        if (!completed || caller.isSelf(superviseeId) || onlyWithoutRecords(caller) || supervisor == null) {
+            return false;
+        }
+        return caller.isSelf(supervisor.id()) || (sameOrganisation(caller, supervisor) && recordScope(caller).covers(supervisor));
+    }
+
+    /**
+     * The rule of {@link #canReadAudit} as a SQL condition (" AND (...)") for lists, appending its parameters; the
+     * columns are the audit's auditor, supervisee, supervisor and supervisor's service, and a condition true when the
+     * audit is completed (signed).
+     */
+    public String auditSql(Caller caller, String auditorColumn, String superviseeColumn, String supervisorColumn,
+                           String supervisorServiceColumn, String completedCondition, List<Object> args) {
+        if (caller.isClient() || caller.organisationId() == null || caller.staffId() == null && !caller.has(Role.QA_AUDITOR)) {
+            return " AND 1 = 0";
+        }
+        if (caller.has(Role.QA_AUDITOR)) {
+            return "";
+        }
+        if (onlyWithoutRecords(caller)) {
+            args.add(caller.staffId());
+            return " AND " + auditorColumn + " = ?";
+        }
+        StaffScope scope = recordScope(caller);
+        List<Object> scopeArgs = new ArrayList<>();
+        String managers = scope.wholeOrganisation() ? "TRUE" : "FALSE" + scope.sql(supervisorServiceColumn, supervisorColumn, scopeArgs)
+                .replaceFirst("^ AND ", " OR ");
+        args.add(caller.staffId());
+        args.add(caller.staffId());
+        args.addAll(scopeArgs);
+        return " AND (" + auditorColumn + " = ? OR (" + completedCondition + " AND " + superviseeColumn + " <> ? AND (" + managers + ")))";
+    }
+
+    /** Whether {@code candidateId} supervises the person today, directly or up the chain: who may own an audit's action. */
+    public boolean isAboveInChain(String staffId, String candidateId) {
+        return isSupervisedBy(staffId, candidateId);
+    }
+
+    // issue 9: questionnaire
+
+    /**
+     * The Part 2 questionnaire's individual answers and who answered (invitations, rounds, the answer linked to an
+     * audit, its cross-check): quality assurance auditors only (DOMAIN section 8). The audit's own auditor, the
+     * audited supervisor and their managers are refused like everyone else.
+     */
+    public void requireQuestionnaireAuditor(Caller caller) {
+        if (caller.isClient() || !caller.has(Role.QA_AUDITOR)) {
+            throw Problems.forbidden("Only quality assurance auditors see who answered the Part 2 questionnaire and what.");
+        }
+    }
+
+    /** A Part 2 questionnaire is seen and answered by the person invited only. */
+    public void requireQuestionnaireInvitee(Caller caller, String inviteeStaffId) {
+        if (caller.isClient() || !caller.isSelf(inviteeStaffId)) {
+            throw Problems.forbidden("A Part 2 questionnaire is seen and answered only by the person it was sent to.");
+        }
+    }
+
+    /**
+     * Which groups of the Part 2 aggregates a caller sees (the suppression is decided before, over the whole
+     * organisation): QA auditors every group; heads of service and service managers their services and everything
+     * in them (the whole organisation when their role covers it); a supervisor their own groups; elected members
+     * the services only. The directorate is always in the view. Everyone else is refused.
+     */
+    public record ResultsView(boolean everything, boolean allServices, Set<String> servicesInFull, String supervisorId) {
+    }
+
+    public ResultsView questionnaireResultsView(Caller caller) {
+        if (caller.isClient()) {
+            throw Problems.forbidden("Part 2 aggregates are for people signed in to the service, not machine clients.");
+        }
+        if (caller.has(Role.QA_AUDITOR) || managesOrganisation(caller)) {
+            return new ResultsView(true, true, Set.of(), null);
+        }
+        boolean manager = caller.hasAny(Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE);
+        boolean supervisor = caller.has(Role.SUPERVISOR) && caller.staffId() != null;
+        boolean member = caller.has(Role.ELECTED_MEMBER);
+        if (!manager && !supervisor && !member) {
+            throw Problems.forbidden("Part 2 aggregates are seen by quality assurance, managers, supervisors (their own groups) and elected members.");
+        }
+        return new ResultsView(false, member, manager ? Set.copyOf(caller.managedServiceIds()) : Set.of(),
+                supervisor ? caller.staffId() : null);
+    }
+
+    // issue 9: sample
+
+    /** The quarterly samples (drawing, listing, reading): quality assurance auditors only; never machine clients. */
+    public void requireAuditSamples(Caller caller) {
+        if (caller.isClient() || caller.organisationId() == null || !caller.has(Role.QA_AUDITOR)) {
+            throw Problems.forbidden("Only quality assurance auditors draw and read the quarterly samples of supervision files.");
+        }
+    }
+
+    // issue 9: audit reports
+
+    /** The services whose quarterly audit reports a caller sees: every service, or those listed. */
+    public record ServiceScope(boolean allServices, Set<String> serviceIds) {
+        public boolean covers(String serviceId) {
+            return allServices || serviceIds.contains(serviceId);
+        }
+    }
+
+    /**
+     * Quarterly audit reports: quality assurance auditors see every service; heads of service and service managers
+     * the services they manage (all, when they manage the whole organisation). Everyone else is refused (403).
+     */
+    public ServiceScope auditReportScope(Caller caller) {
+        if (caller.isClient() || caller.organisationId() == null) {
+            throw Problems.forbidden("Quarterly audit reports are for quality assurance and the managers of the service.");
+        }
+        if (caller.has(Role.QA_AUDITOR) || managesOrganisation(caller)) {
+            return new ServiceScope(true, Set.of());
+        }
+        if (caller.hasAny(Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE)) {
+            return new ServiceScope(false, Set.copyOf(caller.managedServiceIds()));
+        }
+        throw Problems.forbidden("Quarterly audit reports are for quality assurance and the managers of the service.");
+    }
+
+    public void requireReadAuditReport(Caller caller, String serviceId) {
+        if (!auditReportScope(caller).covers(serviceId)) {
+            throw Problems.forbidden("You may read the audit reports of the services you manage only.");
+        }
+    }
+
+    /** Themes and recommendations: quality assurance auditors, and service managers of the service. */
+    public boolean canEditAuditReport(Caller caller, String serviceId) {
+        if (caller.isClient() || caller.organisationId() == null) {
+            return false;
+        }
+        return caller.has(Role.QA_AUDITOR) || (caller.has(Role.SERVICE_MANAGER)
+                && (caller.managesWholeOrganisation() || caller.managedServiceIds().contains(serviceId)));
+    }
+
+    public void requireEditAuditReport(Caller caller, String serviceId) {
+        requireReadAuditReport(caller, serviceId);
+        if (!canEditAuditReport(caller, serviceId)) {
+            throw Problems.forbidden("The themes and recommendations are written by quality assurance and the service's service managers.");
+        }
+    }
+
+    /** Sign-off: a head of service who manages the service, or the whole organisation. */
+    public boolean canSignOffAuditReport(Caller caller, String serviceId) {
+        if (caller.isClient() || caller.organisationId() == null) {
+            return false;
+        }
+        return caller.has(Role.HEAD_OF_SERVICE) && (caller.managesWholeOrganisation() || caller.managedServiceIds().contains(serviceId));
+    }
+
+    public void requireSignOffAuditReport(Caller caller, String serviceId) {
+        requireReadAuditReport(caller, serviceId);
+        if (!canSignOffAuditReport(caller, serviceId)) {
+            throw Problems.forbidden("A head of service over the service signs its audit report off.");
+        }
+    }
 }

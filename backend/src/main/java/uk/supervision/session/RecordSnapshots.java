@@ -2,6 +2,7 @@ package uk.supervision.session;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import uk.supervision.auditreport.AuditOutcomes;
 import uk.supervision.integrity.Canonical;
 import uk.supervision.integrity.HashChain;
 import uk.supervision.integrity.SignedContentSource;
@@ -27,16 +28,19 @@ public class RecordSnapshots implements SignedContentSource {
     private final SignedItemRepository items;
     private final HashChain chain;
     private final Canonical canonical;
+    private final AuditOutcomes auditOutcomes;
 
-    public RecordSnapshots(JdbcOperations jdbc, SignedItemRepository items, HashChain chain, Canonical canonical) {
+    public RecordSnapshots(JdbcOperations jdbc, SignedItemRepository items, HashChain chain, Canonical canonical, AuditOutcomes auditOutcomes) {
         this.jdbc = jdbc;
         this.items = items;
         this.chain = chain;
         this.canonical = canonical;
+        this.auditOutcomes = auditOutcomes;
     }
 
     /** The record as locked, with the notes and signatures in the same shapes the service reads from the tables. */
-    record Signed(SessionRecord record, List<Map<String, Object>> notes, List<Map<String, Object>> signatures) {
+    record Signed(SessionRecord record, List<Map<String, Object>> notes, List<Map<String, Object>> signatures,
+                  String supervisoryPractice, List<Map<String, Object>> auditOutcomes) {
     }
 
     @Override
@@ -75,13 +79,15 @@ public class RecordSnapshots implements SignedContentSource {
             for (Map<String, Object> s : (List<Map<String, Object>>) c.get("signatures")) {
                 signatures.add(Map.of("signer", s.get("signer"), "at", Instant.parse((String) s.get("at")), "hash", s.get("hash")));
             }
-            return new Signed(r, notes, signatures);
+            List<Map<String, Object>> outcomes = c.get("auditOutcomes") == null ? List.of() : (List<Map<String, Object>>) c.get("auditOutcomes");
+            return new Signed(r, notes, signatures, blank(c.get("supervisoryPractice")), outcomes);
         });
     }
 
     private Optional<String> recordContent(String sessionId) {
         Optional<Map<String, Object>> row = one("SELECT r.template_id, r.entries_json, r.reflection, r.future_agenda, r.next_date, "
-                + "r.personal_discussed, r.confidential_notes, r.action_reviews_json, r.content_hash, r.signed_at, s.organisation_id "
+                + "r.personal_discussed, r.confidential_notes, r.action_reviews_json, r.content_hash, r.signed_at, s.organisation_id, "
+                + "r.supervisory_practice "
                 + "FROM session_record r JOIN supervision_session s ON s.id = r.session_id WHERE r.session_id = ?", sessionId, rs -> {
             Map<String, Object> c = new TreeMap<>();
             c.put("session", sessionId);
@@ -96,9 +102,17 @@ public class RecordSnapshots implements SignedContentSource {
             c.put("contentHash", Canonical.text(rs.getString(9)));
             c.put("signedAt", Canonical.text(rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant()));
             c.put("organisationId", rs.getString(11));
+            // Only on records where audits were noted: the content of every other record stays as it was.
+            if (rs.getString(12) != null) {
+                c.put("supervisoryPractice", rs.getString(12));
+            }
             return c;
         });
         return row.map(c -> {
+            List<Map<String, Object>> outcomes = auditOutcomes.notedOn(sessionId);
+            if (!outcomes.isEmpty()) {
+                c.put("auditOutcomes", outcomes);
+            }
             c.put("notes", rows("SELECT id, kind, author_staff_id, text, created_at FROM record_note WHERE session_id = ? "
                     + "AND kind <> 'ADDENDUM' ORDER BY created_at, id", sessionId, rs -> {
                 Map<String, Object> n = new TreeMap<>();

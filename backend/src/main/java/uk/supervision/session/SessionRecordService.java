@@ -10,6 +10,7 @@ import uk.supervision.action.ActionRepository;
 import uk.supervision.action.ActionService;
 import uk.supervision.action.SupervisionAction;
 import uk.supervision.agenda.NextAgenda;
+import uk.supervision.auditreport.AuditOutcomes;
 import uk.supervision.activitylog.ActivityLog;
 import uk.supervision.activitylog.ReadLog;
 import uk.supervision.activitylog.RecordRead;
@@ -74,11 +75,12 @@ public class SessionRecordService {
     private final JsonMapper json;
     private final Clock clock;
     private final NextAgenda nextAgenda;
+    private final AuditOutcomes auditOutcomes;
 
     public SessionRecordService(SessionService sessions, SessionRepository sessionRepository, SessionRecordRepository records,
                                 RecordSnapshots snapshots, ActionRepository actions, ActionService actionService, StaffRepository staff, Idempotency idempotency,
                                 ActivityLog activityLog, ReadLog readLog, JdbcOperations jdbc, JsonMapper json, Clock clock,
-                                NextAgenda nextAgenda) {
+                                NextAgenda nextAgenda, AuditOutcomes auditOutcomes) {
         this.sessions = sessions;
         this.sessionRepository = sessionRepository;
         this.records = records;
@@ -93,6 +95,7 @@ public class SessionRecordService {
         this.json = json;
         this.clock = clock;
         this.nextAgenda = nextAgenda;
+        this.auditOutcomes = auditOutcomes;
     }
 
     /** Read-write: the log row is written in the read's own transaction, and MySQL refuses it in a read-only one. */
@@ -139,6 +142,7 @@ public class SessionRecordService {
                 write(withHiddenReviews(caller, body.getActionReviews(), record)), clock.instant()) != 1) {
             throw Problems.preconditionFailed(record.version());
         }
+        writeSupervisoryPractice(session.id(), blank(body.getSupervisoryPractice()));
         sessionRepository.markRecord(session.id(), "RECORDED", clock.instant());
         activityLog.record(caller, "RECORD_WRITTEN", "supervision_session", session.id(), null);
         return view(caller, session, record(session));
@@ -197,7 +201,8 @@ public class SessionRecordService {
         ETags.requireSignable(ifMatch, SessionRecord.DRAFT.equals(record.status()), record.version(), contentVersion);
         requireDraft(record);
         requireRequiredItems(record);
-        String hash = contentHash(record, notes(session.id()));
+        List<Map<String, Object>> outcomes = outcomesShown(session, record);
+        String hash = contentHash(record, notes(session.id()), supervisoryPractice(session.id()), outcomes);
         List<Map<String, Object>> signatures = signatureRows(session.id());
         if (signatures.stream().anyMatch(s -> s.get("signer").equals(caller.staffId()) && s.get("hash").equals(hash))) {
             throw Problems.conflict("You have already signed the record as it stands.");
@@ -223,6 +228,7 @@ public class SessionRecordService {
             }
             sessionRepository.markRecord(session.id(), "SIGNED", now);
             applyReviews(session, record, now);
+            auditOutcomes.note(session.id(), outcomes.stream().map(o -> (String) o.get("auditId")).toList());
             nextAgenda.keepWithRecord(meeting(session), sessions.participants(session.id()));
             snapshots.lockRecord(session);
             activityLog.record(caller, "RECORD_SIGNED_AND_LOCKED", "supervision_session", session.id(), "content " + hash);
@@ -234,6 +240,41 @@ public class SessionRecordService {
     }
 
     // ---- helpers
+
+    static final String SUPERVISORY_PRACTICE_MISSING =
+            "A discussion of the quality of their supervisory practice, in the light of the file audits noted";
+
+    /**
+     * The outcomes of audits of the supervisee's own supervisees' files, to note on a one-to-one record (DOMAIN section
+     * 14): completed audits of them as a supervisor not noted yet, or noted on this record. None for a group session.
+     */
+    private List<Map<String, Object>> outcomesShown(SupervisionSession session, SessionRecord r) {
+        if (SessionRecord.SIGNED.equals(r.status())) {
+            return auditOutcomes.notedOn(session.id());
+        }
+        List<String> participants = sessions.participants(session.id());
+        if (!"ONE_TO_ONE".equals(session.kind()) || participants.size() != 1) {
+            return List.of();
+        }
+        return auditOutcomes.shown(participants.get(0), session.id());
+    }
+
+    private String supervisoryPractice(String sessionId) {
+        return jdbc.prepareStatement("SELECT supervisory_practice FROM session_record WHERE session_id = ?", ps -> {
+            ps.setString(1, sessionId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? blank(rs.getString(1)) : null;
+            }
+        });
+    }
+
+    private void writeSupervisoryPractice(String sessionId, String text) {
+        jdbc.prepareStatement("UPDATE session_record SET supervisory_practice = ? WHERE session_id = ? AND status = 'DRAFT'", ps -> {
+            ps.setString(1, text);
+            ps.setString(2, sessionId);
+            return ps.executeUpdate();
+        });
+    }
 
     /** An agenda item of the record's template, as the record needs it. */
     private record AgendaItem(String key, String label, boolean required) {
@@ -345,7 +386,9 @@ public class SessionRecordService {
         signatureRows.forEach(s -> people.add((String) s.get("signer")));
         Map<String, Staff> byId = new HashMap<>();
         staff.findByIdIn(people).forEach(p -> byId.put(p.id(), p));
-        String currentHash = SessionRecord.SIGNED.equals(r.status()) ? r.contentHash() : contentHash(r, noteRows);
+        String practice = locked.isPresent() ? locked.get().supervisoryPractice() : supervisoryPractice(session.id());
+        List<Map<String, Object>> outcomes = locked.isPresent() ? locked.get().auditOutcomes() : outcomesShown(session, r);
+        String currentHash = SessionRecord.SIGNED.equals(r.status()) ? r.contentHash() : contentHash(r, noteRows, practice, outcomes);
 
         List<RecordEntry> entries = readEntries(r.entriesJson());
         uk.supervision.api.model.SessionRecord dto = new uk.supervision.api.model.SessionRecord(UUID.fromString(session.id()),
@@ -356,7 +399,9 @@ public class SessionRecordService {
                         ((Instant) n.get("at")).atOffset(ZoneOffset.UTC))).toList(),
                 signatureRows.stream().map(s -> new RecordSignature(StaffMapper.ref(byId.get((String) s.get("signer"))),
                         ((Instant) s.get("at")).atOffset(ZoneOffset.UTC), (String) s.get("hash"), s.get("hash").equals(currentHash))).toList(),
-                missing(r, entries, reviews, toReview), r.version(), r.updatedAt().atOffset(ZoneOffset.UTC));
+                missing(r, entries, reviews, toReview, practice, outcomes), r.version(), r.updatedAt().atOffset(ZoneOffset.UTC));
+        dto.setAuditOutcomes(auditOutcomes.toDtos(outcomes));
+        dto.setSupervisoryPractice(practice);
         dto.setReflection(r.reflection());
         dto.setFutureAgenda(r.futureAgenda());
         dto.setNextDate(r.nextDate());
@@ -373,7 +418,8 @@ public class SessionRecordService {
     }
 
     /** "Say what is missing before it matters": agenda items not addressed, actions not reviewed, no next date. */
-    private List<String> missing(SessionRecord r, List<RecordEntry> entries, List<ActionReview> reviews, List<SupervisionAction> toReview) {
+    private List<String> missing(SessionRecord r, List<RecordEntry> entries, List<ActionReview> reviews, List<SupervisionAction> toReview,
+                                 String supervisoryPractice, List<Map<String, Object>> outcomes) {
         if (SessionRecord.SIGNED.equals(r.status())) {
             return List.of();
         }
@@ -393,11 +439,14 @@ public class SessionRecordService {
         if (r.nextDate() == null) {
             out.add("No date for the next session");
         }
+        if (!outcomes.isEmpty() && supervisoryPractice == null) {
+            out.add(SUPERVISORY_PRACTICE_MISSING);
+        }
         return out;
     }
 
     /** SHA-256 over everything the parties sign, notes made before signing included. */
-    private String contentHash(SessionRecord r, List<Map<String, Object>> notes) {
+    private String contentHash(SessionRecord r, List<Map<String, Object>> notes, String supervisoryPractice, List<Map<String, Object>> outcomes) {
         Map<String, Object> content = new TreeMap<>();
         content.put("session", r.sessionId());
         content.put("template", r.templateId());
@@ -412,6 +461,13 @@ public class SessionRecordService {
         notes.stream().filter(n -> BEFORE_SIGNING.contains((String) n.get("kind")))
                 .forEach(n -> noteContent.add(n.get("id") + ":" + n.get("kind") + ":" + n.get("author") + ":" + n.get("text")));
         content.put("notes", noteContent);
+        // Only where audits are noted or the discussion is written, so every other record's content is as before.
+        if (supervisoryPractice != null) {
+            content.put("supervisoryPractice", supervisoryPractice);
+        }
+        if (!outcomes.isEmpty()) {
+            content.put("auditOutcomes", outcomes.stream().map(o -> (String) o.get("auditId")).toList());
+        }
         return PasswordHasher.sha256(write(content));
     }
 

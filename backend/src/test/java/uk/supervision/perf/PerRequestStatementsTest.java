@@ -90,6 +90,40 @@ class PerRequestStatementsTest extends ApiTest {
         });
     }
 
+    // issue 9: audits
+    /**
+     * The evidence beside an audit: the audit, whether it is signed (twice: the access check, then the period it shows),
+     * the audited supervisor, the sessions with their records, the actions open at each, the policy's interval, the
+     * agreement, the case discussions and the read's two log rows, whatever the number of sessions.
+     */
+    static final int AUDIT_EVIDENCE = 11;
+
+    @Test
+    void theAuditEvidenceCostsTheSameStatementsForTwoSessionsAsForFive() {
+        World.Person sam = world.person(world.teamA1(), "Sam", Role.PRACTITIONER);
+        world.supervise(priya.staff(), sam.staff());
+        String qa = api.token(world.person(world.teamA2(), "Quinn", Role.QA_AUDITOR).username(), Fixtures.PASSWORD);
+        Api.Response audit = api.post("/api/v1/audits", qa, Map.of("superviseeId", sam.id(), "kind", "AD_HOC"));
+        assertEquals(201, audit.status(), audit.body());
+        String url = "/api/v1/audits/" + audit.json().get("id").asText() + "/evidence";
+        for (int i = 1; i <= 2; i++) {
+            heldSession(sam, today.minusWeeks(i));
+        }
+        int forTwo = statementsOf(url, qa);
+        assertTrue(forTwo <= AUDIT_EVIDENCE, "the evidence took " + forTwo + " statements: " + lastStatements());
+        for (int i = 3; i <= 5; i++) {
+            heldSession(sam, today.minusWeeks(i));
+        }
+        int forFive = statementsOf(url, qa);
+        assertEquals(forTwo, forFive, "statements must not grow with the number of sessions: " + lastStatements());
+        assertEquals("5", api.get(url, qa).json().get("items").get(1).get("facts").get(0).get("value").asText());
+    }
+
+    private void heldSession(World.Person supervisee, LocalDate day) {
+        String id = fixtures.session(world.org(), supervisee.staff(), priya.staff());
+        fixtures.execute("UPDATE supervision_session SET status = 'HELD', meeting_date = ? WHERE id = ?", java.sql.Date.valueOf(day), id);
+    }
+
     /** The fewest statements of three identical requests (a scheduled job may run during one). */
     private int statementsOf(String url, String token) {
         assertEquals(200, api.get(url, token).status(), "warm-up");

@@ -81,6 +81,14 @@ class PolicyApiTest extends ApiTest {
         assertEquals("P6M", steps.get(1).get("until").asText());
         assertEquals("P1M", lga.get("rules").get("normalInterval").asText());
 
+        // issue 9: sample - which file audits each profile schedules
+        assertEquals(Map.of("qaSampleQuarterly", true, "serviceManagerMonthly", true, "headOfServiceQuarterly", false),
+                Api.JSON.convertValue(coventry.get("rules").get("auditSchedule"), Map.class));
+        assertEquals(coventry.get("rules").get("auditSchedule"), lga.get("rules").get("auditSchedule"), "the LGA copy of Coventry's audit tool");
+        assertEquals(Map.of("qaSampleQuarterly", false, "serviceManagerMonthly", false, "headOfServiceQuarterly", false),
+                Api.JSON.convertValue(bedfordshire.get("rules").get("auditSchedule"), Map.class), "no audit schedule");
+        assertEquals(10, coventry.get("rules").get("minimumSessionsPerYear").asInt(), "the other rules are kept");
+
         Api.Response one = api.get("/api/v1/policy-profiles/" + coventry.get("id").asText(), practitioner);
         assertEquals(coventry, one.json());
         assertEquals(404, api.get("/api/v1/policy-profiles/00000000-0000-7000-8000-000000000999", practitioner).status());
@@ -114,6 +122,13 @@ class PolicyApiTest extends ApiTest {
                 Map.of("profileId", profileId, "overrides", Map.of("normalInterval", "four weeks")), updated.header("ETag"));
         assertEquals(400, badPeriod.status());
         assertEquals("/overrides/normalInterval", badPeriod.json().get("errors").get(0).get("pointer").asText());
+
+        // issue 9: sample - one audit schedule rule overridden, the others kept
+        Api.Response heads = api.put("/api/v1/organisation/policy", admin, Map.of("profileId", profileId,
+                "overrides", Map.of("normalInterval", "P3W", "auditSchedule", Map.of("headOfServiceQuarterly", true))), updated.header("ETag"));
+        assertEquals(200, heads.status(), heads.body());
+        assertEquals(Map.of("qaSampleQuarterly", true, "serviceManagerMonthly", true, "headOfServiceQuarterly", true),
+                Api.JSON.convertValue(heads.json().get("effectiveRules").get("auditSchedule"), Map.class));
 
         // The shipped profile itself is unchanged; another organisation on it still has four weeks.
         World other = fixtures.organisation();

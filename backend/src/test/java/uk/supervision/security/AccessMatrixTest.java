@@ -649,6 +649,16 @@ class AccessMatrixTest {
             listWebhookDeliveries     N    N   N   N   N   N   N   Y     N      N       U
             """;
 
+    // issue 9: sample
+    /** The quarterly samples (quality assurance auditors only) and the audits due from the caller (every person; not clients). */
+    static final String AUDIT_SAMPLES = """
+            operation                 PRAC SUP SM  HOS QA  HR  EM  ADMIN C_READ C_WRITE ANON
+            listAuditSamples          N    N   N   N   Y   N   N   N     N      N       U
+            drawAuditSample           N    N   N   N   Y   N   N   N     N      N       U
+            getAuditSample            N    N   N   N   Y   N   N   N     N      N       U
+            getAuditSchedule          Y    Y   Y   Y   Y   Y   Y   Y     N      N       U
+            """;
+
     /** Children: a child allocated to the person (clients here hold staff scopes, not children:write; see ChildApiTest). */
     static final String CHILDREN = """
             operation               caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
@@ -769,6 +779,95 @@ class AccessMatrixTest {
             signCaseDiscussion      ANON    -    -    -    -    U    U    -    U    U
             """;
 
+    // issue 9: audits
+    /**
+     * Audits of the person's file, their current supervisor audited, by an independent QA auditor (team A2). Reads on a
+     * completed audit: the supervisor audited, managers above them and QA, never the person audited, HR, administrators,
+     * members or clients; the evidence for QA (and the auditor) only. Writes on a draft: only its auditor (no caller here),
+     * so every caller is refused. Starting one: QA anywhere, the service manager in service A, the head of service
+     * anywhere; never of one's own file or a file one supervises.
+     */
+    static final String AUDITS = """
+            operation         caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
+            listAudits        PRAC    N    Y    N    N    N    N    N    N    X
+            listAudits        SUP     N    Y    Y    N    N    N    N    N    X
+            listAudits        SM      N    Y    Y    Y    Y    Y    Y    N    X
+            listAudits        HOS     N    Y    Y    Y    Y    Y    Y    Y    X
+            listAudits        QA      Y    Y    Y    Y    Y    Y    Y    Y    X
+            listAudits        HR      N    N    N    N    N    N    N    N    N
+            listAudits        EM      -    -    -    -    N    N    -    N    N
+            listAudits        ADMIN   -    -    -    -    N    N    -    N    N
+            listAudits        C_READ  -    -    -    -    N    N    -    N    N
+            listAudits        C_WRITE -    -    -    -    N    N    -    N    N
+            listAudits        ANON    -    -    -    -    U    U    -    U    U
+            getAudit          PRAC    N    Y    N    N    N    N    N    N    X
+            getAudit          SUP     N    Y    Y    N    N    N    N    N    X
+            getAudit          SM      N    Y    Y    Y    Y    Y    Y    N    X
+            getAudit          HOS     N    Y    Y    Y    Y    Y    Y    Y    X
+            getAudit          QA      Y    Y    Y    Y    Y    Y    Y    Y    X
+            getAudit          HR      N    N    N    N    N    N    N    N    X
+            getAudit          EM      -    -    -    -    N    N    -    N    X
+            getAudit          ADMIN   -    -    -    -    N    N    -    N    X
+            getAudit          C_READ  -    -    -    -    N    N    -    N    N
+            getAudit          C_WRITE -    -    -    -    N    N    -    N    N
+            getAudit          ANON    -    -    -    -    U    U    -    U    U
+            getAuditEvidence  PRAC    N    N    N    N    N    N    N    N    X
+            getAuditEvidence  SUP     N    N    N    N    N    N    N    N    X
+            getAuditEvidence  SM      N    N    N    N    N    N    N    N    X
+            getAuditEvidence  HOS     N    N    N    N    N    N    N    N    X
+            getAuditEvidence  QA      Y    Y    Y    Y    Y    Y    Y    Y    X
+            getAuditEvidence  HR      N    N    N    N    N    N    N    N    X
+            getAuditEvidence  EM      -    -    -    -    N    N    -    N    X
+            getAuditEvidence  ADMIN   -    -    -    -    N    N    -    N    X
+            getAuditEvidence  C_READ  -    -    -    -    N    N    -    N    N
+            getAuditEvidence  C_WRITE -    -    -    -    N    N    -    N    N
+            getAuditEvidence  ANON    -    -    -    -    U    U    -    U    U
+            createAudit       PRAC    N    N    N    N    N    N    N    N    X
+            createAudit       SUP     N    N    N    N    N    N    N    N    X
+            createAudit       SM      N    N    Y    Y    Y    Y    Y    N    X
+            createAudit       HOS     N    N    Y    Y    Y    Y    Y    Y    X
+            createAudit       QA      N    N    Y    Y    Y    Y    Y    Y    X
+            createAudit       HR      N    N    N    N    N    N    N    N    X
+            createAudit       EM      -    -    -    -    N    N    -    N    N
+            createAudit       ADMIN   -    -    -    -    N    N    -    N    N
+            createAudit       C_READ  -    -    -    -    N    N    -    N    N
+            createAudit       C_WRITE -    -    -    -    N    N    -    N    N
+            createAudit       ANON    -    -    -    -    U    U    -    U    U
+            updateAudit       PRAC    N    N    N    N    N    N    N    N    X
+            updateAudit       SUP     N    N    N    N    N    N    N    N    X
+            updateAudit       SM      N    N    N    N    N    N    N    N    X
+            updateAudit       HOS     N    N    N    N    N    N    N    N    X
+            updateAudit       QA      N    N    N    N    N    N    N    N    X
+            updateAudit       HR      N    N    N    N    N    N    N    N    X
+            updateAudit       EM      -    -    -    -    N    N    -    N    X
+            updateAudit       ADMIN   -    -    -    -    N    N    -    N    X
+            updateAudit       C_READ  -    -    -    -    N    N    -    N    N
+            updateAudit       C_WRITE -    -    -    -    N    N    -    N    N
+            updateAudit       ANON    -    -    -    -    U    U    -    U    U
+            deleteAudit       PRAC    N    N    N    N    N    N    N    N    X
+            deleteAudit       SUP     N    N    N    N    N    N    N    N    X
+            deleteAudit       SM      N    N    N    N    N    N    N    N    X
+            deleteAudit       HOS     N    N    N    N    N    N    N    N    X
+            deleteAudit       QA      N    N    N    N    N    N    N    N    X
+            deleteAudit       HR      N    N    N    N    N    N    N    N    X
+            deleteAudit       EM      -    -    -    -    N    N    -    N    X
+            deleteAudit       ADMIN   -    -    -    -    N    N    -    N    X
+            deleteAudit       C_READ  -    -    -    -    N    N    -    N    N
+            deleteAudit       C_WRITE -    -    -    -    N    N    -    N    N
+            deleteAudit       ANON    -    -    -    -    U    U    -    U    U
+            completeAudit     PRAC    N    N    N    N    N    N    N    N    X
+            completeAudit     SUP     N    N    N    N    N    N    N    N    X
+            completeAudit     SM      N    N    N    N    N    N    N    N    X
+            completeAudit     HOS     N    N    N    N    N    N    N    N    X
+            completeAudit     QA      N    N    N    N    N    N    N    N    X
+            completeAudit     HR      N    N    N    N    N    N    N    N    X
+            completeAudit     EM      -    -    -    -    N    N    -    N    X
+            completeAudit     ADMIN   -    -    -    -    N    N    -    N    X
+            completeAudit     C_READ  -    -    -    -    N    N    -    N    N
+            completeAudit     C_WRITE -    -    -    -    N    N    -    N    N
+            completeAudit     ANON    -    -    -    -    U    U    -    U    U
+            """;
+
     // ---- the harness
 
     @Inject
@@ -777,6 +876,102 @@ class AccessMatrixTest {
     Fixtures fixtures;
     @Inject
     AccessTokens accessTokens;
+    // issue 9: questionnaire
+    /**
+     * The Part 2 questionnaire sent to the person in that relation (issue 9): seen and answered by the invitee only,
+     * QA auditors included among the refused; machine clients refused.
+     */
+    static final String QUESTIONNAIRES = """
+            operation             caller  SELF SUPERVISEE SAME_TEAM OTHER_ORG
+            getQuestionnaire      PRAC    Y    N          N         X
+            getQuestionnaire      SUP     Y    N          N         X
+            getQuestionnaire      SM      Y    N          N         X
+            getQuestionnaire      HOS     Y    N          N         X
+            getQuestionnaire      QA      Y    N          N         X
+            getQuestionnaire      HR      Y    N          N         X
+            getQuestionnaire      EM      -    -          N         X
+            getQuestionnaire      ADMIN   -    -          N         X
+            getQuestionnaire      C_READ  -    -          N         N
+            getQuestionnaire      C_WRITE -    -          N         N
+            getQuestionnaire      ANON    -    -          U         U
+            answerQuestionnaire   PRAC    Y    N          N         X
+            answerQuestionnaire   SUP     Y    N          N         X
+            answerQuestionnaire   SM      Y    N          N         X
+            answerQuestionnaire   HOS     Y    N          N         X
+            answerQuestionnaire   QA      Y    N          N         X
+            answerQuestionnaire   HR      Y    N          N         X
+            answerQuestionnaire   EM      -    -          N         X
+            answerQuestionnaire   ADMIN   -    -          N         X
+            answerQuestionnaire   C_READ  -    -          N         N
+            answerQuestionnaire   C_WRITE -    -          N         N
+            answerQuestionnaire   ANON    -    -          U         U
+            """;
+
+    /** The caller's own questionnaires (people with a staff record), who answered and what (QA only), the aggregates (issue 9). */
+    static final String QUESTIONNAIRE_OVERSIGHT = """
+            operation                   PRAC SUP SM  HOS QA  HR  EM  ADMIN C_READ C_WRITE ANON
+            listMyQuestionnaires        Y    Y   Y   Y   Y   Y   N   N     N      N       U
+            issueQuestionnaireRound     N    N   N   N   Y   N   N   N     N      N       U
+            listQuestionnaireInvitations N   N   N   N   Y   N   N   N     N      N       U
+            getAuditQuestionnaireAnswer N    N   N   N   Y   N   N   N     N      N       U
+            getAuditCrossCheck          N    N   N   N   Y   N   N   N     N      N       U
+            listAuditDisagreements      N    N   N   N   Y   N   N   N     N      N       U
+            getQuestionnaireResults     N    Y   Y   Y   Y   N   Y   N     N      N       U
+            """;
+
+    // issue 9: audit reports
+    /**
+     * Quarterly audit reports of the service of the person in that relation (SAME_TEAM: service A, which the service
+     * manager manages; OTHER_SERVICE: service B; OTHER_ORG: another organisation's). Each cell uses a quarter of its own.
+     */
+    static final String AUDIT_REPORTS = """
+            operation               caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
+            listAuditReports        PRAC    -    -    -    -    N    -    -    N    N
+            listAuditReports        SUP     -    -    -    -    N    -    -    N    N
+            listAuditReports        SM      -    -    -    -    Y    -    -    N    X
+            listAuditReports        HOS     -    -    -    -    Y    -    -    Y    X
+            listAuditReports        QA      -    -    -    -    Y    -    -    Y    X
+            listAuditReports        HR      -    -    -    -    N    -    -    N    N
+            listAuditReports        EM      -    -    -    -    N    -    -    N    N
+            listAuditReports        ADMIN   -    -    -    -    N    -    -    N    N
+            listAuditReports        C_READ  -    -    -    -    N    -    -    N    N
+            listAuditReports        C_WRITE -    -    -    -    N    -    -    N    N
+            listAuditReports        ANON    -    -    -    -    U    -    -    U    U
+            getAuditReport          PRAC    -    -    -    -    N    -    -    N    X
+            getAuditReport          SUP     -    -    -    -    N    -    -    N    X
+            getAuditReport          SM      -    -    -    -    Y    -    -    N    X
+            getAuditReport          HOS     -    -    -    -    Y    -    -    Y    X
+            getAuditReport          QA      -    -    -    -    Y    -    -    Y    X
+            getAuditReport          HR      -    -    -    -    N    -    -    N    X
+            getAuditReport          EM      -    -    -    -    N    -    -    N    X
+            getAuditReport          ADMIN   -    -    -    -    N    -    -    N    X
+            getAuditReport          C_READ  -    -    -    -    N    -    -    N    N
+            getAuditReport          C_WRITE -    -    -    -    N    -    -    N    N
+            getAuditReport          ANON    -    -    -    -    U    -    -    U    U
+            updateAuditReport       PRAC    -    -    -    -    N    -    -    N    X
+            updateAuditReport       SUP     -    -    -    -    N    -    -    N    X
+            updateAuditReport       SM      -    -    -    -    Y    -    -    N    X
+            updateAuditReport       HOS     -    -    -    -    N    -    -    N    X
+            updateAuditReport       QA      -    -    -    -    Y    -    -    Y    X
+            updateAuditReport       HR      -    -    -    -    N    -    -    N    X
+            updateAuditReport       EM      -    -    -    -    N    -    -    N    X
+            updateAuditReport       ADMIN   -    -    -    -    N    -    -    N    X
+            updateAuditReport       C_READ  -    -    -    -    N    -    -    N    N
+            updateAuditReport       C_WRITE -    -    -    -    N    -    -    N    N
+            updateAuditReport       ANON    -    -    -    -    U    -    -    U    U
+            signOffAuditReport      PRAC    -    -    -    -    N    -    -    N    X
+            signOffAuditReport      SUP     -    -    -    -    N    -    -    N    X
+            signOffAuditReport      SM      -    -    -    -    N    -    -    N    X
+            signOffAuditReport      HOS     -    -    -    -    Y    -    -    Y    X
+            signOffAuditReport      QA      -    -    -    -    N    -    -    N    X
+            signOffAuditReport      HR      -    -    -    -    N    -    -    N    X
+            signOffAuditReport      EM      -    -    -    -    N    -    -    N    X
+            signOffAuditReport      ADMIN   -    -    -    -    N    -    -    N    X
+            signOffAuditReport      C_READ  -    -    -    -    N    -    -    N    N
+            signOffAuditReport      C_WRITE -    -    -    -    N    -    -    N    N
+            signOffAuditReport      ANON    -    -    -    -    U    -    -    U    U
+            """;
+
     Api api;
     World world;
     World elsewhere;
@@ -799,6 +994,14 @@ class AccessMatrixTest {
         all.put("DECISIONS_AND_WEBHOOKS", DECISIONS_AND_WEBHOOKS);
         all.put("CHILDREN", CHILDREN);
         all.put("CASE_DISCUSSIONS", CASE_DISCUSSIONS);
+        // issue 9: audits
+        all.put("AUDITS", AUDITS);
+        // issue 9: questionnaire
+        all.put("QUESTIONNAIRES", QUESTIONNAIRES);
+        all.put("QUESTIONNAIRE_OVERSIGHT", QUESTIONNAIRE_OVERSIGHT);
+        // issue 9: sample
+        all.put("AUDIT_SAMPLES", AUDIT_SAMPLES);
+        all.put("AUDIT_REPORTS", AUDIT_REPORTS);  // issue 9: audit reports
         return all;
     }
 
@@ -1012,6 +1215,19 @@ class AccessMatrixTest {
                 c -> count("SELECT COUNT(*) FROM case_discussion WHERE id = ?", caseDiscussion(c))));
         p.put("signCaseDiscussion", change(c -> api.post("/api/v1/case-discussions/" + caseDiscussion(c) + "/signatures", c.token(), null, "\"v1\""),
                 c -> count("SELECT COUNT(*) FROM case_discussion_signature WHERE case_discussion_id = ?", caseDiscussion(c))));
+        // issue 9: audits
+        p.put("listAudits", list(c -> api.get("/api/v1/audits?limit=200&superviseeId=" + c.person().id(), c.token()), this::completedAudit));
+        p.put("getAudit", read(c -> api.get("/api/v1/audits/" + completedAudit(c), c.token())));
+        p.put("getAuditEvidence", read(c -> api.get("/api/v1/audits/" + completedAudit(c) + "/evidence", c.token())));
+        p.put("createAudit", change(c -> api.post("/api/v1/audits", c.token(), Map.of("superviseeId", c.person().id(), "kind", "AD_HOC")),
+                c -> count("SELECT COUNT(*) FROM file_audit WHERE supervisee_id = ?", c.person().id())));
+        p.put("updateAudit", change(c -> api.put("/api/v1/audits/" + draftAudit(c), c.token(), Map.of("periodFrom", today.minusMonths(1).toString(),
+                        "periodTo", today.toString(), "answers", List.of(Map.of("key", "q1", "value", "1")), "actions", List.of()), "\"v2\""),
+                c -> fixtures.string("SELECT content_json FROM file_audit WHERE id = ?", draftAudit(c))));
+        p.put("deleteAudit", change(c -> api.raw("DELETE", "/api/v1/audits/" + draftAudit(c), c.token(), null, null, Map.of("If-Match", "\"v2\"")),
+                c -> count("SELECT COUNT(*) FROM file_audit WHERE id = ?", draftAudit(c))));
+        p.put("completeAudit", change(c -> api.post("/api/v1/audits/" + draftAudit(c) + "/completion", c.token(), null, "\"v2\""),
+                c -> count("SELECT COUNT(*) FROM file_audit_signature WHERE file_audit_id = ?", draftAudit(c))));
         p.put("proposeAgendaItem", change(c -> api.post(staffUrl(c) + "/next-agenda-items", c.token(), Map.of("text", c.tag("Agenda"))),
                 c -> count("SELECT COUNT(*) FROM agenda_proposal WHERE supervisee_id = ?", c.person().id())));
         // issue 8: decisions about children, the 24-hour measure, webhooks
@@ -1031,7 +1247,117 @@ class AccessMatrixTest {
         p.put("removeWebhook", change(c -> api.raw("DELETE", "/api/v1/webhooks/" + webhook(c), c.token(), null, null),
                 c -> fixtures.string("SELECT removed_at FROM webhook WHERE id = ?", webhook(c))));
         p.put("listWebhookDeliveries", read(c -> api.get("/api/v1/webhooks/" + webhook(c) + "/deliveries", c.token())));
+        // issue 9: questionnaire
+        p.put("getQuestionnaire", read(c -> api.get("/api/v1/questionnaires/" + invitation(c), c.token())));
+        p.put("answerQuestionnaire", change(c -> api.post("/api/v1/questionnaires/" + invitation(c) + "/response", c.token(), partTwoAnswers()),
+                c -> fixtures.string("SELECT answered_at FROM questionnaire_invitation WHERE id = ?", invitation(c))));
+        p.put("listMyQuestionnaires", read(c -> api.get("/api/v1/questionnaires", c.token())));
+        p.put("issueQuestionnaireRound", change(c -> api.post("/api/v1/questionnaire-rounds", c.token(),
+                        Map.of("teamId", c.world().teamA1().id(), "expiresOn", today.plusDays(10).toString())),
+                c -> count("SELECT COUNT(*) FROM questionnaire_round WHERE organisation_id = ?", c.world().org().id())));
+        p.put("listQuestionnaireInvitations", read(c -> api.get("/api/v1/questionnaire-invitations?limit=5", c.token())));
+        p.put("getAuditQuestionnaireAnswer", read(c -> api.get("/api/v1/audits/" + answeredAudit(c) + "/questionnaire-answer", c.token())));
+        p.put("getAuditCrossCheck", read(c -> api.get("/api/v1/audits/" + answeredAudit(c) + "/cross-check", c.token())));
+        p.put("listAuditDisagreements", read(c -> api.get("/api/v1/audit-disagreements?quarter=" + uk.supervision.audit.Quarter.of(today), c.token())));
+        p.put("getQuestionnaireResults", read(c -> api.get("/api/v1/questionnaire-results?quarter=" + uk.supervision.audit.Quarter.of(today).previous(),
+                c.token())));
+        // issue 9: sample
+        p.put("listAuditSamples", list(c -> api.get("/api/v1/audit-samples?limit=200", c.token()), this::auditSample));
+        p.put("drawAuditSample", change(c -> api.post("/api/v1/audit-samples", c.token(),
+                        Map.of("quarter", uk.supervision.audit.Quarter.of(today).next().toString(), "size", 1)),
+                c -> count("SELECT COUNT(*) FROM audit_sample WHERE organisation_id = ?", world.org().id())));
+        p.put("getAuditSample", read(c -> api.get("/api/v1/audit-samples/" + auditSample(c), c.token())));
+        p.put("getAuditSchedule", read(c -> api.get("/api/v1/audit-schedule", c.token())));
+        // issue 9: audit reports
+        p.put("listAuditReports", list(c -> api.get("/api/v1/audit-reports?quarter=" + reportQuarter(c, false), c.token()),
+                c -> reportService(c).id()));
+        p.put("getAuditReport", read(c -> api.get(reportUrl(c, false), c.token())));
+        p.put("updateAuditReport", change(c -> api.put(reportUrl(c, false), c.token(), Map.of("themes", "Themes " + c.id()), "\"v0\""),
+                c -> fixtures.string("SELECT themes FROM audit_report WHERE service_id = ? AND quarter = ?", reportService(c).id(), reportQuarter(c, false))));
+        p.put("signOffAuditReport", change(c -> api.post(reportUrl(c, true) + "/sign-off", c.token(), null, "\"v1\""),
+                c -> fixtures.string("SELECT status FROM audit_report WHERE service_id = ? AND quarter = ?", reportService(c).id(), reportQuarter(c, true))));
         return p;
+    }
+
+    // issue 9: questionnaire
+    /** A Part 2 invitation to the cell's person, about their supervisor, open for four weeks. */
+    private String invitation(Cell c) {
+        return c.once("invitation", () -> {
+            String id = java.util.UUID.randomUUID().toString();
+            java.time.Instant now = java.time.Instant.now();
+            fixtures.execute("INSERT INTO questionnaire_invitation (id, organisation_id, invitee_staff_id, supervisor_id, team_id, service_id, "
+                            + "template_id, audit_id, round_id, issued_at, expires_at, reminded_at, answered_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                            + "NULL, NULL, ?, ?, NULL, NULL, 0)", id, c.person().organisationId(), c.person().id(), c.supervisor().id(),
+                    c.person().teamId(), c.person().serviceId(), template(c, "QUESTIONNAIRE"), java.sql.Timestamp.from(now),
+                    java.sql.Timestamp.from(now.plus(java.time.Duration.ofDays(28))));
+            return id;
+        });
+    }
+
+    private String template(Cell c, String kind) {
+        return fixtures.string("SELECT t.id FROM policy_template t JOIN organisation_policy p ON p.profile_id = t.profile_id "
+                + "WHERE p.organisation_id = ? AND t.kind = ? ORDER BY t.version DESC", c.person().organisationId(), kind);
+    }
+
+    private static Map<String, Object> partTwoAnswers() {
+        List<Map<String, String>> answers = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            answers.add(Map.of("key", "s" + i, "value", "GOOD"));
+        }
+        return Map.of("answers", answers);
+    }
+
+    /** A completed audit of the cell's person's file (by their supervisor's manager, here their supervisor) with its Part 2 answer. */
+    private String answeredAudit(Cell c) {
+        return c.once("answeredAudit", () -> {
+            String id = java.util.UUID.randomUUID().toString();
+            java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+            String quarter = uk.supervision.audit.Quarter.of(today).toString();
+            fixtures.execute("INSERT INTO file_audit (id, organisation_id, kind, supervisee_id, supervisor_id, team_id, service_id, auditor_staff_id, "
+                            + "auditor_account_id, period_from, period_to, audited_on, quarter, template_id, status, content_json, grade, completed_at, "
+                            + "version, created_at, updated_at) VALUES (?, ?, 'QA_SAMPLE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'COMPLETED', '{}', 'GOOD', ?, 1, ?, ?)",
+                    id, c.person().organisationId(), c.person().id(), c.supervisor().id(), c.person().teamId(), c.person().serviceId(),
+                    c.supervisor().id(), java.util.UUID.randomUUID().toString(), Date.valueOf(today.minusMonths(3)), Date.valueOf(today),
+                    Date.valueOf(today), quarter, template(c, "AUDIT"), now, now, now);
+            String response = java.util.UUID.randomUUID().toString();
+            fixtures.execute("INSERT INTO questionnaire_response (id, organisation_id, template_id, quarter, supervisor_id, team_id, service_id, audit_id, "
+                            + "comment_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)", response, c.person().organisationId(), template(c, "QUESTIONNAIRE"),
+                    quarter, c.supervisor().id(), c.person().teamId(), c.person().serviceId(), id);
+            fixtures.execute("INSERT INTO questionnaire_answer (response_id, item_key, rating) VALUES (?, 's1', 2)", response);
+            return id;
+        });
+    }
+
+
+    // issue 9: audit reports
+    /** Quarters no other cell uses: far in the future for reading and writing, long past (ended) for signing off. */
+    private final java.util.concurrent.atomic.AtomicInteger reportYears = new java.util.concurrent.atomic.AtomicInteger(2100);
+    private final java.util.concurrent.atomic.AtomicInteger pastReportYears = new java.util.concurrent.atomic.AtomicInteger(1100);
+
+    private uk.supervision.team.DirectorateService reportService(Cell c) {
+        return c.relation() == Relation.OTHER_SERVICE ? c.world().serviceB() : c.world().serviceA();
+    }
+
+    /** The cell's quarter; one ready to sign off has a completed audit and themes. */
+    private String reportQuarter(Cell c, boolean readyToSignOff) {
+        if (!readyToSignOff) {
+            return c.once("reportQuarter", () -> reportYears.incrementAndGet() + "-Q1");
+        }
+        return c.once("signableQuarter", () -> {
+            String quarter = pastReportYears.incrementAndGet() + "-Q1";
+            Staff auditor = worker(c.world(), c.world().teamA1(), "Auditor");
+            new uk.supervision.auditreport.CompletedAudits(fixtures).completed(c.person(), c.supervisor(), auditor, reportService(c).id(), quarter,
+                    LocalDate.parse(quarter.substring(0, 4) + "-02-01"), "GOOD", Map.of("q1", 2), List.of());
+            java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+            fixtures.execute("INSERT INTO audit_report (id, organisation_id, service_id, quarter, themes, recommendations, status, version, created_at, "
+                    + "updated_at) VALUES (?, ?, ?, ?, 'Themes', NULL, 'DRAFT', 1, ?, ?)", Ids.newId(), c.world().org().id(), reportService(c).id(),
+                    quarter, now, now);
+            return quarter;
+        });
+    }
+
+    private String reportUrl(Cell c, boolean readyToSignOff) {
+        return "/api/v1/audit-reports/" + reportService(c).id() + "/" + reportQuarter(c, readyToSignOff);
     }
 
     // ---- the records a cell acts on, made on first use
@@ -1048,6 +1374,23 @@ class AccessMatrixTest {
                             + " made_by_staff_id, made_by_account_id, decided_at, signed_at, content_hash) VALUES (?, ?, ?, 'MANAGEMENT', ?, ?, ?, 'Decided', ?, ?, ?, ?, ?)",
                     id, c.person().organisationId(), decisionPositions.incrementAndGet(), child(c), c.person().id(), c.person().teamId(),
                     c.supervisor().id(), java.util.UUID.randomUUID().toString(), now, now, "0".repeat(64));
+            return id;
+        });
+    }
+
+    // issue 9: sample
+    /** Far-future years, so each cell's sample has a quarter of its own (one sample a quarter). */
+    private final java.util.concurrent.atomic.AtomicInteger sampleYears = new java.util.concurrent.atomic.AtomicInteger(2200);
+
+    /** A sample of the cell's organisation holding the cell's person, drawn by nobody in particular. */
+    private String auditSample(Cell c) {
+        return c.once("auditSample", () -> {
+            String id = java.util.UUID.randomUUID().toString();
+            fixtures.execute("INSERT INTO audit_sample (id, organisation_id, quarter, sample_size, seed, eligible_count, drawn_by_account_id, "
+                            + "drawn_at) VALUES (?, ?, ?, 1, 7, 1, ?, ?)", id, c.person().organisationId(), sampleYears.incrementAndGet() + "-Q1",
+                    java.util.UUID.randomUUID().toString(), java.sql.Timestamp.from(java.time.Instant.now()));
+            fixtures.execute("INSERT INTO audit_sample_file (sample_id, position, supervisee_id, team_id, service_id) VALUES (?, 1, ?, ?, ?)",
+                    id, c.person().id(), c.person().teamId(), c.person().serviceId());
             return id;
         });
     }
@@ -1170,6 +1513,48 @@ class AccessMatrixTest {
                     + "'00000000-0000-7000-8101-000000000203', ?, 'DRAFT', ?, 'RECORDED', 1, 1, ?, ?)", id, c.world().org().id(), child(c),
                     c.person().id(), c.supervisor().id(), Date.valueOf(today), "{\"answers\":[],\"childVoice\":{\"status\":\"RECORDED\","
                     + "\"view\":\"Happy at school\",\"seenAlone\":true},\"decisions\":[],\"actions\":[]}", now, now);
+            return id;
+        });
+    }
+
+    // issue 9: audits
+    /** An independent QA auditor's token in the cell's organisation (team A2). */
+    private String auditorToken(Cell c) {
+        return c.once("auditor", () -> {
+            Staff auditor = worker(c.world(), c.world().teamA2(), "Auditor");
+            return tokenFor(fixtures.account(c.world().org(), auditor, null, Role.QA_AUDITOR), List.of(Role.QA_AUDITOR), null);
+        });
+    }
+
+    /** A draft audit of the person's file by the independent auditor, answered in full (Good) so it could be completed. */
+    private String draftAudit(Cell c) {
+        return c.once("draftAudit", () -> {
+            Api.Response started = api.post("/api/v1/audits", auditorToken(c), Map.of("superviseeId", c.person().id(), "kind", "AD_HOC"));
+            assertEquals(201, started.status(), started.body());
+            String id = started.json().get("id").asText();
+            List<Map<String, String>> answers = new ArrayList<>();
+            for (String k : List.of("q1", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q12")) {
+                answers.add(Map.of("key", k, "value", "2"));
+            }
+            answers.add(Map.of("key", "q2", "value", "YES"));
+            for (String k : List.of("job_description", "supervision_agreement", "dbs_check", "open_cases", "practice_observation", "learning_plan",
+                    "absence_records", "return_to_work", "sickness_notifications", "self_certifications", "medical_certificates", "occupational_health")) {
+                answers.add(Map.of("key", "q11_" + k, "value", "YES"));
+            }
+            answers.add(Map.of("key", "q13a", "value", "GOOD"));
+            Api.Response written = api.put("/api/v1/audits/" + id, auditorToken(c), Map.of("periodFrom", today.minusMonths(3).toString(),
+                    "periodTo", today.toString(), "answers", answers, "actions", List.of()), "\"v1\"");
+            assertEquals(200, written.status(), written.body());
+            return id;
+        });
+    }
+
+    /** The same audit, completed and signed by its auditor. */
+    private String completedAudit(Cell c) {
+        return c.once("completedAudit", () -> {
+            String id = draftAudit(c);
+            Api.Response done = api.post("/api/v1/audits/" + id + "/completion", auditorToken(c), null, "\"v2\"");
+            assertEquals(200, done.status(), done.body());
             return id;
         });
     }

@@ -81,6 +81,30 @@ class ReplayedHeaderApiTest extends ApiTest {
         fixtures.execute("INSERT INTO child (id, organisation_id, name, case_number, allocated_worker_id, version, created_at, updated_at) "
                 + "VALUES (?, ?, 'Ben Brown', ?, ?, 1, ?, ?)", childId, world.org().id(), Fixtures.unique("PRN"), pat.id(), childAddedAt, childAddedAt);
         creates.put("createCaseDiscussion", new Create("/api/v1/case-discussions", practitioner, Map.of("childId", childId)));
+        // issue 9: audits (a QA auditor audits Pat's file; Sam is the supervisor audited)
+        String auditor = api.token(world.person(world.teamA2(), "Quinn", Role.QA_AUDITOR).username(), Fixtures.PASSWORD);
+        creates.put("createAudit", new Create("/api/v1/audits", auditor, Map.of("superviseeId", pat.id(), "kind", "AD_HOC")));
+        // issue 9: questionnaire - Pat answers a Part 2 questionnaire; a QA auditor sends a round to team A2
+        String invitation = java.util.UUID.randomUUID().toString();
+        java.time.Instant issued = java.time.Instant.now();
+        fixtures.execute("INSERT INTO questionnaire_invitation (id, organisation_id, invitee_staff_id, supervisor_id, team_id, service_id, template_id, "
+                        + "audit_id, round_id, issued_at, expires_at, reminded_at, answered_at, version) VALUES (?, ?, ?, ?, ?, ?, (SELECT t.id FROM "
+                        + "policy_template t JOIN organisation_policy p ON p.profile_id = t.profile_id WHERE p.organisation_id = ? AND t.kind = 'QUESTIONNAIRE' "
+                        + "AND t.version = 1), NULL, NULL, ?, ?, NULL, NULL, 0)", invitation, world.org().id(), pat.id(), sam.id(), world.teamA1().id(),
+                world.serviceA().id(), world.org().id(), java.sql.Timestamp.from(issued), java.sql.Timestamp.from(issued.plus(java.time.Duration.ofDays(28))));
+        java.util.List<Map<String, String>> partTwo = new java.util.ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            partTwo.add(Map.of("key", "s" + i, "value", "GOOD"));
+        }
+        creates.put("answerQuestionnaire", new Create("/api/v1/questionnaires/" + invitation + "/response", practitioner, Map.of("answers", partTwo)));
+        world.supervise(sam.staff(), world.worker(world.teamA2(), "Ria", "Round"));
+        String roundAuditor = api.token(world.person(null, "Quentin", Role.QA_AUDITOR).username(), Fixtures.PASSWORD);
+        creates.put("issueQuestionnaireRound", new Create("/api/v1/questionnaire-rounds", roundAuditor,
+                Map.of("teamId", world.teamA2().id(), "expiresOn", LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(14).toString())));
+        // issue 9: sample - this quarter's sample, drawn by a quality assurance auditor
+        Person quinn = world.person(world.teamA1(), "Quinn", Role.QA_AUDITOR);
+        creates.put("drawAuditSample", new Create("/api/v1/audit-samples", api.token(quinn.username(), Fixtures.PASSWORD),
+                Map.of("quarter", uk.supervision.audit.Quarter.of(LocalDate.now(java.time.ZoneId.of("Europe/London"))).toString(), "size", 1)));
 
         assertEquals(new TreeSet<>(creates.keySet()), idempotentOperations(), "every create with an Idempotency-Key is tried here");
         creates.forEach((operation, create) -> {
