@@ -95,7 +95,7 @@ describe('Part 2 questionnaire', () => {
     await signIn(page, SUPERVISEE);
     await page.waitForURL(`${BASE_URL}${link}`);
     const title = await h1(page);
-    assert.match(title, /questionnaire/i, `the form opens directly: ${title}`);
+    assert.match(title, /Part 2/, `the form opens directly: ${title}`);
 
     // The form alone: no service navigation.
     assert.equal(await page.locator('.govuk-service-navigation__list a').count(), 0, 'no service navigation on the questionnaire');
