@@ -217,7 +217,6 @@ export function QuestionnairePage({ invitationId }: { invitationId: string }) {
         <p className="govuk-body" data-testid="who-sees">
           {phase.whoSeesAnswers}
         </p>
-        <p className="govuk-body">Your answers are not stored with your name, and your supervisor never sees them.</p>
         <SignOutLink />
       </>
     );

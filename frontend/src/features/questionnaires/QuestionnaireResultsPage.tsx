@@ -144,7 +144,7 @@ function Results({ quarter }: { quarter: Quarter }) {
         A group is shown only when at least {results.minimumGroupSize} people in it answered, and never when its figures could be
         worked out from other groups. Nobody’s own answers can be seen here.
       </p>
-      <Legend />
+      {results.groups.some((g) => !g.suppressed) && <Legend />}
       {LEVELS.map((level) => {
         const groups = results.groups.filter((g) => g.level === level);
         if (groups.length === 0) return null;
