@@ -42,6 +42,11 @@ import { DisagreementsPage } from './features/audits/DisagreementsPage';
 import { DrawSamplePage } from './features/audits/DrawSamplePage';
 import { SamplePage } from './features/audits/SamplePage';
 import { canAudit } from './features/audits/audits';
+// issue 9: fe-questionnaire
+import { QuestionnairePage } from './features/questionnaires/QuestionnairePage';
+import { QuestionnaireResultsPage } from './features/questionnaires/QuestionnaireResultsPage';
+import { IssueRoundPage } from './features/questionnaires/IssueRoundPage';
+import { InvitationsPage } from './features/questionnaires/InvitationsPage';
 
 /** The page for a path. Unknown paths get the 404 page (the server sends index.html for them). */
 function Routes() {
@@ -111,11 +116,19 @@ function Routes() {
   else if ((staffMatch = matchPath('/audit-samples/:sampleId', pathname))) {
     page = <SamplePage key={staffMatch.sampleId} sampleId={staffMatch.sampleId as string} />;
   } else if (matchPath('/audit-disagreements', pathname)) page = <DisagreementsPage />;
+  // issue 9: fe-questionnaire - the Part 2 questionnaire from its link, its results, rounds and invitations.
+  else if ((staffMatch = matchPath('/questionnaires/:invitationId', pathname))) {
+    page = <QuestionnairePage key={staffMatch.invitationId} invitationId={staffMatch.invitationId as string} />;
+  } else if (matchPath('/questionnaire-results', pathname)) page = <QuestionnaireResultsPage key={params.get('quarter') ?? ''} />;
+  else if (matchPath('/questionnaire-rounds/new', pathname)) page = <IssueRoundPage />;
+  else if (matchPath('/questionnaire-invitations', pathname)) page = <InvitationsPage />;
   else return <NotFoundPage />;
   return <RequireAuth loading={matchPath('/', pathname) ? <HomeSkeleton /> : undefined}>{page}</RequireAuth>;
 }
 
 function navigationFor(pathname: string, showStaff: boolean, waiting: number, me: Me | null = null): NavigationItem[] {
+  // issue 9: fe-questionnaire - the questionnaire's link opens the form alone, with no service navigation.
+  if (matchPath('/questionnaires/:invitationId', pathname)) return [];
   const items: NavigationItem[] = [{ href: '/', text: 'My supervision', current: pathname === '/' }];
   if (canSeeChildren(me)) items.push({ href: '/children', text: 'Children', current: pathname.startsWith('/children') });
   if (canSeeDecisions(me)) items.push({ href: '/decisions', text: 'Decisions', current: pathname.startsWith('/decisions') });

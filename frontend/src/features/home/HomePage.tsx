@@ -19,6 +19,7 @@ import { CaseDiscussionsToSign } from './CaseDiscussionsToSign';
 import { HomeDecisions } from '../decisions/HomeDecisions';
 import { canRecordDecisions } from '../decisions/decisions';
 import { AuditsHome } from '../audits/AuditsHome';
+import { HomeQuestionnaires } from '../questionnaires/HomeQuestionnaires'; // issue 9: fe-questionnaire
 
 type Agreements = { state: 'loading' } | { state: 'error' } | { state: 'ok'; items: Agreement[] };
 
@@ -141,6 +142,7 @@ export function HomePage() {
     <>
       <span className="govuk-caption-l">{me.displayName}</span>
       <h1 className="govuk-heading-l">My supervision</h1>
+      <HomeQuestionnaires /* issue 9: fe-questionnaire */ />
 
       {/* Issue 8: a decision about a child in one tap, what waits to be filed, and case discussions to sign. */}
       {canRecordDecisions(me) && <HomeDecisions />}

@@ -31,6 +31,7 @@ import { DateInput, partsOf, type DateParts } from '../sessions/DateInput';
 import { checkDate } from '../sessions/dateChecks';
 import { dateFromParts, sessionHref, type Session } from '../sessions/sessions';
 import { AgreedActions } from './AgreedActions';
+import { AuditOutcomesSection } from './AuditOutcomesSection';
 import { ProposedAgenda } from './ProposedAgenda';
 import { ReflectivePrompts } from './ReflectivePrompts';
 import {
@@ -289,6 +290,7 @@ function ReadOnlyRecord({ loaded, actions }: { loaded: Loaded; actions: Action[]
           />
         </section>
       ))}
+      <AuditOutcomesSection outcomes={record.auditOutcomes} value={record.supervisoryPractice ?? ''} readOnly />
       <h2 className="govuk-heading-m">The rest of the record</h2>
       <SummaryList
         rows={[
@@ -828,6 +830,8 @@ export function RecordPage({ sessionId }: { sessionId: string }) {
           onChanged={(a) => setActions((list) => list.map((x) => (x.id === a.id ? a : x)))}
           onRemoved={(id) => setActions((list) => list.filter((x) => x.id !== id))}
         />
+
+        <AuditOutcomesSection outcomes={record.auditOutcomes} value={draft.supervisoryPractice ?? ''} onChange={(supervisoryPractice) => change({ supervisoryPractice })} />
 
         <h2 className="govuk-heading-m">Next time</h2>
         <Textarea id="future-agenda" label="Future agenda items" labelClassName="govuk-label--s" value={draft.futureAgenda} onChange={(e) => change({ futureAgenda: e.target.value })} />

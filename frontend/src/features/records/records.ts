@@ -34,6 +34,8 @@ export interface RecordDraft {
   personalIssuesDiscussed: boolean;
   confidentialNotes: string;
   reviews: Record<string, { outcome?: Outcome; note: string }>;
+  /** Issue 9: the discussion of the supervisor's own practice when audits are noted (absent in older drafts). */
+  supervisoryPractice?: string;
   savedAt: string;
 }
 
@@ -50,6 +52,7 @@ export function draftFromRecord(record: SessionRecord): RecordDraft {
     personalIssuesDiscussed: record.personalIssuesDiscussed,
     confidentialNotes: record.confidentialNotes ?? '',
     reviews,
+    supervisoryPractice: record.supervisoryPractice ?? '',
     savedAt: '',
   };
 }
@@ -70,6 +73,7 @@ export function toUpdate(draft: RecordDraft): Schemas['SessionRecordUpdate'] {
     personalIssuesDiscussed: draft.personalIssuesDiscussed,
     ...(draft.personalIssuesDiscussed && draft.confidentialNotes.trim() ? { confidentialNotes: draft.confidentialNotes } : {}),
     actionReviews,
+    ...(draft.supervisoryPractice?.trim() ? { supervisoryPractice: draft.supervisoryPractice } : {}),
   };
 }
 
