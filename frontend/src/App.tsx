@@ -33,6 +33,9 @@ import { QuickDecisionPage } from './features/decisions/QuickDecisionPage';
 import { DecisionsPage } from './features/decisions/DecisionsPage';
 import { canSeeChildren, canSeeDecisions } from './features/decisions/decisions';
 import { MyActivityPage } from './features/activity/MyActivityPage';
+// issue 9: audit reports
+import { AuditReportsPage } from './features/auditreports/AuditReportsPage';
+import { AuditReportPage } from './features/auditreports/AuditReportPage';
 import { Redirect, Router, isLocalPath, matchPath, useLocation, useSearchParams } from './router';
 
 /** The page for a path. Unknown paths get the 404 page (the server sends index.html for them). */
@@ -93,6 +96,11 @@ function Routes() {
   } else if (matchPath('/decisions', pathname)) page = <DecisionsPage />;
   else if (matchPath('/decisions/new', pathname)) page = <QuickDecisionPage key={params.get('childId') ?? ''} />;
   else if (matchPath('/me/activity', pathname)) page = <MyActivityPage />;
+  // issue 9: audit reports - the quarterly audit reports and their sign-off.
+  else if (matchPath('/audit-reports', pathname)) page = <AuditReportsPage />;
+  else if ((staffMatch = matchPath('/audit-reports/:serviceId/:quarter', pathname))) {
+    page = <AuditReportPage key={`${staffMatch.serviceId}-${staffMatch.quarter}`} serviceId={staffMatch.serviceId as string} quarter={staffMatch.quarter as string} />;
+  }
   else return <NotFoundPage />;
   return <RequireAuth loading={matchPath('/', pathname) ? <HomeSkeleton /> : undefined}>{page}</RequireAuth>;
 }

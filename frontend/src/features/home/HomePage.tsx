@@ -18,6 +18,7 @@ import { SuperviseeDashboard } from './SuperviseeDashboard';
 import { CaseDiscussionsToSign } from './CaseDiscussionsToSign';
 import { HomeDecisions } from '../decisions/HomeDecisions';
 import { canRecordDecisions } from '../decisions/decisions';
+import { HomeAudits } from '../auditreports/HomeAudits'; // issue 9: audit reports
 
 type Agreements = { state: 'loading' } | { state: 'error' } | { state: 'ok'; items: Agreement[] };
 
@@ -143,6 +144,7 @@ export function HomePage() {
 
       {/* Issue 8: a decision about a child in one tap, what waits to be filed, and case discussions to sign. */}
       {canRecordDecisions(me) && <HomeDecisions />}
+      <HomeAudits />{/* issue 9: audit reports */}
       {staff && (me.roles.includes('PRACTITIONER') || me.roles.includes('SUPERVISOR')) && <CaseDiscussionsToSign staffId={staff.id} />}
 
       {/* What needs this person now comes first (UX.md): for a supervisor, their supervisees by urgency and what
