@@ -69,7 +69,8 @@ export function AuditReportsPage() {
                 { content: r.auditsCompleted, numeric: true },
                 <Link className="govuk-link app-touch-link" href={reportHref(r.service.id, r.quarter)}>
                   {canSign ? 'Review and sign off' : r.mayEdit && r.status === 'DRAFT' ? 'Review and write themes' : 'View report'}
-                  <span className="govuk-visually-hidden"> for {r.service.name}</span>
+                  {' '}
+                  <span className="govuk-visually-hidden">for {r.service.name}</span>
                 </Link>,
               ];
             })}

@@ -40,7 +40,7 @@ function DueItem({ item, title }: { item: AuditScheduleItem; title: string }) {
   const [error, setError] = useState<string | null>(null);
   const status = AUDIT_DUE_TEXT[item.status];
   const suggested = suggestedText(item);
-  const who = item.serviceManager ? ` for ${item.serviceManager.displayName}` : '';
+  const who = item.serviceManager ? <span className="govuk-visually-hidden"> for {item.serviceManager.displayName}</span> : null;
 
   const start = async () => {
     if (busy || !item.suggestedSupervisee) return;
@@ -71,11 +71,13 @@ function DueItem({ item, title }: { item: AuditScheduleItem; title: string }) {
       {item.auditId ? (
         <Button href={auditHref(item.auditId)} variant={item.status === 'DONE' ? 'secondary' : 'primary'}>
           {item.status === 'DONE' ? 'View this audit' : 'Continue'}
-          <span className="govuk-visually-hidden">{who}</span>
+          {who && ' '}
+          {who}
         </Button>
       ) : item.suggestedSupervisee ? (
         <Button type="button" onClick={() => void start()} disabled={busy} preventDoubleClick>
-          Start this audit<span className="govuk-visually-hidden">{who}</span>
+          Start this audit{who && ' '}
+          {who}
         </Button>
       ) : (
         <p className="govuk-body">No file can be suggested yet: none of the teams has anyone to audit.</p>
