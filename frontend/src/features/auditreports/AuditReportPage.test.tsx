@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '../../api/client';
 import { readDraft } from '../../offline/drafts';
 import { TOKENS } from '../../test/fixtures';
@@ -223,5 +223,22 @@ describe('Quarterly audit report', () => {
     await heading();
     expect(screen.getByLabelText('Themes')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Sign off this report' })).toBeNull();
+  });
+});
+
+describe('Leaving the report with unsent text', () => {
+  it('asks first, and stays when the person says no', async () => {
+    open();
+    await heading();
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Themes'), 'Half a theme');
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    await user.click(screen.getByRole('link', { name: 'Back' }));
+    expect(confirm).toHaveBeenCalledWith('Your themes and recommendations are saved on this device but not sent yet. Leave this page?');
+    expect(window.location.pathname).toBe('/audit-reports/s1/2026-Q3');
+    confirm.mockReturnValue(true);
+    await user.click(screen.getByRole('link', { name: 'Back' }));
+    await waitFor(() => expect(window.location.pathname).toBe('/audit-reports'));
+    confirm.mockRestore();
   });
 });

@@ -45,6 +45,24 @@ interface Loaded {
   summary: AuditReportSummary | null;
 }
 
+/** Asks before following a link in the app while typed text has not reached the service (the browser asks on unload). */
+function useConfirmLeaving(unsent: boolean) {
+  useEffect(() => {
+    if (!unsent) return;
+    const onClick = (event: MouseEvent) => {
+      const anchor = (event.target as Element | null)?.closest?.('a[href]');
+      if (!anchor || event.defaultPrevented) return;
+      if ((anchor.getAttribute('href') ?? '').startsWith('#')) return;
+      if (!window.confirm('Your themes and recommendations are saved on this device but not sent yet. Leave this page?')) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    };
+    document.addEventListener('click', onClick, true);
+    return () => document.removeEventListener('click', onClick, true);
+  }, [unsent]);
+}
+
 export const auditReportDraftKey = (serviceId: string, quarter: string) => `auditReportDraft.${serviceId}.${quarter}`;
 
 const FIELDS = ['themes', 'recommendations'];
@@ -220,6 +238,7 @@ export function AuditReportPage({ serviceId, quarter }: { serviceId: string; qua
   const [signedNow, setSignedNow] = useState(false);
   const [busy, setBusy] = useState(false);
 
+  useConfirmLeaving(dirty);
   usePageTitle(signedNow ? 'Report signed off' : `Audit report: ${quarterText(quarter)}`, !!errors);
 
   useEffect(() => {
