@@ -1,7 +1,7 @@
 // End-to-end (issue 9): on a landscape tablet (1024x768), the service manager sees the month's audit due on home with
 // the suggested file and starts it; the head of service opens the previous quarter's audit report of a service from
 // "Reports to sign off", reads the grades, the mean rating per question and the actions, adds a theme where they may
-// (the service's service manager writes it through the API otherwise: sign-off needs themes), signs the report off and
+// (quality assurance writes it through the API otherwise: sign-off needs themes), signs the report off and
 // sees it locked. axe on every page. Screenshots: e2e/output/audit-report/.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { BASE_URL, LANDSCAPE, PASSWORD, dateText, expectNoAxeViolations, h1, lau
 
 const SERVICE_MANAGER = 'servicemanager@demo.test';
 const HEAD = 'head@demo.test';
+const QA = 'qa@demo.test';
 const OUT = join(dirname(fileURLToPath(import.meta.url)), 'output', 'audit-report');
 mkdirSync(OUT, { recursive: true });
 
@@ -162,7 +163,8 @@ describe('Audits due and the quarterly audit report', { timeout: 600_000 }, () =
     await expectNoAxeViolations(page, 'the quarterly audit report');
     await shot(page, '5-report');
 
-    // Sign-off needs themes: the head adds one where they may write; otherwise the service manager has written them.
+    // Sign-off needs themes: the head adds one where they may write; otherwise quality assurance writes them (the
+    // head of service signs off, QA auditors and the service's service managers write the themes).
     const themes = page.getByLabel('Themes', { exact: true });
     const hasThemes = !!report.body.themes?.trim();
     if (await themes.count()) {
@@ -171,7 +173,7 @@ describe('Audits due and the quarterly audit report', { timeout: 600_000 }, () =
       await page.getByRole('button', { name: 'Save themes and recommendations' }).click();
       await page.getByTestId('save-status').getByText(/^Sent/).waitFor();
     } else if (!hasThemes) {
-      const manager = await token(SERVICE_MANAGER);
+      const manager = await token(QA);
       const current = await call(manager, 'GET', `/api/v1/audit-reports/${target.service.id}/${quarter}`);
       const written = await call(
         manager,
@@ -180,7 +182,7 @@ describe('Audits due and the quarterly audit report', { timeout: 600_000 }, () =
         { themes: 'Actions from the last session are not always reviewed at the start of the next.', recommendations: current.body.recommendations ?? '' },
         { 'If-Match': current.etag },
       );
-      assert.equal(written.status, 200, `the service manager writes the themes: ${JSON.stringify(written.body)}`);
+      assert.equal(written.status, 200, `quality assurance writes the themes: ${JSON.stringify(written.body)}`);
       await page.reload();
       await page.getByTestId('themes-text').getByText('Actions from the last session are not always reviewed').waitFor();
     }
