@@ -92,7 +92,8 @@ describe('Audits due and the quarterly audit report', { timeout: 600_000 }, () =
     const [y, m, d] = due.dueBy.split('-').map(Number);
     const text = (await line.textContent()).replace(/\s+/g, ' ');
     assert.ok(text.includes(`Your audit for ${due.periodLabel}: due by ${dateText([y, m, d])}`), text);
-    assert.ok(/\b(Due|Overdue|In progress)\b/.test(text), `a status in words: ${text}`);
+    const tag = (await line.locator('.govuk-tag').textContent()).trim();
+    assert.ok(['Due', 'Overdue', 'In progress'].includes(tag), `a status in words: ${tag}`);
     const suggested = `Suggested: ${due.suggestedSupervisee.displayName}${due.suggestedTeam ? `, ${due.suggestedTeam.name}` : ''}`;
     assert.ok(text.includes(suggested), `${suggested} in: ${text}`);
     assert.ok(!/SERVICE_MANAGER_MONTHLY|OVERDUE|IN_PROGRESS/.test(text), 'words, never keys');
@@ -123,6 +124,8 @@ describe('Audits due and the quarterly audit report', { timeout: 600_000 }, () =
     const listed = await call(helen, 'GET', `/api/v1/audit-reports?quarter=${quarter}`);
     assert.equal(listed.status, 200, JSON.stringify(listed.body));
     const waiting = listed.body.items.filter((r) => r.maySignOff && r.status === 'DRAFT' && r.auditsCompleted > 0);
+    // An audit counts in the quarter it is completed in, so the API cannot make one for a quarter that has ended: the
+    // demo data must hold them.
     assert.ok(waiting.length > 0, `the demo data holds completed audits for ${quarter}: ${JSON.stringify(listed.body)}`);
     const target = waiting[0];
 
@@ -212,6 +215,61 @@ describe('Audits due and the quarterly audit report', { timeout: 600_000 }, () =
     await page.goto('/');
     await page.getByTestId('reports-to-sign-off').waitFor();
     assert.equal(await page.getByTestId('reports-to-sign-off').getByRole('link', { name: `${target.service.name}: audit report for ${words}` }).count(), 0);
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  });
+
+  test('the head of service is told in words why a report cannot be signed off yet', async (t) => {
+    // The current quarter's report: refused until the quarter has ended, whatever the data holds.
+    const [y, m] = today();
+    const quarter = `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
+    const first = (Math.floor((m - 1) / 3)) * 3;
+    const words = `${MONTHS[first]} to ${MONTHS[first + 2]} ${y}`;
+    const helen = await token(HEAD);
+    const listed = await call(helen, 'GET', `/api/v1/audit-reports?quarter=${quarter}`);
+    assert.equal(listed.status, 200, JSON.stringify(listed.body));
+    const target = listed.body.items.find((r) => r.maySignOff && r.status === 'DRAFT');
+    assert.ok(target, `a report of ${quarter} the head of service may sign off: ${JSON.stringify(listed.body)}`);
+    // Quality assurance writes the themes, so they are not among the reasons.
+    const qa = await token(QA);
+    const current = await call(qa, 'GET', `/api/v1/audit-reports/${target.service.id}/${quarter}`);
+    const written = await call(qa, 'PUT', `/api/v1/audit-reports/${target.service.id}/${quarter}`, { themes: 'Themes written before the quarter ends.' }, { 'If-Match': current.etag });
+    assert.equal(written.status, 200, JSON.stringify(written.body));
+
+    const page = await newPage(browser, LANDSCAPE);
+    failureShots(t, page, 'head-refused');
+    await signInAt(page, HEAD);
+    await page.getByTestId('reports-to-sign-off').getByRole('link', { name: 'All quarterly audit reports' }).click();
+    await page.waitForURL(/\/audit-reports\?quarter=/);
+    // The quarter picked in words.
+    await page.getByLabel('Quarter').selectOption({ label: words });
+    await page.getByRole('button', { name: 'Show reports' }).click();
+    await page.waitForURL(`${BASE_URL}/audit-reports?quarter=${quarter}`);
+    await page.getByRole('table', { name: `Audit reports for ${words}` }).waitFor();
+    await expectNoAxeViolations(page, 'the quarterly audit reports');
+    await shot(page, '4-reports');
+    await page.getByRole('link', { name: `Review and sign off for ${target.service.name}` }).click();
+    await page.waitForURL(`${BASE_URL}/audit-reports/${target.service.id}/${quarter}`);
+    await page.getByTestId('report-status').getByText('Draft').waitFor();
+    assert.equal(await h1(page), `Audit report: ${words}`);
+    await page.getByTestId('grades-summary').waitFor();
+    await page.getByTestId('themes-text').getByText('Themes written before the quarter ends.').waitFor();
+    assert.equal(await page.locator('main textarea').count(), 0, 'a head of service signs off; quality assurance and service managers write');
+    await expectNoAxeViolations(page, 'a report of the quarter under way');
+    await shot(page, '5-report-of-the-current-quarter');
+
+    await page.getByRole('button', { name: 'Sign off this report' }).click();
+    await page.getByTestId('sign-off-confirmation').getByRole('button', { name: 'Yes, sign off this report' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.getByText('There is a problem').waitFor();
+    await summary.getByText(/has not ended yet/).waitFor();
+    assert.equal(await page.title(), `Error: Audit report: ${words} – Supervision`);
+    assert.equal(await page.getByTestId('signed-off-panel').count(), 0);
+    assert.equal(await page.getByTestId('report-status').getByText('Locked').count(), 0);
+    await expectNoAxeViolations(page, 'a refused sign-off');
+    await shot(page, '6-sign-off-refused');
+    const after = await call(helen, 'GET', `/api/v1/audit-reports/${target.service.id}/${quarter}`);
+    assert.equal(after.body.status, 'DRAFT', 'still a draft');
     assert.deepEqual(page.consoleErrors, []);
     await page.context().close();
   });
