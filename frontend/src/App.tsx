@@ -33,6 +33,9 @@ import { QuickDecisionPage } from './features/decisions/QuickDecisionPage';
 import { DecisionsPage } from './features/decisions/DecisionsPage';
 import { canSeeChildren, canSeeDecisions } from './features/decisions/decisions';
 import { MyActivityPage } from './features/activity/MyActivityPage';
+// issue 9: audit reports
+import { AuditReportsPage } from './features/auditreports/AuditReportsPage';
+import { AuditReportPage } from './features/auditreports/AuditReportPage';
 import { Redirect, Router, isLocalPath, matchPath, useLocation, useSearchParams } from './router';
 // issue 9: fe-audit
 import { AuditPage } from './features/audits/AuditPage';
@@ -122,6 +125,11 @@ function Routes() {
   } else if (matchPath('/questionnaire-results', pathname)) page = <QuestionnaireResultsPage key={params.get('quarter') ?? ''} />;
   else if (matchPath('/questionnaire-rounds/new', pathname)) page = <IssueRoundPage />;
   else if (matchPath('/questionnaire-invitations', pathname)) page = <InvitationsPage />;
+  // issue 9: audit reports - the quarterly audit reports and their sign-off.
+  else if (matchPath('/audit-reports', pathname)) page = <AuditReportsPage />;
+  else if ((staffMatch = matchPath('/audit-reports/:serviceId/:quarter', pathname))) {
+    page = <AuditReportPage key={`${staffMatch.serviceId}-${staffMatch.quarter}`} serviceId={staffMatch.serviceId as string} quarter={staffMatch.quarter as string} />;
+  }
   else return <NotFoundPage />;
   return <RequireAuth loading={matchPath('/', pathname) ? <HomeSkeleton /> : undefined}>{page}</RequireAuth>;
 }

@@ -20,6 +20,7 @@ import { HomeDecisions } from '../decisions/HomeDecisions';
 import { canRecordDecisions } from '../decisions/decisions';
 import { AuditsHome } from '../audits/AuditsHome';
 import { HomeQuestionnaires } from '../questionnaires/HomeQuestionnaires'; // issue 9: fe-questionnaire
+import { HomeAudits } from '../auditreports/HomeAudits'; // issue 9: audit reports
 
 type Agreements = { state: 'loading' } | { state: 'error' } | { state: 'ok'; items: Agreement[] };
 
@@ -147,6 +148,7 @@ export function HomePage() {
       {/* Issue 8: a decision about a child in one tap, what waits to be filed, and case discussions to sign. */}
       {canRecordDecisions(me) && <HomeDecisions />}
       <AuditsHome />
+      <HomeAudits />{/* issue 9: audit reports */}
       {staff && (me.roles.includes('PRACTITIONER') || me.roles.includes('SUPERVISOR')) && <CaseDiscussionsToSign staffId={staff.id} />}
 
       {/* What needs this person now comes first (UX.md): for a supervisor, their supervisees by urgency and what
