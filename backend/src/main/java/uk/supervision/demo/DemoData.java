@@ -82,13 +82,15 @@ public class DemoData {
     private final PolicyService policy;
     private final DemoSupervision supervision;
     private final DemoCaseWork caseWork;
+    private final DemoAuditWork auditWork;
     private final Clock clock;
 
     public DemoData(@Value("${supervision.demo-data:auto}") String setting, DatabaseKind database,
                     OrganisationRepository organisations, OrganisationSetup setup, DirectorateServiceRepository services,
                     TeamRepository teams, StaffRepository staff, StaffTeamHistoryRepository history, StaffAttributeHistory attributes,
                     SupervisionRelationRepository relations, AccountRepository accounts, RoleGrantRepository grants,
-                    PasswordHasher hasher, ActivityLog activityLog, PolicyService policy, DemoSupervision supervision, DemoCaseWork caseWork, Clock clock) {
+                    PasswordHasher hasher, ActivityLog activityLog, PolicyService policy, DemoSupervision supervision, DemoCaseWork caseWork,
+                    DemoAuditWork auditWork, Clock clock) {
         this.setting = setting;
         this.database = database;
         this.organisations = organisations;
@@ -106,6 +108,7 @@ public class DemoData {
         this.policy = policy;
         this.supervision = supervision;
         this.caseWork = caseWork;
+        this.auditWork = auditWork;
         this.clock = clock;
     }
 
@@ -138,6 +141,7 @@ public class DemoData {
         DemoStories stories = new DemoStories(supervision, timeline, today);
         stories.tell(team);
         new DemoCaseStories(caseWork, timeline, today, stories).tell(team, team.admin());
+        new DemoAudits(auditWork, timeline, today).tell(team);
         int steps = timeline.size();
         timeline.run(loadedAt);
         activityLog.recordAnonymous(team.priya().staff().organisationId(), null, null, "DEMO_DATA_LOADED",
@@ -193,7 +197,7 @@ public class DemoData {
         String[][] supervisor = {{"SUPERVISOR", null}, {"PRACTITIONER", null}};
         Caller admin = accountWithoutStaff(org, "admin@demo.test", "System Administrator", hash, now, "ADMIN");
         accountWithoutStaff(org, "member@demo.test", "Cllr Margaret Lewis", hash, now, "ELECTED_MEMBER");
-        account(org, rachel, "qa@demo.test", hash, now, new String[][]{{"QA_AUDITOR", null}});
+        DemoSupervision.Person qa = account(org, rachel, "qa@demo.test", hash, now, new String[][]{{"QA_AUDITOR", null}});
         account(org, daniel, "hr@demo.test", hash, now, new String[][]{{"HR", null}});
         adoptPolicy(admin);
         return new DemoStories.Team(
@@ -208,7 +212,7 @@ public class DemoData {
                 account(org, tom, "tom.ellis@demo.test", hash, now, supervisor),
                 account(org, aisha, "aisha.khan@demo.test", hash, now, supervisor),
                 account(org, ben, "ben.hughes@demo.test", hash, now, practitioner),
-                account(org, owen, "owen.davies@demo.test", hash, now, practitioner), admin);
+                account(org, owen, "owen.davies@demo.test", hash, now, practitioner), admin, qa);
     }
 
     /**

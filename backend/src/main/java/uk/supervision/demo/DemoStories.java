@@ -30,7 +30,7 @@ final class DemoStories {
 
     /** The people the stories are about, and the administrator who registers the demo's machine client. */
     record Team(Person helen, Person marcus, Person priya, Person sam, Person jordan, Person alex, Person chris,
-                Person tom, Person aisha, Person ben, Person owen, Caller admin) {
+                Person tom, Person aisha, Person ben, Person owen, Caller admin, Person rachel) {
     }
 
     /** A supervisor and a supervisee, where they meet, and the actions still open between them. */

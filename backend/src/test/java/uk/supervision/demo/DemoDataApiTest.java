@@ -260,6 +260,99 @@ class DemoDataApiTest {
     }
 
     @Test
+    void lastQuartersAuditsAndQuestionnairesAreThereAndThisQuartersAreToDo() {
+        uk.supervision.audit.Quarter current = uk.supervision.audit.Quarter.of(today);
+        String previous = current.previous().toString();
+        String qa = api.token("qa@demo.test", DemoData.PASSWORD);
+
+        // Last quarter's sample of 4 with the demo's seed: three audits completed, one left in draft; none drawn this quarter.
+        JsonNode samples = api.get("/api/v1/audit-samples", qa).json().get("items");
+        assertEquals(1, samples.size(), samples.toString());
+        JsonNode sample = samples.get(0);
+        assertEquals(previous, sample.get("quarter").asText());
+        assertEquals(DemoAudits.SAMPLE_SIZE, sample.get("size").asInt());
+        assertEquals(DemoAudits.SAMPLE_SEED, sample.get("seed").asLong());
+        assertEquals(3, sample.get("completed").asInt(), sample.toString());
+        Map<String, Integer> grades = new HashMap<>();
+        int drafts = 0;
+        for (JsonNode f : sample.get("files")) {
+            if (f.get("auditStatus").asText().equals("COMPLETED")) {
+                grades.merge(f.get("grade").asText(), 1, Integer::sum);
+            } else {
+                drafts++;
+            }
+        }
+        assertEquals(Map.of("GOOD", 1, "OUTSTANDING", 1, "REQUIRES_IMPROVEMENT", 1), grades);
+        assertEquals(1, drafts);
+        JsonNode qaSchedule = api.get("/api/v1/audit-schedule", qa).json().get("items");
+        boolean dueNow = false;
+        for (JsonNode i : qaSchedule) {
+            dueNow |= i.get("period").asText().equals(current.toString()) && i.get("status").asText().equals("DUE");
+        }
+        assertTrue(dueNow, "this quarter's sample is to draw: " + qaSchedule);
+
+        // The audit that required improvement: two actions due after today, one done.
+        JsonNode completed = api.get("/api/v1/audits?limit=100&status=COMPLETED&quarter=" + previous, qa).json().get("items");
+        JsonNode improve = null;
+        int monthly = 0;
+        for (JsonNode a : completed) {
+            if (a.get("grade").asText().equals("REQUIRES_IMPROVEMENT")) {
+                improve = api.get("/api/v1/audits/" + a.get("id").asText(), qa).json();
+            }
+            monthly += a.get("kind").asText().equals("SERVICE_MANAGER_MONTHLY") ? 1 : 0;
+        }
+        assertEquals(3, monthly, "Marcus audited a file in each month of the quarter: " + completed);
+        assertNotNull(improve);
+        Set<String> statuses = new HashSet<>();
+        for (JsonNode action : improve.get("actions")) {
+            assertTrue(LocalDate.parse(action.get("dueDate").asText()).isAfter(today), action.toString());
+            statuses.add(action.get("status").asText());
+        }
+        assertEquals(Set.of("OPEN", "DONE"), statuses, improve.get("actions").toString());
+
+        // Marcus: this month's audit due and not started, with a file suggested; nothing overdue.
+        String marcus = api.token("servicemanager@demo.test", DemoData.PASSWORD);
+        JsonNode smSchedule = api.get("/api/v1/audit-schedule", marcus).json().get("items");
+        assertEquals(1, smSchedule.size(), smSchedule.toString());
+        assertEquals("DUE", smSchedule.get(0).get("status").asText());
+        assertEquals(java.time.YearMonth.from(today).toString(), smSchedule.get(0).get("period").asText());
+        assertNotNull(smSchedule.get(0).get("suggestedSupervisee"), smSchedule.toString());
+
+        // Last quarter's Part 2 results: the directorate and the Referral service shown, smaller groups suppressed.
+        JsonNode results = api.get("/api/v1/questionnaire-results?quarter=" + previous, qa).json();
+        Set<String> shown = new HashSet<>();
+        int fewer = 0;
+        for (JsonNode g : results.get("groups")) {
+            if (!g.get("suppressed").asBoolean()) {
+                shown.add(g.get("level").asText() + ":" + g.get("name").asText());
+            } else if (g.get("suppressedBecause").asText().equals("FEWER_THAN_MINIMUM")) {
+                fewer++;
+            }
+        }
+        assertTrue(shown.containsAll(Set.of("DIRECTORATE:Demo City Council Children's Services", "SERVICE:Referral and Assessment Service")),
+                results.toString());
+        assertTrue(fewer > 0, results.toString());
+
+        // The Referral service's report: themes written, not signed off.
+        String referral = api.get("/api/v1/audit-reports?quarter=" + previous, qa).json().get("items").toString();
+        assertTrue(referral.contains("Referral and Assessment Service"), referral);
+        String serviceId = fixtures.string("SELECT id FROM service WHERE name = 'Referral and Assessment Service' AND organisation_id = "
+                + "(SELECT id FROM organisation WHERE code = 'DEMO')");
+        JsonNode report = api.get("/api/v1/audit-reports/" + serviceId + "/" + previous, qa).json();
+        assertEquals("DRAFT", report.get("status").asText(), report.toString());
+        assertTrue(report.get("themes").asText().startsWith("Supervision is regular"), report.toString());
+
+        // Priya's files were audited: the outcome waits on her next record or is noted on a signed one.
+        assertTrue(fixtures.count("SELECT COUNT(*) FROM file_audit a JOIN file_audit_signature s ON s.file_audit_id = a.id "
+                + "JOIN staff p ON p.id = a.supervisor_id WHERE p.given_name = 'Priya' AND p.organisation_id = a.organisation_id "
+                + "AND a.organisation_id = (SELECT id FROM organisation WHERE code = 'DEMO')") > 0);
+
+        // No questionnaire open for Sam; Jordan's is open.
+        assertEquals(0, api.get("/api/v1/questionnaires", api.token("practitioner@demo.test", DemoData.PASSWORD)).json().get("items").size());
+        assertEquals(1, api.get("/api/v1/questionnaires", api.token("jordan.reid@demo.test", DemoData.PASSWORD)).json().get("items").size());
+    }
+
+    @Test
     void theDemoIsLoadedOnceOnly() {
         String org = "(SELECT id FROM organisation WHERE code = 'DEMO')";
         long sessions = fixtures.count("SELECT COUNT(*) FROM supervision_session WHERE organisation_id = " + org);
