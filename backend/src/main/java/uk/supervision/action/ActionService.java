@@ -116,6 +116,11 @@ public class ActionService {
                     + " Then close or update it as usual.");
         }
         String owner = checkedOwner(body.getOwnerId(), supervisee, supervisorId);
+        if (fromCompletedAudit(current) && (!current.text().equals(body.getText().trim()) || !current.ownerStaffId().equals(owner)
+                || !current.dueDate().equals(body.getDueDate()))) {
+            throw Problems.conflict("An action a supervision file audit asked for keeps the words, owner and due date the auditor signed:"
+                    + " mark it done or no longer needed instead.");
+        }
         if (actions.updateOpen(current.id(), current.version(), owner, body.getText().trim(), body.getDueDate(),
                 body.getStatus().getValue(), clock.instant()) != 1) {
             throw Problems.preconditionFailed(current.version());
@@ -137,6 +142,9 @@ public class ActionService {
         requireActionsOf(caller, supervisee, relations.currentSupervisorId(supervisee.id(), LocalDate.now(clock)));
         requireDiscussionReadable(caller, current);
         ETags.requireCurrent(ifMatch, current.version());
+        if (fromCompletedAudit(current)) {
+            throw Problems.conflict("An action a supervision file audit asked for is part of the signed audit: close it instead of removing it.");
+        }
         if (!SupervisionAction.OPEN.equals(current.status()) || current.lastReview() != null || signatureCount(current) > 0) {
             throw Problems.conflict("This action is part of a record someone has signed, or has been reviewed: close it instead of removing it.");
         }
@@ -149,6 +157,17 @@ public class ActionService {
     /** Signed by someone, not yet by everyone: the action must stay as they signed it until the record locks. */
     private boolean beingSigned(SupervisionAction action) {
         return signatureCount(action) > 0 && !recordLocked(action);
+    }
+
+    /** Asked for by a completed audit (Q13b): signed by the auditor, so only its status moves. */
+    private boolean fromCompletedAudit(SupervisionAction action) {
+        return !jdbc.prepareStatement("SELECT 1 FROM supervision_action a JOIN file_audit_signature s ON s.file_audit_id = a.file_audit_id "
+                + "WHERE a.id = ?", ps -> {
+            ps.setString(1, action.id());
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? List.of(1) : List.<Integer>of();
+            }
+        }).isEmpty();
     }
 
     private int signatureCount(SupervisionAction action) {

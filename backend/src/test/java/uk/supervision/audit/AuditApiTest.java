@@ -211,6 +211,22 @@ class AuditApiTest extends ApiTest {
         assertEquals(409, api.raw("DELETE", "/api/v1/audits/" + id, qa, null, null, Map.of("If-Match", etag)).status());
         assertEquals(409, api.post("/api/v1/audits/" + id + "/completion", qa, null, etag).status());
         assertEquals("REQUIRES_IMPROVEMENT", fixtures.string("SELECT grade FROM file_audit WHERE id = ?", id));
+
+        // The audited supervisor works the action, but cannot reword, re-own, re-date or remove what the auditor signed.
+        String priyaToken = api.token(priya.username(), Fixtures.PASSWORD);
+        String actionUrl = "/api/v1/actions/" + tracked;
+        String actionTag = "\"v" + fixtures.count("SELECT version FROM supervision_action WHERE id = ?", tracked) + "\"";
+        assertEquals(409, api.put(actionUrl, priyaToken, Map.of("text", "Nothing to do", "ownerId", priya.id(), "dueDate", due.toString(),
+                "status", "OPEN"), actionTag).status());
+        assertEquals(409, api.put(actionUrl, priyaToken, Map.of("text", "Record sessions within 5 days", "ownerId", priya.id(),
+                "dueDate", due.plusYears(1).toString(), "status", "OPEN"), actionTag).status());
+        assertEquals(409, api.raw("DELETE", actionUrl, priyaToken, null, null, Map.of("If-Match", actionTag)).status());
+        assertEquals("Record sessions within 5 days", fixtures.string("SELECT text FROM supervision_action WHERE id = ?", tracked));
+        assertEquals(due.toString(), fixtures.string("SELECT due_date FROM supervision_action WHERE id = ?", tracked));
+        Api.Response closed = api.put(actionUrl, priyaToken, Map.of("text", "Record sessions within 5 days", "ownerId", priya.id(),
+                "dueDate", due.toString(), "status", "DONE"), actionTag);
+        assertEquals(200, closed.status(), closed::body);
+        assertEquals("DONE", fixtures.string("SELECT status FROM supervision_action WHERE id = ?", tracked));
     }
 
     @Test
