@@ -17,7 +17,13 @@ import java.util.Objects;
  *       than none) is suppressed (DIFFERENCING): subtracting one from the other would show a few people's answers;</li>
  *   <li>for every shown group and each level below it, what its shown descendants at that level leave unaccounted
  *       for (the residual) must be none or at least the minimum; while it is not, the smallest shown descendant at
- *       that level is suppressed (DIFFERENCING) and the residual recomputed.</li>
+ *       that level is suppressed (DIFFERENCING) and the residual recomputed;</li>
+ *   <li>every group inside a suppressed group is suppressed too (DIFFERENCING), so the shown groups always include
+ *       the groups they lie in. Otherwise a shown group under a suppressed one could be subtracted, together with a
+ *       shown group of another branch, from a shown ancestor: with 19 in the directorate, 12 in one service shown
+ *       and 6 in a team of a suppressed service shown, the one person of a third service would be laid bare. With
+ *       the shown groups closed upwards, everything that can be worked out is a sum of residuals of rule 3, each
+ *       none or at least the minimum.</li>
  * </ol>
  * Pure: no database, no clock.
  */
@@ -61,7 +67,7 @@ public final class Suppression {
         int deepest = nodes.stream().mapToInt(Node::depth).max().orElse(0);
         boolean changed = true;
         while (changed) {
-            changed = false;
+            changed = closeDownwards(byId, nodes, suppressed);
             for (Node p : topDown) {
                 if (suppressed.containsKey(p.id())) {
                     continue;
@@ -86,6 +92,24 @@ public final class Suppression {
             }
         }
         return suppressed;
+    }
+
+    /** Rule 4: a group inside a suppressed group is suppressed; true when that changed anything. */
+    private static boolean closeDownwards(Map<String, Node> byId, List<Node> nodes, Map<String, Reason> suppressed) {
+        boolean changed = false;
+        for (Node n : nodes) {
+            if (suppressed.containsKey(n.id())) {
+                continue;
+            }
+            for (Node a = parent(byId, n); a != null; a = parent(byId, a)) {
+                if (suppressed.containsKey(a.id())) {
+                    suppressed.put(n.id(), Reason.DIFFERENCING);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return changed;
     }
 
     private static Node parent(Map<String, Node> byId, Node n) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The suppression rules on small trees, with a minimum group size of 5. */
 class SuppressionTest {
@@ -53,5 +54,17 @@ class SuppressionTest {
         // 9 alone then leaves 11, and stays.
         assertEquals(Map.of("T3", Reason.FEWER_THAN_MINIMUM, "T1", Reason.DIFFERENCING),
                 Suppression.decide(List.of(d(20), s("S", 20), t("T1", "S", 8), t("T2", "S", 9), t("T3", "S", 3)), 5));
+    }
+
+    @Test
+    void aGroupInsideASuppressedGroupIsSuppressedSoNoBranchCanBeSubtracted() {
+        // 19 answered: 12 in S1 (8 in T11, 4 in T12), 6 in S2 (all in T21), 1 in S3. S2 is suppressed for what S1 and S2
+        // leave of the directorate; if T21 stayed shown, 19 - 12 - 6 would be S3's one person.
+        Map<String, Reason> out = Suppression.decide(List.of(d(19), s("S1", 12), s("S2", 6), s("S3", 1),
+                t("T11", "S1", 8), t("T12", "S1", 4), t("T21", "S2", 6)), 5);
+        assertEquals(Reason.DIFFERENCING, out.get("S2"));
+        assertEquals(Reason.DIFFERENCING, out.get("T21"));
+        assertFalse(out.containsKey("D"));
+        assertFalse(out.containsKey("S1"));
     }
 }
