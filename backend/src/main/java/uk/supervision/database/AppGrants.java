@@ -24,7 +24,8 @@ public final class AppGrants {
     public static final Set<String> APPEND_ONLY = Set.of("signed_item", "agreement_signature", "record_signature",
             "record_note", "activity_log", "activity_log_subject", "staff_attribute_change",
             "case_discussion_signature", "case_decision", "case_decision_acknowledgement", "webhook_attempt",
-            "file_audit_signature", "file_audit_rating", "questionnaire_response", "questionnaire_answer");
+            "file_audit_signature", "file_audit_rating", "questionnaire_response", "questionnaire_answer",
+            "audit_sample", "audit_sample_file");
     private static final Logger LOG = LoggerFactory.getLogger(AppGrants.class);
     private static final String READ_ONLY = "flyway_schema_history";
 

@@ -28,6 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
 class AuditSampleApiTest extends ApiTest {
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
     private final LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
     private final Quarter quarter = Quarter.of(today);
 
@@ -113,6 +116,11 @@ class AuditSampleApiTest extends ApiTest {
                         ? world.serviceB().id() : world.serviceA().id(),
                 fixtures.string("SELECT service_id FROM audit_sample_file WHERE sample_id = ? AND position = 1", id), "service as drawn");
         assertEquals(1, fixtures.count("SELECT COUNT(*) FROM activity_log WHERE action = 'AUDIT_SAMPLE_DRAWN' AND entity_id = ?", id));
+
+        // The draw is evidence: the application's own account can neither change the seed nor the files drawn.
+        uk.supervision.testing.DatabaseRights.assertRefused(dataSource, "sample: UPDATE", "UPDATE audit_sample SET seed = 1 WHERE id = ?", id);
+        uk.supervision.testing.DatabaseRights.assertRefused(dataSource, "sample files: DELETE", "DELETE FROM audit_sample_file WHERE sample_id = ?", id);
+        assertEquals(String.valueOf(seed), fixtures.string("SELECT seed FROM audit_sample WHERE id = ?", id));
 
         Api.Response again = api.get("/api/v1/audit-samples/" + id, qaToken);
         assertEquals(200, again.status(), again.body());
