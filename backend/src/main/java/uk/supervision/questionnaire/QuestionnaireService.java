@@ -294,13 +294,15 @@ public class QuestionnaireService {
         if (serviceId != null && count("SELECT COUNT(*) FROM service WHERE id = ? AND organisation_id = ?", serviceId, caller.organisationId()) == 0) {
             throw Problems.rule("/serviceId", "There is no such service in your organisation.");
         }
-        // Staff of the team (or of the service's teams), not left, with a current supervisor, without an open invitation.
+        // Staff of the team (or of the service's teams), not left, with a current supervisor, without an open invitation
+        // and without one issued this quarter: one person answers at most once a quarter, or a group of "5" could be 3.
         List<String[]> eligible = jdbc.prepareStatement("SELECT st.id, r.supervisor_id, st.team_id, t.service_id FROM staff st "
                 + "JOIN team t ON t.id = st.team_id "
                 + "JOIN supervision_relation r ON r.supervisee_id = st.id AND r.from_date <= ? AND (r.to_date IS NULL OR r.to_date >= ?) "
                 + "WHERE st.organisation_id = ? AND " + (teamId != null ? "st.team_id = ?" : "t.service_id = ?")
                 + " AND (st.leaving_date IS NULL OR st.leaving_date > ?) "
-                + "AND NOT EXISTS (SELECT 1 FROM questionnaire_invitation i WHERE i.invitee_staff_id = st.id AND i.answered_at IS NULL AND i.expires_at > ?) "
+                + "AND NOT EXISTS (SELECT 1 FROM questionnaire_invitation i WHERE i.invitee_staff_id = st.id "
+                + "AND ((i.answered_at IS NULL AND i.expires_at > ?) OR i.issued_at >= ?)) "
                 + "ORDER BY st.id, r.from_date DESC, r.id DESC", ps -> {
             ps.setDate(1, Date.valueOf(today));
             ps.setDate(2, Date.valueOf(today));
@@ -308,6 +310,7 @@ public class QuestionnaireService {
             ps.setString(4, teamId != null ? teamId : serviceId);
             ps.setDate(5, Date.valueOf(today));
             ps.setTimestamp(6, Timestamp.from(now));
+            ps.setTimestamp(7, Timestamp.from(Quarter.of(today).firstDay().atStartOfDay(LONDON).toInstant()));
             List<String[]> out = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {

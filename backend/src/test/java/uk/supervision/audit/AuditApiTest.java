@@ -230,6 +230,16 @@ class AuditApiTest extends ApiTest {
     }
 
     @Test
+    void aFileAuditedTwiceInAQuarterSendsOneQuestionnaire() {
+        // Each answer counts as one person in the aggregates: a second invitation would let Sam count twice.
+        JsonNode first = Audits.completed(api, qa, sam.id(), "GOOD", List.of());
+        JsonNode second = Audits.completed(api, qa, sam.id(), "OUTSTANDING", List.of());
+        assertTrue(!first.get("id").asText().equals(second.get("id").asText()));
+        assertEquals(1, fixtures.count("SELECT COUNT(*) FROM questionnaire_invitation WHERE invitee_staff_id = ?", sam.id()));
+        assertEquals(first.get("id").asText(), fixtures.string("SELECT audit_id FROM questionnaire_invitation WHERE invitee_staff_id = ?", sam.id()));
+    }
+
+    @Test
     void aDraftIsDiscardedOnlyByItsAuditor() {
         JsonNode audit = Audits.start(api, qa, sam.id());
         String id = audit.get("id").asText();
