@@ -94,6 +94,8 @@ describe('Part 2 questionnaire', () => {
     await expectNoAxeViolations(page, 'the sign-in page the link sends to');
     await signIn(page, SUPERVISEE);
     await page.waitForURL(`${BASE_URL}${link}`);
+    // "Your supervision questionnaire" is the heading while it loads; the form's own title once it has.
+    await page.locator('fieldset').first().waitFor();
     const title = await h1(page);
     assert.match(title, /Part 2/, `the form opens directly: ${title}`);
 
