@@ -207,25 +207,32 @@ public class QuestionnaireResultsService {
         });
     }
 
+    /** The groups' names, one query a level (services, teams, supervisors), however many groups there are. */
     private void names(Map<String, Group> groups) {
-        for (Group g : groups.values()) {
-            if (g.id == null) {
+        for (ResultLevel level : List.of(ResultLevel.SERVICE, ResultLevel.TEAM, ResultLevel.SUPERVISOR)) {
+            List<Group> atLevel = groups.values().stream().filter(g -> g.id != null && g.level == level).toList();
+            if (atLevel.isEmpty()) {
                 continue;
             }
-            String q = switch (g.level) {
-                case SERVICE -> "SELECT name FROM service WHERE id = ?";
-                case TEAM -> "SELECT name FROM team WHERE id = ?";
-                default -> "SELECT given_name, family_name FROM staff WHERE id = ?";
-            };
-            g.name = jdbc.prepareStatement(q, ps -> {
-                ps.setString(1, g.id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return "";
-                    }
-                    return g.level == ResultLevel.SUPERVISOR ? rs.getString(1) + " " + rs.getString(2) : rs.getString(1);
+            List<String> ids = atLevel.stream().map(g -> g.id).distinct().toList();
+            String q = switch (level) {
+                case SERVICE -> "SELECT id, name, NULL FROM service WHERE id IN (";
+                case TEAM -> "SELECT id, name, NULL FROM team WHERE id IN (";
+                default -> "SELECT id, given_name, family_name FROM staff WHERE id IN (";
+            } + uk.supervision.support.Sql.placeholders(ids.size()) + ")";
+            Map<String, String> found = jdbc.prepareStatement(q, ps -> {
+                for (int k = 0; k < ids.size(); k++) {
+                    ps.setString(k + 1, ids.get(k));
                 }
+                Map<String, String> out = new HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), level == ResultLevel.SUPERVISOR ? rs.getString(2) + " " + rs.getString(3) : rs.getString(2));
+                    }
+                }
+                return out;
             });
+            atLevel.forEach(g -> g.name = found.getOrDefault(g.id, ""));
         }
     }
 }
