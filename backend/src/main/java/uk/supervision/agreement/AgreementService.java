@@ -33,6 +33,7 @@ import uk.supervision.support.Sql;
 import uk.supervision.support.ETags;
 import uk.supervision.support.Idempotency;
 import uk.supervision.support.Ids;
+import uk.supervision.support.json.JsonText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -446,7 +447,7 @@ public class AgreementService {
                 ordered.add(Map.of("key", key, "text", byKey.get(key)));
             }
         }
-        return write(ordered);
+        return JsonText.write(json, ordered);
     }
 
     /** The start of a question, to say which one an error is about. */
@@ -476,14 +477,6 @@ public class AgreementService {
         content.put("location", a.location());
         content.put("escalationPeriod", a.escalationPeriod() == null ? "" : a.escalationPeriod());
         content.put("answers", a.answersJson());
-        return PasswordHasher.sha256(write(content));
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PasswordHasher.sha256(JsonText.write(json, content));
     }
 }

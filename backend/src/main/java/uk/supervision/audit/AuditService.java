@@ -48,6 +48,7 @@ import uk.supervision.support.ETags;
 import uk.supervision.support.Idempotency;
 import uk.supervision.support.Ids;
 import uk.supervision.support.Sql;
+import uk.supervision.support.json.JsonText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -169,7 +170,7 @@ public class AuditService {
         String post = blank(body.getAuditorPost()) != null ? body.getAuditorPost().trim() : auditor.jobTitle();
         Instant now = clock.instant();
         String id = Ids.newId();
-        String content = write(AuditContent.empty());
+        String content = JsonText.write(json, AuditContent.empty());
         String chosenSample = sampleId;
         jdbc.prepareStatement("INSERT INTO file_audit (id, organisation_id, kind, sample_id, supervisee_id, supervisor_id, team_id, service_id, "
                 + "auditor_staff_id, auditor_account_id, auditor_post, period_from, period_to, audited_on, quarter, template_id, status, "
@@ -226,7 +227,7 @@ public class AuditService {
             ps.setDate(1, Date.valueOf(body.getPeriodFrom()));
             ps.setDate(2, Date.valueOf(body.getPeriodTo()));
             ps.setString(3, post);
-            ps.setString(4, write(new AuditContent(answers, actions)));
+            ps.setString(4, JsonText.write(json, new AuditContent(answers, actions)));
             ps.setTimestamp(5, Timestamp.from(now));
             ps.setString(6, row.id());
             ps.setInt(7, row.version());
@@ -869,14 +870,6 @@ public class AuditService {
             AuditContent c = json.readValue(text, Argument.of(AuditContent.class));
             return new AuditContent(c.answers() == null ? new ArrayList<>() : new ArrayList<>(c.answers()),
                     c.actions() == null ? new ArrayList<>() : new ArrayList<>(c.actions()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

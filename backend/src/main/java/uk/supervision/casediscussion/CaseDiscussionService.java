@@ -57,6 +57,7 @@ import uk.supervision.support.ETags;
 import uk.supervision.support.Idempotency;
 import uk.supervision.support.Ids;
 import uk.supervision.support.Sql;
+import uk.supervision.support.json.JsonText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -199,7 +200,7 @@ public class CaseDiscussionService {
         PolicyService.ActiveTemplate template = policy.activeTemplate(caller.organisationId(), TemplateKind.CASE_DISCUSSION);
         Instant now = clock.instant();
         CaseDiscussionRow saved = discussions.save(new CaseDiscussionRow(Ids.newId(), caller.organisationId(), child.id(), superviseeId,
-                supervisorId, sessionId, template.id(), discussedOn, CaseDiscussionRow.DRAFT, write(DiscussionContent.empty()), null, null,
+                supervisorId, sessionId, template.id(), discussedOn, CaseDiscussionRow.DRAFT, JsonText.write(json, DiscussionContent.empty()), null, null,
                 null, 1, 1, now, now));
         idempotency.remember(caller, idempotencyKey, "createCaseDiscussion", body, saved.id());
         activityLog.record(caller, "CASE_DISCUSSION_STARTED", RecordRead.CASE_DISCUSSION, saved.id(), null);
@@ -231,7 +232,7 @@ public class CaseDiscussionService {
                 // Both set from the version read: MySQL applies SET left to right, H2 from the old row.
                 + "version = ?, content_version = ?, updated_at = ? WHERE id = ? AND version = ? AND status = 'DRAFT'", ps -> {
             ps.setDate(1, Date.valueOf(body.getDiscussedOn()));
-            ps.setString(2, write(content));
+            ps.setString(2, JsonText.write(json, content));
             ps.setString(3, viewStatus == null ? null : viewStatus.getValue());
             ps.setInt(4, row.version() + 1);
             ps.setInt(5, row.version() + 1);
@@ -844,14 +845,6 @@ public class CaseDiscussionService {
             DiscussionContent c = json.readValue(text, Argument.of(DiscussionContent.class));
             return new DiscussionContent(c.answers() == null ? new ArrayList<>() : c.answers(), c.childVoice(),
                     c.decisions() == null ? new ArrayList<>() : c.decisions(), c.actions() == null ? new ArrayList<>() : c.actions());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,6 +36,7 @@ import uk.supervision.staff.StaffRepository;
 import uk.supervision.support.ETags;
 import uk.supervision.support.Idempotency;
 import uk.supervision.support.Ids;
+import uk.supervision.support.json.JsonText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -137,9 +138,9 @@ public class SessionRecordService {
             }
         }
         List<RecordEntry> ordered = keys.stream().filter(entries::containsKey).map(entries::get).toList();
-        if (records.updateDraft(session.id(), record.version(), write(ordered), blank(body.getReflection()), blank(body.getFutureAgenda()),
+        if (records.updateDraft(session.id(), record.version(), JsonText.write(json, ordered), blank(body.getReflection()), blank(body.getFutureAgenda()),
                 body.getNextDate(), body.getPersonalIssuesDiscussed(), blank(body.getConfidentialNotes()),
-                write(withHiddenReviews(caller, body.getActionReviews(), record)), clock.instant()) != 1) {
+                JsonText.write(json, withHiddenReviews(caller, body.getActionReviews(), record)), clock.instant()) != 1) {
             throw Problems.preconditionFailed(record.version());
         }
         writeSupervisoryPractice(session.id(), blank(body.getSupervisoryPractice()));
@@ -468,7 +469,7 @@ public class SessionRecordService {
         if (!outcomes.isEmpty()) {
             content.put("auditOutcomes", outcomes.stream().map(o -> (String) o.get("auditId")).toList());
         }
-        return PasswordHasher.sha256(write(content));
+        return PasswordHasher.sha256(JsonText.write(json, content));
     }
 
     private List<Map<String, Object>> notes(String sessionId) {
@@ -524,14 +525,6 @@ public class SessionRecordService {
     private List<ActionReview> readReviews(String text) {
         try {
             return json.readValue(text, Argument.listOf(ActionReview.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
