@@ -50,6 +50,11 @@ import { QuestionnairePage } from './features/questionnaires/QuestionnairePage';
 import { QuestionnaireResultsPage } from './features/questionnaires/QuestionnaireResultsPage';
 import { IssueRoundPage } from './features/questionnaires/IssueRoundPage';
 import { InvitationsPage } from './features/questionnaires/InvitationsPage';
+// issue 10: front - every role's home and the measures pages
+import { RoleHome } from './features/oversight/OversightHome';
+import { MeasuresPage } from './features/oversight/MeasuresPage';
+import { MeasurePeoplePage } from './features/oversight/MeasurePeoplePage';
+import { canSeeMeasures, hasOversightHome } from './features/oversight/measures';
 
 /** The page for a path. Unknown paths get the 404 page (the server sends index.html for them). */
 function Routes() {
@@ -130,7 +135,13 @@ function Routes() {
   else if ((staffMatch = matchPath('/audit-reports/:serviceId/:quarter', pathname))) {
     page = <AuditReportPage key={`${staffMatch.serviceId}-${staffMatch.quarter}`} serviceId={staffMatch.serviceId as string} quarter={staffMatch.quarter as string} />;
   }
+  // issue 10: front - the measures, the people behind a figure, and "My supervision" for those whose home is another
+  else if (matchPath('/measures', pathname)) page = <MeasuresPage key={params.toString()} />;
+  else if (matchPath('/measures/people', pathname)) page = <MeasurePeoplePage key={params.toString()} />;
+  else if (matchPath('/my-supervision', pathname)) page = <HomePage />;
   else return <NotFoundPage />;
+  // issue 10: front - the oversight roles land on their own home
+  if (matchPath('/', pathname)) page = <RoleHome supervisionHome={page} />;
   return <RequireAuth loading={matchPath('/', pathname) ? <HomeSkeleton /> : undefined}>{page}</RequireAuth>;
 }
 
@@ -138,6 +149,12 @@ function navigationFor(pathname: string, showStaff: boolean, waiting: number, me
   // issue 9: fe-questionnaire - the questionnaire's link opens the form alone, with no service navigation.
   if (matchPath('/questionnaires/:invitationId', pathname)) return [];
   const items: NavigationItem[] = [{ href: '/', text: 'My supervision', current: pathname === '/' }];
+  // issue 10: front - "Home" for the oversight roles, their own supervision beside it, and the measures
+  if (hasOversightHome(me)) {
+    items.splice(0, 1, { href: '/', text: 'Home', current: pathname === '/' });
+    if (me.staff) items.push({ href: '/my-supervision', text: 'My supervision', current: pathname === '/my-supervision' });
+  }
+  if (canSeeMeasures(me)) items.push({ href: '/measures', text: 'Measures', current: pathname.startsWith('/measures') });
   if (canSeeChildren(me)) items.push({ href: '/children', text: 'Children', current: pathname.startsWith('/children') });
   if (canSeeDecisions(me)) items.push({ href: '/decisions', text: 'Decisions', current: pathname.startsWith('/decisions') });
   if (showStaff) items.push({ href: '/staff', text: 'Staff', current: pathname.startsWith('/staff') });
