@@ -37,8 +37,8 @@ function Figure({ measure, set, drillDown }: { measure: Measure; set: MeasureSet
   if (!drillDown || measure.suppressed || !measure.people || set.scope.kind === 'PERSON') return <>{text}</>;
   return (
     <Link className="govuk-link" href={peopleHref({ measure: measure.key, scope: set.scope.kind, scopeId: set.scope.id, from: set.from, to: set.to })}>
-      {text}
-      <span className="govuk-visually-hidden"> – {measure.label}: the people behind this figure</span>
+      {text}{' '}
+      <span className="govuk-visually-hidden">– {measure.label}: the people behind this figure</span>
     </Link>
   );
 }
@@ -67,7 +67,7 @@ export function MeasureList({ set, drillDown, trendLinks = true }: { set: Measur
               ...(trendLinks
                 ? [
                     <Link className="govuk-link" href={measuresHref({ scope: set.scope.kind, scopeId: set.scope.id, from: set.from, to: set.to, measure: m.key })}>
-                      Show the trend<span className="govuk-visually-hidden"> of {m.label}</span>
+                      Show the trend <span className="govuk-visually-hidden">of {m.label}</span>
                     </Link>,
                   ]
                 : []),

@@ -66,7 +66,7 @@ export function OversightHome() {
   if (!me) return null;
   return (
     <>
-      <span className="govuk-caption-l">{me.displayName}</span>
+      {!memberOnly && <span className="govuk-caption-l">{me.displayName}</span>}
       <h1 className="govuk-heading-l">{title}</h1>
       {!memberOnly && me.staff && <HomeQuestionnaires />}
       {sectionsFor(me).map((s) => (

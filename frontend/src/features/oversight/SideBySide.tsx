@@ -23,11 +23,8 @@ function Cell({ row, measureKey, label, breakdown, drillDown }: { row: Row; meas
       className="govuk-link"
       href={peopleHref({ measure: measure.key, scope: row.scope.kind, scopeId: row.scope.id, from: breakdown.from, to: breakdown.to })}
     >
-      {text}
-      <span className="govuk-visually-hidden">
-        {' '}
-        – {label}, {row.scope.name}: the people behind this figure
-      </span>
+      {text}{' '}
+      <span className="govuk-visually-hidden">– {label}, {row.scope.name}: the people behind this figure</span>
     </Link>
   );
 }
