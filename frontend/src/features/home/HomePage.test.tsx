@@ -84,7 +84,7 @@ describe('My supervision (home)', () => {
   });
 
   it('says so when the account has no staff record', async () => {
-    signedInAs({ ...PRIYA, roles: ['ADMIN'], staff: undefined, supervisees: [], supervisors: [] });
+    signedInAs({ ...PRIYA, roles: ['PRACTITIONER'], staff: undefined, supervisees: [], supervisors: [] });
     renderApp('/');
     expect(await screen.findByTestId('no-staff-record')).toHaveTextContent('Your account is not linked to a staff record');
   });
