@@ -135,7 +135,7 @@ describe('Quarterly audit report', () => {
     expect(api.callsTo('PUT /api/v1/audit-reports/:serviceId/:quarter')).toHaveLength(0);
     window.history.pushState(null, '', '/');
     window.dispatchEvent(new PopStateEvent('popstate'));
-    await screen.findByRole('heading', { level: 1, name: 'My supervision' });
+    await screen.findByRole('heading', { level: 1, name: 'Home' });
     window.history.pushState(null, '', '/audit-reports/s1/2026-Q3');
     window.dispatchEvent(new PopStateEvent('popstate'));
     await heading();

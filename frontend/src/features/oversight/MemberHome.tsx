@@ -39,6 +39,7 @@ export function MemberSection({ me }: { me: Me }) {
           Trends over the last 12 months
         </h2>
         {state.state === 'loading' && <SkeletonLines lines={4} />}
+        {state.state === 'error' && <MeasureProblem problem={state.problem} what="The trends" />}
         {set && headline.map((key) => <Trend key={key} query={{ scope: 'DIRECTORATE' }} measure={key} minimumGroupSize={set.minimumGroupSize} heading="h3" />)}
       </section>
       <section aria-labelledby="member-measures-heading">
