@@ -29,12 +29,13 @@ export interface BarChartProps {
   tableOpen?: boolean;
 }
 
-const WIDTH = 640;
-const LABEL_W = 200;
-const TEXT_W = 150;
-const BAR_H = 24;
+// Drawn narrow, each label above its bar, so the text stays readable when a phone shrinks the chart.
+const WIDTH = 420;
+const TEXT_W = 110;
+const LABEL_H = 20;
+const BAR_H = 22;
 const GAP = 10;
-const GROUP_HEAD = 30;
+const GROUP_HEAD = 28;
 
 export function BarChart({ title, summary, groups, max, labelHeading = 'Label', valueHeading = 'Figure', tableOpen }: BarChartProps) {
   const id = useId();
@@ -42,14 +43,14 @@ export function BarChart({ title, summary, groups, max, labelHeading = 'Label', 
   const hatchId = `hatch${id.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const values = groups.flatMap((g) => g.bars.map((b) => b.value)).filter((v): v is number => v !== null);
   const top = max ?? Math.max(1, ...values);
-  const plotW = WIDTH - LABEL_W - TEXT_W;
+  const plotW = WIDTH - TEXT_W;
   let yPos = 0;
   const laidOut = groups.map((g, gi) => {
     const head = g.label ? yPos : null;
     if (g.label) yPos += GROUP_HEAD;
     const bars = g.bars.map((b) => {
-      const at = yPos;
-      yPos += BAR_H + GAP;
+      const at = yPos + LABEL_H;
+      yPos += LABEL_H + BAR_H + GAP;
       return { ...b, y: at };
     });
     yPos += g.label ? GAP : 0;
@@ -60,7 +61,7 @@ export function BarChart({ title, summary, groups, max, labelHeading = 'Label', 
 
   return (
     <figure className="app-chart" data-testid="bar-chart">
-      <svg className="app-chart__svg" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-summary`}>
+      <svg className="app-chart__svg app-chart__svg--bars" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-summary`}>
         <title id={`${id}-title`}>{title}</title>
         <defs>
           <pattern id={hatchId} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -75,30 +76,29 @@ export function BarChart({ title, summary, groups, max, labelHeading = 'Label', 
                 {g.label}
               </text>
             )}
-            {g.bars.map((b, bi) => (
-              <g key={bi}>
-                <text className="app-chart__axis-text" x={LABEL_W - 8} y={b.y + BAR_H / 2 + 5} textAnchor="end">
-                  {b.label}
-                </text>
-                {b.value !== null && (
-                  <rect
-                    className={g.alt ? 'app-chart__bar app-chart__bar--alt' : 'app-chart__bar'}
-                    fill={g.alt ? `url(#${hatchId})` : undefined}
-                    x={LABEL_W}
-                    y={b.y}
-                    width={Math.max(2, (Math.min(b.value, top) / top) * plotW)}
-                    height={BAR_H}
-                  />
-                )}
-                <text
-                  className="app-chart__axis-text"
-                  x={LABEL_W + (b.value === null ? 0 : Math.max(2, (Math.min(b.value, top) / top) * plotW)) + 8}
-                  y={b.y + BAR_H / 2 + 5}
-                >
-                  {b.value === null ? b.text : shortText(b.text)}
-                </text>
-              </g>
-            ))}
+            {g.bars.map((b, bi) => {
+              const width = b.value === null ? 0 : Math.max(2, (Math.min(b.value, top) / top) * plotW);
+              return (
+                <g key={bi}>
+                  <text className="app-chart__axis-text" x={0} y={b.y - 6}>
+                    {b.label}
+                  </text>
+                  {b.value !== null && (
+                    <rect
+                      className={g.alt ? 'app-chart__bar app-chart__bar--alt' : 'app-chart__bar'}
+                      fill={g.alt ? `url(#${hatchId})` : undefined}
+                      x={0}
+                      y={b.y}
+                      width={width}
+                      height={BAR_H}
+                    />
+                  )}
+                  <text className="app-chart__axis-text" x={width + (b.value === null ? 0 : 8)} y={b.y + BAR_H / 2 + 5}>
+                    {b.value === null ? b.text : shortText(b.text)}
+                  </text>
+                </g>
+              );
+            })}
           </g>
         ))}
       </svg>

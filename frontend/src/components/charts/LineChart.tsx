@@ -37,7 +37,7 @@ export interface LineChartProps {
 
 const WIDTH = 640;
 const HEIGHT = 260;
-const PAD = { top: 24, right: 56, bottom: 40, left: 56 };
+const PAD = { top: 32, right: 72, bottom: 44, left: 72 };
 
 export function LineChart({ title, summary, points, format, max, target, valueHeading = 'Figure', tableOpen }: LineChartProps) {
   const id = useId();
@@ -68,7 +68,12 @@ export function LineChart({ title, summary, points, format, max, target, valueHe
     labelled.add(lastWithValue);
   }
   // Axis labels: every other month on a year's series, so they do not overlap on a phone.
+  // Months named on the axis: counted back from the last, so the last is always named and the gaps are even.
+  const last = points.length - 1;
   const step = points.length > 8 ? Math.ceil(points.length / 6) : 1;
+  const named = points.map((_, i) => (last - i) % step === 0);
+  const first = named.indexOf(true);
+  const middle = last - Math.round(last / 2 / step) * step;
 
   const rows: ChartRow[] = points.map((p) => ({ label: p.longLabel ?? p.label, text: p.text }));
   return (
@@ -92,7 +97,7 @@ export function LineChart({ title, summary, points, format, max, target, valueHe
         {target && (
           <g>
             <line className="app-chart__target" x1={PAD.left} x2={WIDTH - PAD.right} y1={y(target.value)} y2={y(target.value)} />
-            <text className="app-chart__axis-text" x={WIDTH - PAD.right + 4} y={y(target.value) + 5}>
+            <text className="app-chart__axis-text" x={WIDTH - PAD.right} y={y(target.value) - 8} textAnchor="end">
               {target.label}
             </text>
           </g>
@@ -115,8 +120,15 @@ export function LineChart({ title, summary, points, format, max, target, valueHe
           ),
         )}
         {points.map((p, i) =>
-          i % step === 0 || i === points.length - 1 ? (
-            <text key={i} className="app-chart__axis-text" x={x(i)} y={HEIGHT - 12} textAnchor="middle">
+          named[i] ? (
+            <text
+              key={i}
+              // On a phone only the first, middle and last of them are named, in larger type.
+              className={i === first || i === last || i === middle ? 'app-chart__axis-text' : 'app-chart__axis-text app-chart__axis-text--minor'}
+              x={x(i)}
+              y={HEIGHT - 12}
+              textAnchor={i === 0 && last > 0 ? 'start' : i === last && last > 0 ? 'end' : 'middle'}
+            >
               {p.label}
             </text>
           ) : null,

@@ -41,6 +41,16 @@ describe('LineChart', () => {
     expect(table.closest('details')).not.toBeNull();
   });
 
+  it('names every other month of a year counted back from the last, and only three of them on a phone', () => {
+    const year: LinePoint[] = Array.from({ length: 12 }, (_, i) => ({ label: `M${i + 1}`, value: 0.5, text: '50%' }));
+    const { container } = render(<LineChart title="T" summary="S" points={year} format={pct} max={1} />);
+    const axis = [...container.querySelectorAll('.app-chart__axis-text')].filter((t) => /^M\d+$/.test(t.textContent ?? ''));
+    // 12 months, a step of ceil(12 / 6) = 2 back from M12: M2, M4, ..., M12.
+    expect(axis.map((t) => t.textContent)).toEqual(['M2', 'M4', 'M6', 'M8', 'M10', 'M12']);
+    // First (M2), middle (index 11 - round(11 / 4) * 2 = 5, M6) and last (M12) stay on a phone.
+    expect(axis.filter((t) => !t.classList.contains('app-chart__axis-text--minor')).map((t) => t.textContent)).toEqual(['M2', 'M6', 'M12']);
+  });
+
   it('shows the table open when asked, and a labelled target line', () => {
     const { container } = render(<LineChart title="T" summary="S" points={points} format={pct} max={1} target={{ value: 1, label: 'Target' }} tableOpen />);
     expect(screen.getByRole('table').closest('details')).toBeNull();

@@ -130,9 +130,9 @@ export function targetText(measure: MeasureDefinition): string | null {
   return measure.kind === 'SHARE' ? `Target ${percentText(measure.target)}` : `Target ${amountText(measure.target, measure.unit)}`;
 }
 
-/** How a series' points read on an axis: a share as a percentage, anything else as its number. */
+/** How a series' points read on an axis: a share as a percentage, anything else as its bare number (the unit is in the title). */
 export function axisText(measure: MeasureDefinition, value: number): string {
-  return measure.kind === 'SHARE' ? percentText(value) : amountText(value, measure.unit === 'RATING' ? 'RATING' : measure.unit);
+  return measure.kind === 'SHARE' ? percentText(value) : amountText(value, 'RATING');
 }
 
 /** The value a chart plots for a point: for a count, the count. */
