@@ -156,7 +156,7 @@ public class DemoData {
         // late, Aisha not yet), then the measures' monthly facts at once, so the dashboards show the demo straight away.
         measureStaff.setTrainingCompletedOn(team.helen().staff().id(), today.minusYears(3).plusMonths(2));
         measureStaff.setTrainingCompletedOn(team.marcus().staff().id(), today.minusYears(2).plusMonths(3));
-        measureStaff.setTrainingCompletedOn(team.priya().staff().id(), today.minusYears(2).plusMonths(4));
+        measureStaff.setTrainingCompletedOn(team.priya().staff().id(), today.minusYears(3).plusMonths(4));
         measureStaff.setTrainingCompletedOn(team.tom().staff().id(), today.minusMonths(2));
         measureFacts.rebuild(team.priya().staff().organisationId());
     }
