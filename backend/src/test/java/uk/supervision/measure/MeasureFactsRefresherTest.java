@@ -154,4 +154,24 @@ class MeasureFactsRefresherTest extends ApiTest {
         assertTrue(fixtures.count("SELECT COUNT(*) FROM measure_person_month WHERE organisation_id = ?", bigger.org().id())
                 > fixtures.count("SELECT COUNT(*) FROM measure_person_month WHERE organisation_id = ?", world.org().id()) + 5 * 40);
     }
+
+    @Test
+    void eachReadOfTheMeasuresIsOneStatement() {
+        MeasureScript script = new MeasureScript(fixtures, world).build();
+        refresher.refresh(world.org().id());
+        MeasureTarget directorate = new MeasureTarget(MeasureScopeKind.DIRECTORATE, world.org().id(), null, "Directorate", null, true);
+        MeasureTarget team = new MeasureTarget(MeasureScopeKind.TEAM, world.org().id(), world.teamA1().id(), "Team A1", null, false);
+        // A ten-year period reads no more than a two-month one.
+        MeasurePeriod decade = new MeasurePeriod(YearMonth.now().minusMonths(119), YearMonth.now(), LocalDate.now());
+        for (MeasurePeriod period : new MeasurePeriod[]{script.period(), decade}) {
+            StatementCounter.reset();
+            measures.figures(directorate, period);
+            measures.breakdown(directorate, period, java.util.Set.copyOf(PeopleMeasures.keys()));
+            measures.series(team, "sessions.withinInterval", period);
+            measures.seriesBreakdown(directorate, "sessions.withinInterval", period);
+            measures.population(team, period);
+            measures.people(team, "sessions.overdue", period);
+            assertEquals(6, StatementCounter.count(), String.join("\n", StatementCounter.statements()));
+        }
+    }
 }
