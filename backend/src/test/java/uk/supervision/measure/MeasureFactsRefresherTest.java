@@ -174,4 +174,34 @@ class MeasureFactsRefresherTest extends ApiTest {
             assertEquals(6, StatementCounter.count(), String.join("\n", StatementCounter.statements()));
         }
     }
+
+    @Test
+    void aTrainingDateKeptThroughTheApiIsFoldedIn() throws Exception {
+        MeasureScript script = new MeasureScript(fixtures, world).build();
+        refresher.refresh(world.org().id());
+        allFoldedIn();
+        Date m = Date.valueOf(script.m.atDay(1));
+        assertEquals(1, fixtures.count("SELECT trained_in_time FROM measure_person_month WHERE staff_id = ? AND month_start = ?", script.s.id(), m));
+
+        // HR records that S completed the training 7 months after becoming a supervisor: after the 6-month deadline.
+        String hr = api.token(world.person(null, "Hannah", uk.supervision.api.model.Role.HR).username(), uk.supervision.testing.Fixtures.PASSWORD);
+        uk.supervision.testing.Api.Response read = api.get("/api/v1/staff/" + script.s.id(), hr);
+        com.fasterxml.jackson.databind.JsonNode s = read.json();
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        for (String f : new String[]{"givenName", "familyName", "email", "jobTitle", "category", "employmentType", "employmentStartDate",
+                "postStartDate"}) {
+            body.put(f, s.get(f).asText());
+        }
+        body.put("weeklyHours", s.get("weeklyHours").asDouble());
+        body.put("carriesCaseload", s.get("carriesCaseload").asBoolean());
+        body.put("caseloadSize", s.get("caseloadSize").asInt());
+        body.put("supervisionTrainingCompletedOn", script.started.plusMonths(7).toString());
+        uk.supervision.testing.Api.Response updated = api.put("/api/v1/staff/" + script.s.id(), hr, body, read.header("ETag"));
+        assertEquals(200, updated.status(), updated.body());
+
+        MeasureFactsRefresher.Outcome outcome = refresher.refresh(world.org().id());
+        assertTrue(outcome.peopleRewritten() >= 1);
+        assertEquals(1, fixtures.count("SELECT training_due FROM measure_person_month WHERE staff_id = ? AND month_start = ?", script.s.id(), m));
+        assertEquals(0, fixtures.count("SELECT trained_in_time FROM measure_person_month WHERE staff_id = ? AND month_start = ?", script.s.id(), m));
+    }
 }
