@@ -60,8 +60,6 @@ public class MeasureService {
     static final List<String> HEADLINE = List.of("sessions.withinInterval", "sessions.overdue", "records.unsigned",
             "agreements.missing", "agreements.activeSigned");
     static final int DEFAULT_MINIMUM = 5;
-    /** The row of a service's people in no team, in a service's breakdown. */
-    static final String NO_TEAM = "Not in a team";
 
     private final JdbcOperations jdbc;
     private final AccessPolicy access;
@@ -248,20 +246,18 @@ public class MeasureService {
                     wholeRows.add(unit);
                 }
             });
-            Map<String, Boolean> parentShown = new HashMap<>();
-            own.getMeasures().forEach(m -> parentShown.put(m.getKey(), !m.getSuppressed()));
-            reasons = rule.breakdown(rows, wholeRows, parentShown);
+            Set<String> parentSuppressed = new HashSet<>();
+            own.getMeasures().forEach(m -> {
+                if (m.getSuppressed()) {
+                    parentSuppressed.add(m.getKey());
+                }
+            });
+            reasons = rule.breakdown(rows, wholeRows, figures(target, period), parentSuppressed);
         }
         List<MeasureBreakdownRow> out = new ArrayList<>();
         MeasureScopeKind childKind = target.kind() == MeasureScopeKind.DIRECTORATE ? MeasureScopeKind.SERVICE : MeasureScopeKind.TEAM;
-        Map<String, String> units = units(target);
-        Set<String> unnamed = new HashSet<>(rows.keySet());
-        unnamed.addAll(counted.keySet());
-        unnamed.removeAll(units.keySet());
-        Map<String, String> all = new LinkedHashMap<>(units);
-        // Figures under a unit the structure does not name (people in no team) still add up to the total: shown as a row.
-        unnamed.stream().sorted().forEach(u -> all.put(u, null));
-        for (Map.Entry<String, String> unit : all.entrySet()) {
+        // People in no team (or no service) are in the total only; suppression counts them as a unit of their own.
+        for (Map.Entry<String, String> unit : units(target).entrySet()) {
             Map<String, Figure> figures = rows.getOrDefault(unit.getKey(), Map.of());
             Map<String, SuppressionReason> why = reasons.getOrDefault(unit.getKey(), Map.of());
             boolean whole = wholeRows.contains(unit.getKey());
@@ -272,10 +268,7 @@ public class MeasureService {
                     measures.add(measure(def, f, whole ? SuppressionReason.FEWER_THAN_MINIMUM : why.get(def.key())));
                 }
             }
-            MeasureScopeRef ref = new MeasureScopeRef(childKind, unit.getValue() == null ? NO_TEAM : unit.getValue());
-            if (unit.getValue() != null) {
-                ref.setId(UUID.fromString(unit.getKey()));
-            }
+            MeasureScopeRef ref = new MeasureScopeRef(childKind, unit.getValue()).id(UUID.fromString(unit.getKey()));
             MeasureBreakdownRow row = new MeasureBreakdownRow(ref, whole, measures);
             if (!whole && counted.containsKey(unit.getKey())) {
                 row.setCounted(counted.get(unit.getKey()));
@@ -399,15 +392,14 @@ public class MeasureService {
             Map<String, Figure> parentFigures = figures(parent.get(), period);
             Map<String, SuppressionReason> parentOwn = rule.own(parentFigures,
                     rule.wholeScope(population(parent.get(), period).map(Population::counted).orElse(null)));
-            Map<String, Boolean> parentShown = new HashMap<>();
-            parentFigures.keySet().forEach(k -> parentShown.put(k, !parentOwn.containsKey(k)));
             Set<String> wholeRows = new HashSet<>();
             countedPerUnit(parent.get(), period).forEach((unit, n) -> {
                 if (rule.wholeScope(n)) {
                     wholeRows.add(unit);
                 }
             });
-            Map<String, SuppressionReason> asSibling = rule.breakdown(unitFigures(parent.get(), period, figures.keySet()), wholeRows, parentShown)
+            Map<String, SuppressionReason> asSibling = rule.breakdown(unitFigures(parent.get(), period, figures.keySet()), wholeRows, parentFigures,
+                    parentOwn.keySet())
                     .getOrDefault(target.id(), Map.of());
             asSibling.forEach(out::putIfAbsent);
         }

@@ -53,13 +53,13 @@ public final class MeasureSuppression {
     /**
      * Units side by side under a parent: per unit, the suppressed keys and why.
      *
-     * @param rows        unit id -> key -> figure (every unit under the parent with something to count, including
-     *                    units the page does not name)
-     * @param wholeRows   units whose counted staff are below the minimum: every figure of theirs is suppressed
-     * @param parentShown key -> whether the parent's figure is shown (null or absent: not shown)
+     * @param rows             unit id -> key -> figure (the units under the parent with something to count)
+     * @param wholeRows        units whose counted staff are below the minimum: every figure of theirs is suppressed
+     * @param parent           the parent's own figures, key -> figure
+     * @param parentSuppressed the parent's keys not shown to this caller (nothing to subtract from)
      */
     public Map<String, Map<String, SuppressionReason>> breakdown(Map<String, Map<String, Figure>> rows, Set<String> wholeRows,
-                                                                 Map<String, Boolean> parentShown) {
+                                                                 Map<String, Figure> parent, Set<String> parentSuppressed) {
         Map<String, Map<String, SuppressionReason>> out = new HashMap<>();
         Set<String> keys = new LinkedHashSet<>();
         rows.values().forEach(r -> keys.addAll(r.keySet()));
@@ -71,7 +71,9 @@ public final class MeasureSuppression {
                     sizes.put(unit, f.groupSize());
                 }
             });
-            Map<String, SuppressionReason> reasons = siblings(sizes, wholeRows, Boolean.TRUE.equals(parentShown.get(key)));
+            Figure p = parent.get(key);
+            Long parentSize = p == null || parentSuppressed.contains(key) ? null : p.groupSize();
+            Map<String, SuppressionReason> reasons = siblings(sizes, wholeRows, parentSize);
             reasons.forEach((unit, reason) -> out.computeIfAbsent(unit, u -> new HashMap<>()).put(key, reason));
         }
         return out;
@@ -109,8 +111,8 @@ public final class MeasureSuppression {
             });
             sizes.put(unitId, own.get(month).groupSize());
             Figure p = parent == null ? null : parent.get(month);
-            boolean parentShown = p != null && !small(p.groupSize());
-            SuppressionReason r = siblings(sizes, Set.of(), parentShown).get(unitId);
+            Long parentSize = p == null || small(p.groupSize()) ? null : p.groupSize();
+            SuppressionReason r = siblings(sizes, Set.of(), parentSize).get(unitId);
             if (r != null) {
                 out.put(month, r);
             }
@@ -118,8 +120,13 @@ public final class MeasureSuppression {
         return out;
     }
 
-    /** The rule for one figure across siblings: unit -> group size in, unit -> reason out (suppressed units only). */
-    private Map<String, SuppressionReason> siblings(Map<String, Long> sizes, Set<String> wholeRows, boolean parentShown) {
+    /**
+     * The rule for one figure across siblings: unit -> group size in, unit -> reason out (suppressed units only).
+     * parentSize: the parent's group when its figure is shown, else null. The parent's people in none of the units
+     * (a service's people in no team) are a sibling the page never shows: when they are fewer than the minimum they
+     * count as the one suppressed unit.
+     */
+    private Map<String, SuppressionReason> siblings(Map<String, Long> sizes, Set<String> wholeRows, Long parentSize) {
         Map<String, SuppressionReason> out = new HashMap<>();
         List<String> shown = new ArrayList<>();
         sizes.forEach((unit, size) -> {
@@ -129,7 +136,12 @@ public final class MeasureSuppression {
                 shown.add(unit);
             }
         });
-        if (out.size() == 1 && parentShown && !shown.isEmpty()) {
+        if (parentSize == null || shown.isEmpty()) {
+            return out;
+        }
+        long rest = parentSize - sizes.values().stream().mapToLong(Long::longValue).sum();
+        int hidden = out.size() + (small(rest) ? 1 : 0);
+        if (hidden == 1) {
             // The smallest other unit (ties by id, so the same one every time) hides the one that would show by subtraction.
             shown.sort(Comparator.comparing((String u) -> sizes.get(u)).thenComparing(u -> u));
             out.put(shown.get(0), SuppressionReason.DIFFERENCING);

@@ -47,11 +47,11 @@ class MeasureSuppressionTest {
         // away, so the next smallest (6) goes too.
         Map<String, Map<String, Figure>> rows = Map.of(
                 "T1", Map.of("k", f(1, 3)), "T2", Map.of("k", f(2, 6)), "T3", Map.of("k", f(5, 7)), "T4", Map.of("k", f(9, 12)));
-        Map<String, Map<String, SuppressionReason>> out = rule.breakdown(rows, Set.of(), Map.of("k", true));
+        Map<String, Map<String, SuppressionReason>> out = rule.breakdown(rows, Set.of(), parent(28), Set.of());
         assertEquals(Map.of("T1", Map.of("k", FEWER_THAN_MINIMUM), "T2", Map.of("k", DIFFERENCING)), out);
 
         // The parent not shown: nothing to subtract from, the small team alone.
-        assertEquals(Map.of("T1", Map.of("k", FEWER_THAN_MINIMUM)), rule.breakdown(rows, Set.of(), Map.of("k", false)));
+        assertEquals(Map.of("T1", Map.of("k", FEWER_THAN_MINIMUM)), rule.breakdown(rows, Set.of(), parent(28), Set.of("k")));
     }
 
     @Test
@@ -59,11 +59,11 @@ class MeasureSuppressionTest {
         // 3 and 4 both hidden: their sum shows, neither does.
         Map<String, Map<String, Figure>> two = Map.of("A", Map.of("k", f(1, 3)), "B", Map.of("k", f(1, 4)), "C", Map.of("k", f(3, 9)));
         assertEquals(Map.of("A", Map.of("k", FEWER_THAN_MINIMUM), "B", Map.of("k", FEWER_THAN_MINIMUM)),
-                rule.breakdown(two, Set.of(), Map.of("k", true)));
+                rule.breakdown(two, Set.of(), parent(16), Set.of()));
         // Two of 8: the first by id is the one to go, every time.
         Map<String, Map<String, Figure>> tie = Map.of("A", Map.of("k", f(1, 2)), "Y", Map.of("k", f(3, 8)), "X", Map.of("k", f(4, 8)));
         assertEquals(Map.of("A", Map.of("k", FEWER_THAN_MINIMUM), "X", Map.of("k", DIFFERENCING)),
-                rule.breakdown(tie, Set.of(), Map.of("k", true)));
+                rule.breakdown(tie, Set.of(), parent(18), Set.of()));
     }
 
     @Test
@@ -71,7 +71,7 @@ class MeasureSuppressionTest {
         // Team A has 4 counted staff but 9 audits behind this figure: hidden whole, so the next smallest (B, 6) goes too.
         Map<String, Map<String, Figure>> rows = Map.of("A", Map.of("k", f(5, 9)), "B", Map.of("k", f(2, 6)), "C", Map.of("k", f(3, 10)));
         assertEquals(Map.of("A", Map.of("k", FEWER_THAN_MINIMUM), "B", Map.of("k", DIFFERENCING)),
-                rule.breakdown(rows, Set.of("A"), Map.of("k", true)));
+                rule.breakdown(rows, Set.of("A"), parent(25), Set.of()));
     }
 
     @Test
@@ -79,7 +79,24 @@ class MeasureSuppressionTest {
         // C has no one: showing its 0 reveals nothing, so B (6) is the next smallest with someone in it.
         Map<String, Map<String, Figure>> rows = Map.of("A", Map.of("k", f(1, 2)), "B", Map.of("k", f(2, 6)), "C", Map.of("k", f(0, 0)));
         assertEquals(Map.of("A", Map.of("k", FEWER_THAN_MINIMUM), "B", Map.of("k", DIFFERENCING)),
-                rule.breakdown(rows, Set.of(), Map.of("k", true)));
+                rule.breakdown(rows, Set.of(), parent(8), Set.of()));
+    }
+
+    @Test
+    void thePeopleInNoUnitCountAsAHiddenSibling() {
+        // A service of 16: teams of 6 and 7, and 3 people in no team. 16 - 6 - 7 = 3 would show those three, so the
+        // smaller team goes (differencing); the three are in no row to suppress.
+        Map<String, Map<String, Figure>> rows = Map.of("A", Map.of("k", f(2, 6)), "B", Map.of("k", f(3, 7)));
+        assertEquals(Map.of("A", Map.of("k", DIFFERENCING)), rule.breakdown(rows, Set.of(), parent(16), Set.of()));
+        // 5 in no team are a group large enough to show: nothing is hidden.
+        assertEquals(Map.of(), rule.breakdown(rows, Set.of(), parent(18), Set.of()));
+        // A hidden team as well as 3 in no team: two hidden, no third needed.
+        Map<String, Map<String, Figure>> three = Map.of("A", Map.of("k", f(2, 6)), "B", Map.of("k", f(3, 7)), "C", Map.of("k", f(1, 2)));
+        assertEquals(Map.of("C", Map.of("k", FEWER_THAN_MINIMUM)), rule.breakdown(three, Set.of(), parent(18), Set.of()));
+    }
+
+    static Map<String, Figure> parent(long n) {
+        return Map.of("k", f(n / 2, n));
     }
 
     @Test
