@@ -23,15 +23,9 @@ class PersonMonthsTest {
     private final PersonMonths facts = new PersonMonths(new ScheduleCalculator());
 
     private static PolicyRules rules() {
-        PolicyRules r = new PolicyRules();
-        r.setNormalInterval("P4W");
-        r.setLongestInterval("P6W");
+        PolicyRules r = new PolicyRules("P4W", "P6W", 90, List.of(), List.of(), 5);
         r.setBreachAfter("P2M");
         r.setMinimumSessionsPerYear(10);
-        r.setMinimumSessionMinutes(90);
-        r.setCadenceSteps(List.of());
-        r.setCategoryIntervals(List.of());
-        r.setSuppressionMinimum(5);
         return r;
     }
 
