@@ -290,8 +290,14 @@ public class MeasureService {
         Map<YearMonth, SuppressionReason> reasons = Map.of();
         if (target.aggregateOnly()) {
             Optional<MeasureTarget> parent = parent(target);
-            reasons = parent.isEmpty() ? rule.series(null, own, null, null)
-                    : rule.series(target.id(), own, source.seriesBreakdown(parent.get(), key, period), source.series(parent.get(), key, period));
+            reasons = new HashMap<>(parent.isEmpty() ? rule.series(null, own, null, null)
+                    : rule.series(target.id(), own, source.seriesBreakdown(parent.get(), key, period), source.series(parent.get(), key, period)));
+            // A month whose counted staff are below the minimum is hidden whole, whatever the figure's own group (sessions, records).
+            for (Map.Entry<YearMonth, Long> m : countedPerMonth(target, period).entrySet()) {
+                if (rule.wholeScope(m.getValue())) {
+                    reasons.put(m.getKey(), SuppressionReason.FEWER_THAN_MINIMUM);
+                }
+            }
         }
         List<MeasurePoint> points = new ArrayList<>();
         for (YearMonth month : period.months()) {
@@ -511,6 +517,35 @@ public class MeasureService {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Staff counted at each month's end in a directorate, service or team, from the per-team monthly facts. One query. */
+    private Map<YearMonth, Long> countedPerMonth(MeasureTarget target, MeasurePeriod period) {
+        String filter = switch (target.kind()) {
+            case SERVICE -> " AND service_id = ?";
+            case TEAM -> " AND team_id = ?";
+            case DIRECTORATE -> "";
+            default -> null;
+        };
+        if (filter == null) {
+            return Map.of();
+        }
+        return jdbc.prepareStatement("SELECT month_start, SUM(counted_staff) FROM measure_team_month WHERE organisation_id = ?"
+                + " AND month_start >= ? AND month_start <= ?" + filter + " GROUP BY month_start", ps -> {
+            ps.setString(1, target.organisationId());
+            ps.setDate(2, Date.valueOf(period.from().atDay(1)));
+            ps.setDate(3, Date.valueOf(period.to().atDay(1)));
+            if (target.kind() != MeasureScopeKind.DIRECTORATE) {
+                ps.setString(4, target.id());
+            }
+            Map<YearMonth, Long> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getLong(2));
                 }
             }
             return out;

@@ -181,6 +181,20 @@ class MeasureApiTest extends ApiTest {
     }
 
     @Test
+    void aMonthOfASmallTeamIsHiddenEvenWhenItsFigureCountsManySessions() {
+        // Team A2's 4 people held 2 one-to-ones each this month: 8 sessions, a group of 8, but about 4 people.
+        fixtures.execute("UPDATE measure_person_month SET one_to_one_held = 2 WHERE team_id = ?", world.teamA2().id());
+        MeasureFacts.teams(fixtures, world.org().id(), Instant.now());
+        String url = series("TEAM", world.teamA2().id(), "sessions.oneToOneHeld");
+        assertEquals(8.0, ok(api.get(url, manager)).get("points").get(11).get("value").asDouble());
+        JsonNode hidden = ok(api.get(url, member)).get("points").get(11);
+        assertTrue(hidden.get("suppressed").asBoolean());
+        assertFalse(hidden.hasNonNull("value"));
+        // Its set is hidden whole too.
+        assertTrue(measure(ok(api.get(measures("TEAM", world.teamA2().id()), member)), "sessions.oneToOneHeld").get("suppressed").asBoolean());
+    }
+
+    @Test
     void theDrillDownListsThePeopleWorstFirstPageByPageForThoseWhoMaySeeThem() {
         // One of team A1's five is not on track (a1[4]): first. The other four in a stable order after.
         List<String> seen = new ArrayList<>();
