@@ -776,7 +776,8 @@ class ContractConformanceTest {
             "listServices", "listTeams", "getTeam", "listPolicyProfiles", "getPolicyProfile", "getPolicyTemplate", "getOrganisationPolicy",
             "getQuestionnaireResults",
             "getMeasures", "getMeasureSeries", "getMeasureBreakdown",
-            "listEvidencePacks", "requestEvidencePack", "getEvidencePack", "downloadEvidencePackFile");
+            // A member's own packs; the examples' pack (and its files) is a manager's, refused to anyone else.
+            "listEvidencePacks", "requestEvidencePack");
     /**
      * Lists filtered to what the caller takes part in or manages (their agreements, sessions, actions, requests,
      * supervisees, audits due): a member takes part in none, so they answer an empty list rather than 403.
