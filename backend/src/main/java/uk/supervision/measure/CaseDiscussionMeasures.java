@@ -65,7 +65,7 @@ public class CaseDiscussionMeasures extends GroupedSource {
     }
 
     @Override
-    List<List<Row>> load(MeasureTarget scope, MeasurePeriod period, By by, Set<String> keys) {
+    Loaded load(MeasureTarget scope, MeasurePeriod period, By by, Set<String> keys) {
         List<String> reasons = REASONS.stream().map(e -> reason(e.getKey())).toList();
         List<String> values = new ArrayList<>();
         values.add("1");
@@ -73,11 +73,11 @@ public class CaseDiscussionMeasures extends GroupedSource {
         reasons.forEach(r -> values.add("CASE WHEN " + r + " THEN 1 ELSE 0 END"));
         SourceSql.Spec spec = new SourceSql.Spec(FROM, "cd.organisation_id = ? AND cd.status = 'SIGNED'", List.of(scope.organisationId()),
                 "cd.signed_at", COLS, List.of(), values, List.of(), List.of("SUM(v0)", "SUM(v1)", "SUM(v2)", "SUM(v3)", "SUM(v4)"));
-        return List.of(SourceSql.query(jdbc, spec, scope, period, by));
+        return new Loaded(List.of(SourceSql.query(jdbc, spec, scope, period, by)));
     }
 
     @Override
-    Map<String, Figure> fold(MeasureTarget scope, List<List<Row>> rows, Set<String> keys) {
+    Map<String, Figure> fold(Object context, List<List<Row>> rows, Set<String> keys) {
         long[] t = new long[5];
         for (Row r : rows.get(0)) {
             for (int i = 0; i < t.length; i++) {

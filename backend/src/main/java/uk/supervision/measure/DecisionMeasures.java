@@ -48,7 +48,7 @@ public class DecisionMeasures extends GroupedSource {
     }
 
     @Override
-    List<List<Row>> load(MeasureTarget scope, MeasurePeriod period, By by, Set<String> keys) {
+    Loaded load(MeasureTarget scope, MeasurePeriod period, By by, Set<String> keys) {
         String due = "TIMESTAMPADD(HOUR, " + HOURS_ALLOWED + ", d.signed_at)";
         Timestamp now = Timestamp.from(clock.instant());
         SourceSql.Spec spec = new SourceSql.Spec(FROM, "d.organisation_id = ?", List.of(scope.organisationId()), "d.signed_at", COLS,
@@ -57,11 +57,11 @@ public class DecisionMeasures extends GroupedSource {
                         "CASE WHEN a.acknowledged_at IS NOT NULL AND a.acknowledged_at <= " + due + " THEN 1 ELSE 0 END",
                         "CASE WHEN a.acknowledged_at IS NULL AND " + due + " > ? THEN 1 ELSE 0 END"),
                 List.of(now), List.of("SUM(v0)", "SUM(v1)", "SUM(v2)"));
-        return List.of(SourceSql.query(jdbc, spec, scope, period, by));
+        return new Loaded(List.of(SourceSql.query(jdbc, spec, scope, period, by)));
     }
 
     @Override
-    Map<String, Figure> fold(MeasureTarget scope, List<List<Row>> rows, Set<String> keys) {
+    Map<String, Figure> fold(Object context, List<List<Row>> rows, Set<String> keys) {
         long signed = 0;
         long inTime = 0;
         long notYetDue = 0;

@@ -20,11 +20,20 @@ abstract class GroupedSource implements MeasureSource {
     record Key(String unit, int month) {
     }
 
-    /** The rows of each of the source's queries (a fixed number, whatever the scope or period), grouped as asked. */
-    abstract List<List<Row>> load(MeasureTarget scope, MeasurePeriod period, By by, Set<String> keys);
+    /**
+     * The rows of each of the source's queries (a fixed number, whatever the scope or period), grouped as asked, and
+     * anything read once for all groups (labels).
+     */
+    record Loaded(List<List<Row>> rows, Object context) {
+        Loaded(List<List<Row>> rows) {
+            this(rows, null);
+        }
+    }
+
+    abstract Loaded load(MeasureTarget scope, MeasurePeriod period, By by, Set<String> keys);
 
     /** The figures of one group: each query's rows for one unit and month (possibly none). */
-    abstract Map<String, Figure> fold(MeasureTarget scope, List<List<Row>> rows, Set<String> keys);
+    abstract Map<String, Figure> fold(Object context, List<List<Row>> rows, Set<String> keys);
 
     Set<String> allKeys() {
         Set<String> keys = new LinkedHashSet<>();
@@ -39,7 +48,8 @@ abstract class GroupedSource implements MeasureSource {
     }
 
     private Map<Key, Map<String, Figure>> grouped(MeasureTarget scope, MeasurePeriod period, By by, Set<String> keys) {
-        List<List<Row>> all = load(scope, period, by, keys);
+        Loaded loaded = load(scope, period, by, keys);
+        List<List<Row>> all = loaded.rows();
         Map<Key, List<List<Row>>> byKey = new LinkedHashMap<>();
         for (int q = 0; q < all.size(); q++) {
             for (Row r : all.get(q)) {
@@ -54,23 +64,15 @@ abstract class GroupedSource implements MeasureSource {
             }
         }
         Map<Key, Map<String, Figure>> out = new LinkedHashMap<>();
-        byKey.forEach((k, lists) -> out.put(k, fold(scope, lists, keys)));
+        byKey.forEach((k, lists) -> out.put(k, fold(loaded.context(), lists, keys)));
         return out;
-    }
-
-    private Map<String, Figure> none(MeasureTarget scope, Set<String> keys, int queries) {
-        List<List<Row>> empty = new ArrayList<>();
-        for (int i = 0; i < queries; i++) {
-            empty.add(List.of());
-        }
-        return fold(scope, empty, keys);
     }
 
     @Override
     public Map<String, Figure> figures(MeasureTarget scope, MeasurePeriod period) {
         Set<String> keys = allKeys();
-        List<List<Row>> all = load(scope, period, By.ALL, keys);
-        return fold(scope, all, keys);
+        Loaded loaded = load(scope, period, By.ALL, keys);
+        return fold(loaded.context(), loaded.rows(), keys);
     }
 
     @Override
@@ -105,10 +107,5 @@ abstract class GroupedSource implements MeasureSource {
         grouped(parent, period, By.UNIT_MONTH, Set.of(key)).forEach((k, figures) ->
                 out.computeIfAbsent(k.unit(), u -> new LinkedHashMap<>()).put(months.get(k.month()), figures.get(key)));
         return out;
-    }
-
-    /** A figure for every key asked, also when nothing was counted. */
-    Map<String, Figure> empty(MeasureTarget scope, Set<String> keys, int queries) {
-        return none(scope, keys, queries);
     }
 }
