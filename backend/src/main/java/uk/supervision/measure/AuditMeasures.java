@@ -88,11 +88,22 @@ public class AuditMeasures extends GroupedSource {
                     List.of("r.rating"), List.of(), List.of("SUM(v0)", "COUNT(*)"));
             ratingRows = SourceSql.query(jdbc, ratings, scope, period, by);
         }
-        return new Loaded(List.of(gradeRows, ratingRows), ratingRows.isEmpty() ? List.of() : ratedItems(scope.organisationId()));
+        if (ratingRows.isEmpty()) {
+            return new Loaded(List.of(gradeRows, ratingRows), new Labels(List.of(), Map.of()));
+        }
+        List<TemplateItemEntity> items = ratedItems(scope.organisationId());
+        Set<String> former = new java.util.TreeSet<>();
+        ratingRows.forEach(r -> former.add(r.extras().get(0)));
+        items.forEach(i -> former.remove(i.itemKey()));
+        return new Loaded(List.of(gradeRows, ratingRows), new Labels(items,
+                SourceSql.formerLabels(jdbc, scope.organisationId(), TemplateKind.AUDIT.getValue(), former)));
+    }
+
+    /** The current form's rated questions, and the wording of questions rated on an earlier form. */
+    record Labels(List<TemplateItemEntity> items, Map<String, String> former) {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     Map<String, Figure> fold(Object context, List<List<Row>> rows, Set<String> keys) {
         Map<String, Long> perGrade = new HashMap<>();
         long audits = 0;
@@ -129,11 +140,12 @@ public class AuditMeasures extends GroupedSource {
         if (keys.contains(PER_QUESTION)) {
             List<Figure.Part> parts = new ArrayList<>();
             Map<String, long[]> left = new LinkedHashMap<>(perQuestion);
-            for (TemplateItemEntity item : (List<TemplateItemEntity>) context) {
+            Labels labels = (Labels) context;
+            for (TemplateItemEntity item : labels.items()) {
                 parts.add(part(item.label(), left.remove(item.itemKey())));
             }
             // Questions rated on an earlier form, no longer on the active one: shown after, in key order.
-            left.keySet().stream().sorted().forEach(k -> parts.add(part(k, left.get(k))));
+            left.keySet().stream().sorted().forEach(k -> parts.add(part(labels.former().getOrDefault(k, "A question no longer on the form"), left.get(k))));
             out.put(PER_QUESTION, new Figure(PER_QUESTION, sum, n, n == 0 ? null : (double) sum / n, parts, audits));
         }
         if (keys.contains(PER_FUNCTION)) {

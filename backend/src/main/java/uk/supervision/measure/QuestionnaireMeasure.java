@@ -33,7 +33,7 @@ import java.util.Set;
  * quarter. A group's statements are shown only when Suppression (the results page's rules, over the organisation's
  * directorate, services and teams) shows it over the whole period and in every one of its quarters with answers, so
  * no period can be subtracted from another to lay bare a small group; otherwise there are no parts, whoever asks.
- * A person has no figure: the answers name no one. Four queries: respondents, answers, and the statements' labels.
+ * A person has no figure: the answers name no one. Fixed queries: respondents, answers, the rules, and the labels.
  */
 @Singleton
 @Transactional(readOnly = true)
@@ -62,9 +62,10 @@ public class QuestionnaireMeasure implements MeasureSource {
 
     /** Everything read once for a call: the quarters' counts, the tree's parents, the labels and the minimum. */
     record Data(Map<Quarter, Counts> quarters, Map<String, String> parents, List<TemplateItemEntity> statements, int minimum,
-                Map<Set<Quarter>, Counts> sums, Map<Set<Quarter>, Set<String>> hidden) {
-        Data(Map<Quarter, Counts> quarters, Map<String, String> parents, List<TemplateItemEntity> statements, int minimum) {
-            this(quarters, parents, statements, minimum, new HashMap<>(), new HashMap<>());
+                Map<String, String> former, Map<Set<Quarter>, Counts> sums, Map<Set<Quarter>, Set<String>> hidden) {
+        Data(Map<Quarter, Counts> quarters, Map<String, String> parents, List<TemplateItemEntity> statements, int minimum,
+             Map<String, String> former) {
+            this(quarters, parents, statements, minimum, former, new HashMap<>(), new HashMap<>());
         }
     }
 
@@ -181,7 +182,7 @@ public class QuestionnaireMeasure implements MeasureSource {
         for (TemplateItemEntity s : data.statements()) {
             parts.add(part(s.label(), items.remove(s.itemKey())));
         }
-        items.keySet().stream().sorted().forEach(k -> parts.add(part(k, items.get(k))));
+        items.keySet().stream().sorted().forEach(k -> parts.add(part(data.former().getOrDefault(k, "A statement no longer on the form"), items.get(k))));
         return new Figure(STATEMENTS, respondents, respondents, (double) respondents, parts, respondents);
     }
 
@@ -232,7 +233,7 @@ public class QuestionnaireMeasure implements MeasureSource {
         Integer configured = policy.effectiveRules(organisationId).getSuppressionMinimum();
         int minimum = configured == null ? DEFAULT_MINIMUM : configured;
         if (quarters.isEmpty()) {
-            return new Data(perQuarter, parents, List.of(), minimum);
+            return new Data(perQuarter, parents, List.of(), minimum, Map.of());
         }
         List<Object> args = new ArrayList<>();
         args.add(organisationId);
@@ -245,7 +246,11 @@ public class QuestionnaireMeasure implements MeasureSource {
                 + " AND r.quarter" + in + " GROUP BY r.quarter, r.service_id, r.team_id, a.item_key", args, perQuarter, parents, false);
         List<TemplateItemEntity> statements = perQuarter.isEmpty() ? List.of()
                 : policy.activeTemplate(organisationId, TemplateKind.QUESTIONNAIRE).items();
-        return new Data(perQuarter, parents, statements, minimum);
+        Set<String> former = new java.util.TreeSet<>();
+        perQuarter.values().forEach(c -> c.answers.values().forEach(items -> former.addAll(items.keySet())));
+        statements.forEach(i -> former.remove(i.itemKey()));
+        return new Data(perQuarter, parents, statements, minimum,
+                SourceSql.formerLabels(jdbc, organisationId, TemplateKind.QUESTIONNAIRE.getValue(), former));
     }
 
     /** Adds a query's rows to every group a response counts in: the directorate, its service, its team. */

@@ -9,7 +9,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one query shape of the measures counted straight from their own tables (case discussions, decisions, audits):
@@ -173,5 +176,33 @@ final class SourceSql {
 
     static boolean below(MeasureTarget t) {
         return t.kind() == MeasureScopeKind.DIRECTORATE || t.kind() == MeasureScopeKind.SERVICE;
+    }
+
+    /**
+     * The wording of questions rated on an earlier version of a form that the current one no longer has: the newest
+     * wording among the organisation's profile's templates of that kind; one query, and none when there are none.
+     */
+    static Map<String, String> formerLabels(JdbcOperations jdbc, String organisationId, String kind, Collection<String> keys) {
+        Map<String, String> out = new HashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        List<String> list = new ArrayList<>(keys);
+        jdbc.prepareStatement("SELECT ti.item_key, ti.label FROM template_item ti JOIN policy_template pt ON pt.id = ti.template_id"
+                + " JOIN organisation_policy p ON p.profile_id = pt.profile_id WHERE p.organisation_id = ? AND pt.kind = ?"
+                + " AND ti.item_key IN (" + uk.supervision.support.Sql.placeholders(list.size()) + ") ORDER BY pt.version", ps -> {
+            ps.setString(1, organisationId);
+            ps.setString(2, kind);
+            for (int i = 0; i < list.size(); i++) {
+                ps.setString(i + 3, list.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return null;
+        });
+        return out;
     }
 }

@@ -66,7 +66,7 @@ class AuditMeasuresTest extends ApiTest {
         audit("AD_HOC", null, bo, quinn.staff(), at(m2, 1, 9), at(m2, 20, 12), "OUTSTANDING", Map.of(q1, 1));
         // a4: a draft (never signed): not counted. a5: signed this month: after the period.
         audit("AD_HOC", null, bo, quinn.staff(), at(m1, 1, 9), null, "INADEQUATE", Map.of());
-        audit("AD_HOC", null, bo, quinn.staff(), at(m1, 1, 9), Instant.now().minusSeconds(60), "INADEQUATE", Map.of(q1, 5));
+        audit("AD_HOC", null, bo, quinn.staff(), at(m1, 1, 9), Instant.now().minusSeconds(60), "INADEQUATE", Map.of(q1, 5, "retired", 3));
 
         MeasurePeriod period = new MeasurePeriod(m1, m2, today);
         Map<String, Figure> all = audits.figures(directorate(world), period);
@@ -107,6 +107,15 @@ class AuditMeasuresTest extends ApiTest {
         Map<String, Map<YearMonth, Figure>> teams = audits.seriesBreakdown(service(world, world.serviceA().id()), AuditMeasures.PER_FUNCTION, period);
         assertEquals(Set.of(world.teamA1().id()), teams.keySet());
         assertShare(teams.get(world.teamA1().id()).get(m2), 9, 2, 1);
+
+        // This month: a5 alone, with a rating of a question no form of the profile has any more: shown after the
+        // form's questions under words, never its key; overall (5 + 3) / 2 = 4; it has no function, so per function 5.
+        Map<String, Figure> thisMonth = audits.figures(directorate(world), new MeasurePeriod(m3, m3, today));
+        Figure retired = thisMonth.get(AuditMeasures.PER_QUESTION);
+        assertShare(retired, 8, 2, 1);
+        assertEquals(new Figure.Part("A question no longer on the form", 1L, 3.0), retired.parts().get(retired.parts().size() - 1));
+        assertShare(thisMonth.get(AuditMeasures.PER_FUNCTION), 5, 1, 1);
+        assertEquals(List.of(0L, 0L, 0L, 1L), thisMonth.get(AuditMeasures.GRADES).parts().stream().map(Figure.Part::count).toList());
     }
 
     @Test
