@@ -12,6 +12,7 @@ import uk.supervision.api.model.MeasurePerson;
 import uk.supervision.api.model.MeasurePersonPage;
 import uk.supervision.api.model.MeasurePoint;
 import uk.supervision.api.model.MeasurePopulation;
+import uk.supervision.api.model.MeasureKind;
 import uk.supervision.api.model.MeasureScopeKind;
 import uk.supervision.api.model.MeasureScopeRef;
 import uk.supervision.api.model.MeasureSeries;
@@ -209,7 +210,7 @@ public class MeasureService {
         for (MeasureDef def : definitions()) {
             Figure f = figures.get(def.key());
             if (f != null) {
-                measures.add(measure(def, f, reasons.get(def.key())));
+                measures.add(measure(def, f, withheld(rule, def, f, reasons.get(def.key()))));
             }
         }
         MeasureSet set = new MeasureSet(ref(target), period.from().toString(), period.to().toString(), rule.minimum(), whole,
@@ -266,7 +267,7 @@ public class MeasureService {
             for (MeasureDef def : headline) {
                 Figure f = figures.get(def.key());
                 if (f != null) {
-                    measures.add(measure(def, f, whole ? SuppressionReason.FEWER_THAN_MINIMUM : why.get(def.key())));
+                    measures.add(measure(def, f, withheld(rule, def, f, whole ? SuppressionReason.FEWER_THAN_MINIMUM : why.get(def.key()))));
                 }
             }
             MeasureScopeRef ref = new MeasureScopeRef(childKind, unit.getValue()).id(UUID.fromString(unit.getKey()));
@@ -421,6 +422,17 @@ public class MeasureService {
             case SERVICE -> Optional.of(new MeasureTarget(MeasureScopeKind.DIRECTORATE, target.organisationId(), null, "", null, true));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * A source may withhold a distribution itself, for every caller (Part 2 answers: issue 9's anonymity rules): it
+     * then sends no parts for a group that answered. That is shown as suppressed, never as an empty distribution.
+     */
+    private static SuppressionReason withheld(MeasureSuppression rule, MeasureDef def, Figure f, SuppressionReason reason) {
+        if (reason != null || def.kind() != MeasureKind.DISTRIBUTION || f.groupSize() <= 0 || !f.parts().isEmpty()) {
+            return reason;
+        }
+        return rule.small(f.groupSize()) ? SuppressionReason.FEWER_THAN_MINIMUM : SuppressionReason.DIFFERENCING;
     }
 
     private static Measure measure(MeasureDef def, Figure f, SuppressionReason reason) {
