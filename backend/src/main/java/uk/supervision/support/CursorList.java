@@ -16,5 +16,7 @@ public enum CursorList {
     // issue 9: questionnaire
     QUESTIONNAIRE_INVITATIONS,
     // issue 9: sample
-    AUDIT_SAMPLES
+    AUDIT_SAMPLES,
+    // issue 10: measures service
+    MEASURE_PEOPLE
 }
