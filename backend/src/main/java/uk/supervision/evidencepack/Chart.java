@@ -19,7 +19,7 @@ final class Chart {
     static final int WIDTH = 640;
     static final int HEIGHT = 220;
     private static final int LEFT = 48;
-    private static final int RIGHT = 16;
+    private static final int RIGHT = 32;
     private static final int TOP = 12;
     private static final int BOTTOM = 36;
 
