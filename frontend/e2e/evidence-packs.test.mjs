@@ -36,6 +36,7 @@ describe('evidence packs', () => {
     const page = await newPage(browser, PORTRAIT);
     await page.goto('/sign-in?returnTo=/evidence-packs');
     await signIn(page, MEMBER);
+    await page.getByRole('heading', { level: 1, name: 'Evidence packs' }).waitFor();
     assert.equal(await h1(page), 'Evidence packs');
     assert.equal(await page.title(), 'Evidence packs – Supervision');
     await expectNoAxeViolations(page, 'evidence packs, empty form');
