@@ -230,6 +230,13 @@ class ContractConformanceTest {
                         Map.of("quarter", uk.supervision.audit.Quarter.of(LocalDate.now(ZoneId.of("Europe/London"))).next().toString(), "size", 1))),
                 entry("getAuditSample", get("/api/v1/audit-samples/" + sampleId, As.QA_AUDITOR)),
                 entry("getAuditSchedule", get("/api/v1/audit-schedule", As.MANAGER)),
+                // issue 10: measures service
+                entry("getMeasures", get("/api/v1/measures?scope=SERVICE&scopeId=" + world.serviceA().id(), As.MANAGER)),
+                entry("getMeasureSeries", get("/api/v1/measures/series?scope=TEAM&measure=sessions.withinInterval&scopeId="
+                        + world.teamA1().id(), As.MANAGER)),
+                entry("getMeasureBreakdown", get("/api/v1/measures/breakdown?scope=DIRECTORATE", As.HEAD_OF_SERVICE)),
+                entry("listMeasurePeople", get("/api/v1/measures/people?scope=TEAM&measure=sessions.withinInterval&limit=5&scopeId="
+                        + world.teamA1().id(), As.MANAGER)),
                 // issue 9: audit reports
                 entry("listAuditReports", get("/api/v1/audit-reports?quarter=" + reportQuarter, As.MANAGER)),
                 entry("getAuditReport", get(auditReportUrl(reportQuarter), As.MANAGER)),
@@ -786,6 +793,63 @@ class ContractConformanceTest {
                 () -> "An undocumented property in an allOf schema was not caught: " + composed.getMessages());
     }
 
+    // issue 10: measures service
+    /** Operations that need no account (or act on credentials given in the body): not a member's request. */
+    private static final Set<String> NO_ACCOUNT = Set.of("getHealth", "signIn", "refreshToken", "signOut", "issueClientToken");
+    /** What an elected member may call: their own account, the organisation's structure and policy, and aggregates. */
+    private static final Set<String> MEMBER_ALLOWED = Set.of(
+            "getMe", "listMyActivity",
+            "listServices", "listTeams", "getTeam", "listPolicyProfiles", "getPolicyProfile", "getPolicyTemplate", "getOrganisationPolicy",
+            "getQuestionnaireResults",
+            "getMeasures", "getMeasureSeries", "getMeasureBreakdown",
+            "listEvidencePacks", "requestEvidencePack", "getEvidencePack", "downloadEvidencePackFile");
+    /**
+     * Lists filtered to what the caller takes part in or manages (their agreements, sessions, actions, requests,
+     * supervisees, audits due): a member takes part in none, so they answer an empty list rather than 403.
+     */
+    private static final Set<String> MEMBER_EMPTY_LISTS = Set.of("listAgreements", "listActions", "getMySuperviseesDashboard", "listSessions",
+            "listSessionRequests", "getAuditSchedule");
+
+    /**
+     * An elected member sees aggregates only (decision 0033): each operation of the contract, sent as its example is
+     * but by a member, is refused with 403 unless it is on the allow-list; what the allowed ones answer names no member
+     * of staff and carries no id of the organisation's staff or supervision records.
+     */
+    @TestFactory
+    Stream<DynamicTest> anElectedMemberIsRefusedEverythingButAggregatesAndTheirOwnAccount() {
+        if (!credentials.containsKey(As.ELECTED_MEMBER)) {
+            credentials.put(As.ELECTED_MEMBER, api.token(world.accountOnly(Role.ELECTED_MEMBER).username(), Fixtures.PASSWORD));
+        }
+        String org = world.org().id();
+        List<String> names = fixtures.strings("SELECT CONCAT(CONCAT(given_name, ' '), family_name) FROM staff WHERE organisation_id = ?", org);
+        List<String> ids = new ArrayList<>(fixtures.strings("SELECT id FROM staff WHERE organisation_id = ?", org));
+        for (String table : List.of("agreement", "supervision_session", "supervision_action", "child", "case_discussion", "case_decision",
+                "file_audit", "session_request")) {
+            ids.addAll(fixtures.strings("SELECT id FROM " + table + " WHERE organisation_id = ?", org));
+        }
+        assertTrue(names.size() > 10 && ids.size() > 20, "the examples' world has people and records to look for");
+        return examples().entrySet().stream().filter(e -> !NO_ACCOUNT.contains(e.getKey()))
+                .map(e -> DynamicTest.dynamicTest(e.getKey() + " as an elected member", () -> {
+                    Api.Response r = send(e.getValue(), As.ELECTED_MEMBER).response();
+                    if (MEMBER_EMPTY_LISTS.contains(e.getKey())) {
+                        assertEquals(200, r.status(), () -> e.getKey() + ": " + r);
+                        assertEquals(0, r.json().get("items").size(), () -> e.getKey() + " listed something to a member: " + r);
+                        return;
+                    }
+                    if (!MEMBER_ALLOWED.contains(e.getKey())) {
+                        assertProblem(e.getKey(), exchange(e.getValue().method(), e.getValue().path(), null, null, null, r), 403);
+                        return;
+                    }
+                    assertTrue(r.status() < 500 && r.status() != 403, () -> e.getKey() + " is allowed to a member but answered " + r);
+                    for (String name : names) {
+                        assertFalse(r.body().contains(name), () -> e.getKey() + " named " + name + " to a member: " + r);
+                    }
+                    for (String id : ids) {
+                        assertFalse(r.body().contains(id), () -> e.getKey() + " showed a record id to a member: " + r);
+                    }
+                }));
+    }
+
     // ---- helpers
 
     /** Who sends a request: a person's bearer token, a machine client's HTTP Basic credentials, or nobody. */
@@ -796,6 +860,8 @@ class ContractConformanceTest {
         CASE_SYSTEM,
         // issue 9: questionnaire
         // issue 9: sample
+        // issue 10: measures service
+        ELECTED_MEMBER,
         QA_AUDITOR }
 
     private static final String JSON = "application/json";

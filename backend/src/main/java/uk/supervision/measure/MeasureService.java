@@ -157,6 +157,7 @@ public class MeasureService {
      */
     @Transactional(readOnly = true)
     public MeasureTarget target(Caller caller, MeasureScopeKind kind, UUID scopeId, boolean forceAggregate) {
+        access.requireMeasuresClient(caller);
         if (kind == MeasureScopeKind.DIRECTORATE && scopeId != null) {
             throw Problems.rule("#scopeId", "The directorate is the whole organisation: leave the scope's id out.");
         }

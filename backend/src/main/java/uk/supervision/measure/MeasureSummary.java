@@ -30,13 +30,13 @@ public final class MeasureSummary {
         String span = month(points.get(0).getMonth()) + " to " + month(points.get(points.size() - 1).getMonth());
         if (withValue.isEmpty()) {
             if (suppressed == points.size()) {
-                return label + ": every month from " + span + " is suppressed because fewer than " + minimum + " are counted.";
+                return label + ": every month from " + span + " is suppressed to protect groups of fewer than " + minimum + ".";
             }
             if (suppressed == 0) {
                 return label + ": there was nothing to count in any month from " + span + ".";
             }
-            return label + ": no month from " + span + " has a figure (" + months(suppressed) + " suppressed because fewer than "
-                    + minimum + " are counted, " + months(empty) + " with nothing to count).";
+            return label + ": no month from " + span + " has a figure (" + months(suppressed) + " suppressed to protect groups of fewer than "
+                    + minimum + "; " + months(empty) + " with nothing to count).";
         }
         StringBuilder s = new StringBuilder(label);
         MeasurePoint first = withValue.get(0);
@@ -58,7 +58,7 @@ public final class MeasureSummary {
         if (suppressed > 0 || empty > 0) {
             s.append(" (");
             if (suppressed > 0) {
-                s.append(months(suppressed)).append(" suppressed because fewer than ").append(minimum).append(" are counted");
+                s.append(months(suppressed)).append(" suppressed to protect groups of fewer than ").append(minimum);
             }
             if (suppressed > 0 && empty > 0) {
                 s.append("; ");

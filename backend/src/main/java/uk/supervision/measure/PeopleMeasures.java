@@ -1,5 +1,6 @@
 package uk.supervision.measure;
 
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import uk.supervision.api.model.MeasureGroup;
@@ -197,6 +198,7 @@ public class PeopleMeasures implements MeasureSource {
     }
 
     @Override
+    @Connectable
     public Map<String, Figure> figures(MeasureTarget scope, MeasurePeriod period) {
         Map<YearMonth, Sums> months = read(scope, period, Level.SCOPE).getOrDefault("", Map.of());
         Map<String, Figure> out = new LinkedHashMap<>();
@@ -207,6 +209,7 @@ public class PeopleMeasures implements MeasureSource {
     }
 
     @Override
+    @Connectable
     public Map<String, Map<String, Figure>> breakdown(MeasureTarget parent, MeasurePeriod period, Set<String> keys) {
         Map<String, Map<String, Figure>> out = new LinkedHashMap<>();
         for (Map.Entry<String, Map<YearMonth, Sums>> unit : read(parent, period, Level.UNITS).entrySet()) {
@@ -222,12 +225,14 @@ public class PeopleMeasures implements MeasureSource {
     }
 
     @Override
+    @Connectable
     public Map<YearMonth, Figure> series(MeasureTarget scope, String key, MeasurePeriod period) {
         Spec spec = spec(key);
         return monthly(spec, read(scope, period, Level.SCOPE).getOrDefault("", Map.of()));
     }
 
     @Override
+    @Connectable
     public Map<String, Map<YearMonth, Figure>> seriesBreakdown(MeasureTarget parent, String key, MeasurePeriod period) {
         Spec spec = spec(key);
         Map<String, Map<YearMonth, Figure>> out = new LinkedHashMap<>();
@@ -236,6 +241,7 @@ public class PeopleMeasures implements MeasureSource {
     }
 
     @Override
+    @Connectable
     public Optional<Population> population(MeasureTarget scope, MeasurePeriod period) {
         Sums last = read(scope, period.month(period.to()), Level.SCOPE).getOrDefault("", Map.of())
                 .getOrDefault(period.to(), Sums.NONE);
@@ -248,6 +254,7 @@ public class PeopleMeasures implements MeasureSource {
      * flags, then by their value (the larger first where lower is better), then by id for a stable order.
      */
     @Override
+    @Connectable
     public Optional<List<PersonFigure>> people(MeasureTarget scope, String key, MeasurePeriod period) {
         Spec spec = BY_KEY.get(key);
         if (spec == null) {

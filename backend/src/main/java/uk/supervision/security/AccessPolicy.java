@@ -970,6 +970,13 @@ public class AccessPolicy {
                 + "administrators and elected members; you may see your own.");
     }
 
+    /** Machine clients without measures:read are refused before anything is looked up. */
+    public void requireMeasuresClient(Caller caller) {
+        if (caller.isClient() && !caller.hasScope(Scopes.MEASURES_READ)) {
+            throw Problems.forbidden("This client was not granted the measures:read scope.");
+        }
+    }
+
     /** The teams the people below this supervisor are in today: one query after the chain's. */
     private Set<String> teamsBelow(String supervisorStaffId) {
         Set<String> below = callersSuperviseesBelow(supervisorStaffId);

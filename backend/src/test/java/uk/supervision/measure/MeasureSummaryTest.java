@@ -54,16 +54,16 @@ class MeasureSummaryTest {
     void suppressedAndEmptyMonthsAreSaidPlainly() {
         // June and August have figures; July is suppressed; September has nothing to count.
         assertEquals("Staff supervised within the required interval rose from 50% to 80% since June 2026"
-                        + " (1 month suppressed because fewer than 5 are counted; 1 month with nothing to count).",
+                        + " (1 month suppressed to protect groups of fewer than 5; 1 month with nothing to count).",
                 MeasureSummary.of(SHARE, List.of(p("2026-06", 0.5), suppressed("2026-07"), p("2026-08", 0.8),
                         new MeasurePoint("2026-09", false)), 5));
         assertEquals("Staff supervised within the required interval: every month from June 2026 to July 2026 is suppressed"
-                        + " because fewer than 6 are counted.",
+                        + " to protect groups of fewer than 6.",
                 MeasureSummary.of(SHARE, List.of(suppressed("2026-06"), suppressed("2026-07")), 6));
         assertEquals("Staff overdue for supervision: there was nothing to count in any month from June 2026 to July 2026.",
                 MeasureSummary.of(COUNT, List.of(new MeasurePoint("2026-06", false), new MeasurePoint("2026-07", false)), 5));
         assertEquals("Staff overdue for supervision was 2 people in July 2026, the only month with a figure (1 month suppressed"
-                        + " because fewer than 5 are counted).",
+                        + " to protect groups of fewer than 5).",
                 MeasureSummary.of(COUNT, List.of(suppressed("2026-06"), p("2026-07", 2.0)), 5));
     }
 }

@@ -986,6 +986,61 @@ class AccessMatrixTest {
             signOffAuditReport      ANON    -    -    -    -    U    -    -    U    U
             """;
 
+    // issue 10: measures service
+    /**
+     * The measures (decision 0033). getMeasures and listMeasurePeople ask for the PERSON scope of the person in that
+     * relation: in full for themselves, the managers above them and QA, never for totals-only callers. The series asks
+     * for the person's team and the breakdown for the person's service: anyone with at least the totals (supervisors,
+     * managers, QA, HR, administrators, elected members), never a practitioner alone or a client without measures:read.
+     */
+    static final String MEASURES = """
+            operation            caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
+            getMeasures          PRAC    Y    N    N    N    N    N    N    N    X
+            getMeasures          SUP     Y    Y    Y    N    N    N    N    N    X
+            getMeasures          SM      Y    Y    Y    Y    Y    Y    Y    N    X
+            getMeasures          HOS     Y    Y    Y    Y    Y    Y    Y    Y    X
+            getMeasures          QA      Y    Y    Y    Y    Y    Y    Y    Y    X
+            getMeasures          HR      Y    N    N    N    N    N    N    N    X
+            getMeasures          EM      -    -    -    -    N    N    -    N    X
+            getMeasures          ADMIN   -    -    -    -    N    N    -    N    X
+            getMeasures          C_READ  -    -    -    -    N    N    -    N    N
+            getMeasures          C_WRITE -    -    -    -    N    N    -    N    N
+            getMeasures          ANON    -    -    -    -    U    U    -    U    U
+            listMeasurePeople    PRAC    Y    N    N    N    N    N    N    N    X
+            listMeasurePeople    SUP     Y    Y    Y    N    N    N    N    N    X
+            listMeasurePeople    SM      Y    Y    Y    Y    Y    Y    Y    N    X
+            listMeasurePeople    HOS     Y    Y    Y    Y    Y    Y    Y    Y    X
+            listMeasurePeople    QA      Y    Y    Y    Y    Y    Y    Y    Y    X
+            listMeasurePeople    HR      Y    N    N    N    N    N    N    N    X
+            listMeasurePeople    EM      -    -    -    -    N    N    -    N    X
+            listMeasurePeople    ADMIN   -    -    -    -    N    N    -    N    X
+            listMeasurePeople    C_READ  -    -    -    -    N    N    -    N    N
+            listMeasurePeople    C_WRITE -    -    -    -    N    N    -    N    N
+            listMeasurePeople    ANON    -    -    -    -    U    U    -    U    U
+            getMeasureSeries     PRAC    -    -    -    -    N    N    -    N    X
+            getMeasureSeries     SUP     -    -    -    -    Y    Y    -    Y    X
+            getMeasureSeries     SM      -    -    -    -    Y    Y    -    Y    X
+            getMeasureSeries     HOS     -    -    -    -    Y    Y    -    Y    X
+            getMeasureSeries     QA      -    -    -    -    Y    Y    -    Y    X
+            getMeasureSeries     HR      -    -    -    -    Y    Y    -    Y    X
+            getMeasureSeries     EM      -    -    -    -    Y    Y    -    Y    X
+            getMeasureSeries     ADMIN   -    -    -    -    Y    Y    -    Y    X
+            getMeasureSeries     C_READ  -    -    -    -    N    N    -    N    N
+            getMeasureSeries     C_WRITE -    -    -    -    N    N    -    N    N
+            getMeasureSeries     ANON    -    -    -    -    U    U    -    U    U
+            getMeasureBreakdown  PRAC    -    -    -    -    N    -    -    N    X
+            getMeasureBreakdown  SUP     -    -    -    -    Y    -    -    Y    X
+            getMeasureBreakdown  SM      -    -    -    -    Y    -    -    Y    X
+            getMeasureBreakdown  HOS     -    -    -    -    Y    -    -    Y    X
+            getMeasureBreakdown  QA      -    -    -    -    Y    -    -    Y    X
+            getMeasureBreakdown  HR      -    -    -    -    Y    -    -    Y    X
+            getMeasureBreakdown  EM      -    -    -    -    Y    -    -    Y    X
+            getMeasureBreakdown  ADMIN   -    -    -    -    Y    -    -    Y    X
+            getMeasureBreakdown  C_READ  -    -    -    -    N    -    -    N    N
+            getMeasureBreakdown  C_WRITE -    -    -    -    N    -    -    N    N
+            getMeasureBreakdown  ANON    -    -    -    -    U    -    -    U    U
+            """;
+
     Api api;
     World world;
     World elsewhere;
@@ -1017,6 +1072,7 @@ class AccessMatrixTest {
         // issue 9: sample
         all.put("AUDIT_SAMPLES", AUDIT_SAMPLES);
         all.put("AUDIT_REPORTS", AUDIT_REPORTS);  // issue 9: audit reports
+        all.put("MEASURES", MEASURES);  // issue 10: measures service
         return all;
     }
 
@@ -1298,6 +1354,13 @@ class AccessMatrixTest {
                 c -> fixtures.string("SELECT themes FROM audit_report WHERE service_id = ? AND quarter = ?", reportService(c).id(), reportQuarter(c, false))));
         p.put("signOffAuditReport", change(c -> api.post(reportUrl(c, true) + "/sign-off", c.token(), null, "\"v1\""),
                 c -> fixtures.string("SELECT status FROM audit_report WHERE service_id = ? AND quarter = ?", reportService(c).id(), reportQuarter(c, true))));
+        // issue 10: measures service
+        p.put("getMeasures", read(c -> api.get("/api/v1/measures?scope=PERSON&scopeId=" + c.person().id(), c.token())));
+        p.put("listMeasurePeople", read(c -> api.get("/api/v1/measures/people?scope=PERSON&measure=agreements.activeSigned&scopeId="
+                + c.person().id(), c.token())));
+        p.put("getMeasureSeries", read(c -> api.get("/api/v1/measures/series?scope=TEAM&measure=sessions.withinInterval&scopeId="
+                + c.person().teamId(), c.token())));
+        p.put("getMeasureBreakdown", read(c -> api.get("/api/v1/measures/breakdown?scope=SERVICE&scopeId=" + c.person().serviceId(), c.token())));
         return p;
     }
 
