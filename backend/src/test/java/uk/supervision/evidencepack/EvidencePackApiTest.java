@@ -1,6 +1,7 @@
 package uk.supervision.evidencepack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
@@ -46,6 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * or A3 could be worked out as the service less A1 and A2.
  */
 @MicronautTest(transactional = false)
+// The team facts are written here by hand; the refresher would rebuild them from the (few) people of the test.
+@Property(name = "supervision.measures.refresh-interval", value = "24h")
 class EvidencePackApiTest extends ApiTest {
     private static final String SIGNED_CSV = "agreements.active-signed.csv";
 
