@@ -217,6 +217,13 @@ class ContractConformanceTest {
                         + uk.supervision.audit.Quarter.of(java.time.LocalDate.parse(today())), As.QA_AUDITOR)),
                 entry("getQuestionnaireResults", get("/api/v1/questionnaire-results?quarter="
                         + uk.supervision.audit.Quarter.of(java.time.LocalDate.parse(today())).previous(), As.MANAGER)),
+                // issue 10: evidence packs (Meg, service manager of service A, asks for one; a member's ready pack holds one CSV)
+                entry("listEvidencePacks", get("/api/v1/evidence-packs?limit=5", As.MANAGER)),
+                entry("requestEvidencePack", post("/api/v1/evidence-packs", As.MANAGER, Map.of("scope", "SERVICE", "scopeId", world.serviceA().id(),
+                        "from", java.time.YearMonth.now(ZoneId.of("Europe/London")).minusMonths(2).toString(),
+                        "to", java.time.YearMonth.now(ZoneId.of("Europe/London")).toString()))),
+                entry("getEvidencePack", get("/api/v1/evidence-packs/" + readyPack(), As.ELECTED_MEMBER)),
+                entry("downloadEvidencePackFile", get("/api/v1/evidence-packs/" + readyPack() + "/files/sessions.overdue.csv", As.ELECTED_MEMBER)),
                 // issue 9: sample
                 entry("listAuditSamples", get("/api/v1/audit-samples?limit=5", As.QA_AUDITOR)),
                 entry("drawAuditSample", post("/api/v1/audit-samples", As.QA_AUDITOR,
@@ -293,6 +300,39 @@ class ContractConformanceTest {
             answers.add(Map.of("key", "s" + i, "value", "GOOD"));
         }
         return answers;
+    }
+
+    // issue 10: evidence packs
+    private String readyPackId;   // an elected member's pack of the directorate, ready, with one CSV (a pack is read by its requester only)
+
+    private String readyPack() {
+        if (readyPackId == null) {
+            if (!credentials.containsKey(As.ELECTED_MEMBER)) {
+                credentials.put(As.ELECTED_MEMBER, api.token(world.accountOnly(Role.ELECTED_MEMBER).username(), Fixtures.PASSWORD));
+            }
+            // The member whose token the examples use asked for it: the token's subject is their account.
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(credentials.get(As.ELECTED_MEMBER).split("\\.")[1]),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            String requester = readSubject(payload);
+            readyPackId = UUID.randomUUID().toString();
+            java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+            java.sql.Date month = java.sql.Date.valueOf(LocalDate.now(ZoneId.of("Europe/London")).withDayOfMonth(1));
+            fixtures.execute("INSERT INTO evidence_pack (id, organisation_id, requested_by_account, scope_kind, scope_id, scope_name, from_month, "
+                    + "to_month, status, steps_done, steps_total, failure, requested_at, started_at, finished_at) VALUES (?, ?, ?, 'DIRECTORATE', NULL, ?, ?, "
+                    + "?, 'READY', 4, 4, NULL, ?, ?, ?)", readyPackId, world.org().id(), requester, world.org().name(), month, month, now, now, now);
+            fixtures.execute("INSERT INTO evidence_pack_file (pack_id, name, title, media_type, position, content) VALUES (?, 'sessions.overdue.csv', "
+                    + "'Overdue sessions (CSV)', 'text/csv', 1, ?)", readyPackId,
+                    "scope,unit,month or period,numerator,denominator,value,suppressed,part\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return readyPackId;
+    }
+
+    private static String readSubject(String jwtPayload) {
+        try {
+            return Api.JSON.readTree(jwtPayload).get("sub").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // issue 9: audit reports

@@ -11,6 +11,8 @@ public enum CursorList {
     CASE_DECISIONS, WEBHOOKS, WEBHOOK_DELIVERIES,
     // issue 9: audits
     AUDITS,
+    // issue 10: evidence packs
+    EVIDENCE_PACKS,
     // issue 9: questionnaire
     QUESTIONNAIRE_INVITATIONS,
     // issue 9: sample
