@@ -816,8 +816,8 @@ class ContractConformanceTest {
             "listServices", "listTeams", "getTeam", "listPolicyProfiles", "getPolicyProfile", "getPolicyTemplate", "getOrganisationPolicy",
             "getQuestionnaireResults",
             "getMeasures", "getMeasureSeries", "getMeasureBreakdown",
-            // A member's own packs; the examples' pack (and its files) is a manager's, refused to anyone else.
-            "listEvidencePacks", "requestEvidencePack");
+            // A member's own packs: the examples' ready pack (and its file) is the member's; another's is refused (EvidencePackApiTest).
+            "listEvidencePacks", "requestEvidencePack", "getEvidencePack", "downloadEvidencePackFile");
     /**
      * Lists filtered to what the caller takes part in or manages (their agreements, sessions, actions, requests,
      * supervisees, audits due): a member takes part in none, so they answer an empty list rather than 403.
