@@ -50,6 +50,8 @@ import { QuestionnairePage } from './features/questionnaires/QuestionnairePage';
 import { QuestionnaireResultsPage } from './features/questionnaires/QuestionnaireResultsPage';
 import { IssueRoundPage } from './features/questionnaires/IssueRoundPage';
 import { InvitationsPage } from './features/questionnaires/InvitationsPage';
+// issue 10: evidence packs
+import { EvidencePacksPage } from './features/evidencepacks/EvidencePacksPage';
 // issue 10: front - every role's home and the measures pages
 import { RoleHome } from './features/oversight/OversightHome';
 import { MeasuresPage } from './features/oversight/MeasuresPage';
@@ -135,6 +137,8 @@ function Routes() {
   else if ((staffMatch = matchPath('/audit-reports/:serviceId/:quarter', pathname))) {
     page = <AuditReportPage key={`${staffMatch.serviceId}-${staffMatch.quarter}`} serviceId={staffMatch.serviceId as string} quarter={staffMatch.quarter as string} />;
   }
+  // issue 10: evidence packs - ask for a pack, watch it being made, download its files.
+  else if (matchPath('/evidence-packs', pathname)) page = <EvidencePacksPage />;
   // issue 10: front - the measures, the people behind a figure, and "My supervision" for those whose home is another
   else if (matchPath('/measures', pathname)) page = <MeasuresPage key={params.toString()} />;
   else if (matchPath('/measures/people', pathname)) page = <MeasurePeoplePage key={params.toString()} />;
