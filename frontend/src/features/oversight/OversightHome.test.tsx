@@ -164,6 +164,8 @@ describe('The elected member’s page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Supervision in Demo City Council' })).toBeInTheDocument();
     const services = await screen.findByRole('table', { name: /Services in Demo City Council/ });
     const rows = rowTexts(services);
+    // A service nobody is counted in has no figures: it says so.
+    expect(rows[2]).toEqual(['Adoption', ...Array(5).fill('No one counted')]);
     // Fostering has fewer than 5 counted staff: every figure suppressed. In Children and Families, "without an
     // agreement" is suppressed too, as it could be worked out by subtraction from the total.
     expect(rows[1]).toEqual(['Fostering', ...Array(5).fill('Suppressed (fewer than 5)')]);

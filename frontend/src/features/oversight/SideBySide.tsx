@@ -15,7 +15,8 @@ type Row = MeasureBreakdown['rows'][number];
 function Cell({ row, measureKey, label, breakdown, drillDown }: { row: Row; measureKey: string; label: string; breakdown: MeasureBreakdown; drillDown: boolean }) {
   if (row.suppressed) return <>{suppressedText(breakdown.minimumGroupSize)}</>;
   const measure = row.measures.find((m) => m.key === measureKey);
-  if (!measure) return <>Not known</>;
+  // A unit nobody is counted in (a new team, a service of leavers) has no figures at all.
+  if (!measure) return <>No one counted</>;
   const text = figureText(measure, breakdown.minimumGroupSize);
   if (!drillDown || measure.suppressed || !measure.people || !row.scope.id && row.scope.kind !== 'DIRECTORATE') return <>{text}</>;
   return (

@@ -95,6 +95,7 @@ export const MEMBER_BREAKDOWN: Schemas['MeasureBreakdown'] = {
       ),
     },
     { scope: { kind: 'SERVICE', id: SERVICE_2.id, name: SERVICE_2.name }, suppressed: true, measures: [] },
+    { scope: { kind: 'SERVICE', id: '00000000-0000-4000-8000-0000000000a3', name: 'Adoption' }, suppressed: false, measures: [] },
   ],
   total: { scope: { kind: 'DIRECTORATE', name: ORG.name }, suppressed: false, counted: 17, measures: headline([11, 17], 6, 4, 4, [13, 17]) },
 };
