@@ -87,8 +87,15 @@ public class MeasureFactsRefresher {
         }
     }
 
-    /** What one refresh did: people whose months were rewritten, months of team rows rebuilt. */
-    public record Outcome(boolean full, int peopleRewritten, int peopleRecomputedForToday, int monthsRebuilt) {
+    /**
+     * What one refresh did: people whose months were rewritten, and team rows rebuilt (a full rebuild: all of the
+     * organisation's; otherwise the (month, team) units rewritten people were or are in, plus whole daily months).
+     */
+    public record Outcome(boolean full, int peopleRewritten, int peopleRecomputedForToday, int teamRowsRebuilt) {
+    }
+
+    /** One team's (or a teamless service's, or the teamless and serviceless people's) month of team rows. */
+    record Unit(YearMonth month, String teamId, String serviceId) {
     }
 
     /** Folds the organisation's changes in (a full rebuild when it has never been refreshed). */
@@ -98,7 +105,10 @@ public class MeasureFactsRefresher {
         LocalDate today = LocalDate.ofInstant(started, zone());
         Watermark mark = watermark(organisationId);
         PolicyRules rules = policy.effectiveRules(organisationId);
-        Set<YearMonth> touched = new TreeSet<>();
+        // Team rows rebuilt afterwards: whole months (the daily recompute, where every team changes) and single
+        // (month, team) units whose person rows were rewritten, old and new team of a move alike.
+        Set<YearMonth> wholeMonths = new TreeSet<>();
+        Set<Unit> units = new LinkedHashSet<>();
         int rewritten;
         int recomputedForToday = 0;
         if (mark == null) {
@@ -107,23 +117,26 @@ public class MeasureFactsRefresher {
                 return ps.executeUpdate();
             });
             List<String> everyone = Sql.ids(jdbc, "SELECT id FROM staff WHERE organisation_id = ? ORDER BY id", List.of(organisationId));
-            rewritten = rewrite(organisationId, rules, everyone, null, today, started, touched);
-            touched.addAll(jdbcMonths(organisationId));
+            rewritten = rewrite(organisationId, rules, everyone, null, today, started, null);
         } else {
-            Set<String> changed = withPartners(changedSince(organisationId, Timestamp.from(mark.changesUpTo())));
-            rewritten = rewrite(organisationId, rules, new ArrayList<>(changed), null, today, started, touched);
+            Set<String> changed = withPartners(organisationId, changedSince(organisationId, Timestamp.from(mark.changesUpTo())), today);
+            rewritten = rewrite(organisationId, rules, new ArrayList<>(changed), null, today, started, units);
             if (mark.allRecomputedOn() == null || mark.allRecomputedOn().isBefore(today)) {
                 // Time alone moves people from on track to overdue: everyone's current and previous month, daily.
                 List<YearMonth> recent = List.of(YearMonth.from(today).minusMonths(1), YearMonth.from(today));
                 List<String> everyone = Sql.ids(jdbc, "SELECT id FROM staff WHERE organisation_id = ? AND (leaving_date IS NULL OR leaving_date >= ?) ORDER BY id",
                         List.of(organisationId, Date.valueOf(recent.get(0).atDay(1))));
                 everyone.removeAll(changed);
-                recomputedForToday = rewrite(organisationId, rules, everyone, recent, today, started, touched);
+                recomputedForToday = rewrite(organisationId, rules, everyone, recent, today, started, null);
+                if (recomputedForToday > 0) {
+                    wholeMonths.addAll(recent);
+                }
             }
         }
-        rebuildTeams(organisationId, touched, started);
+        units.removeIf(u -> wholeMonths.contains(u.month()));
+        int rebuilt = mark == null ? rebuildAllTeams(organisationId, started) : rebuildTeams(organisationId, wholeMonths, units, started);
         saveWatermark(organisationId, mark, started, today);
-        return new Outcome(mark == null, rewritten, recomputedForToday, touched.size());
+        return new Outcome(mark == null, rewritten, recomputedForToday, rebuilt);
     }
 
     /** Forgets the organisation's facts and rebuilds them all (the demo loader calls this once it has loaded). */
@@ -214,28 +227,53 @@ public class MeasureFactsRefresher {
         return new LinkedHashSet<>(Sql.ids(jdbc, sql, args));
     }
 
+    /** How far back a relation's partner is still recomputed with a changed person (the months a change plausibly moves). */
+    static final int PARTNER_MONTHS = 13;
+
     /**
-     * The changed people and everyone in a supervision relation with them: ending a relation (a new supervisor, a
-     * leaver) stamps no time on the relation itself, so the other side is found through the side that changed.
+     * The changed people and the other side of their supervision relations open during the last
+     * {@link #PARTNER_MONTHS} months: ending a relation (a new supervisor, a leaver) stamps no time on the relation
+     * itself, so the other side is found through the side that changed; relations that ended earlier are history
+     * a change today does not move. Relations a leaver's date removed (they would have started after it) are gone
+     * from supervision_relation, so their partners are found in the facts instead: the changed person's own
+     * supervisors, and for a leaver whose date falls in those months, the people whose rows name them as
+     * supervisor.
      */
-    private Set<String> withPartners(Set<String> changed) {
+    private Set<String> withPartners(String organisationId, Set<String> changed, LocalDate today) {
         Set<String> out = new LinkedHashSet<>(changed);
+        Date bound = Date.valueOf(YearMonth.from(today).minusMonths(PARTNER_MONTHS).atDay(1));
         for (List<String> chunk : chunks(new ArrayList<>(changed), 1000)) {
             String in = Sql.placeholders(chunk.size());
             List<Object> args = new ArrayList<>(chunk);
+            args.add(bound);
             args.addAll(chunk);
+            args.add(bound);
+            args.add(organisationId);
+            args.addAll(chunk);
+            args.add(bound);
+            args.addAll(chunk);
+            args.add(bound);
+            args.add(organisationId);
+            args.add(bound);
             out.addAll(Sql.ids(jdbc, "SELECT supervisor_id FROM supervision_relation WHERE supervisee_id IN (" + in + ") "
-                    + "UNION SELECT supervisee_id FROM supervision_relation WHERE supervisor_id IN (" + in + ")", args));
+                    + "AND (to_date IS NULL OR to_date >= ?) "
+                    + "UNION SELECT supervisee_id FROM supervision_relation WHERE supervisor_id IN (" + in + ") "
+                    + "AND (to_date IS NULL OR to_date >= ?) "
+                    + "UNION SELECT supervisor_id FROM measure_person_month WHERE organisation_id = ? AND staff_id IN (" + in + ") "
+                    + "AND month_start >= ? AND supervisor_id IS NOT NULL "
+                    + "UNION SELECT m.staff_id FROM staff l JOIN measure_person_month m ON m.supervisor_id = l.id "
+                    + "WHERE l.id IN (" + in + ") AND l.leaving_date >= ? AND m.organisation_id = ? AND m.month_start >= ?", args));
         }
         return out;
     }
 
     /**
      * Recomputes the people's months (all of them, or only {@code onlyMonths}), replacing their rows; adds the
-     * months written to {@code touched}. Returns how many people were computed.
+     * (month, team) units of the rows replaced and written to {@code units} when given. Returns how many people
+     * were computed.
      */
     private int rewrite(String organisationId, PolicyRules rules, List<String> ids, List<YearMonth> onlyMonths, LocalDate today,
-                        Instant now, Set<YearMonth> touched) {
+                        Instant now, Set<Unit> units) {
         int n = 0;
         for (List<String> batch : chunks(ids, BATCH)) {
             List<PersonMonths.Person> people = read(organisationId, batch);
@@ -248,16 +286,13 @@ public class MeasureFactsRefresher {
                 rows.addAll(personMonths.compute(rules, p, months, today));
                 n++;
             }
-            if (onlyMonths == null) {
-                // Months a person no longer has (an employment start corrected later) lose their rows too.
-                touched.addAll(monthsOf(organisationId, batch));
+            if (units != null) {
+                // The units the people are in now (a team left, a month no longer employed) lose their rows too.
+                units.addAll(unitsOf(organisationId, batch));
+                rows.forEach(r -> units.add(new Unit(r.month(), r.teamId(), r.teamId() == null ? r.serviceId() : null)));
             }
             delete(organisationId, batch, onlyMonths);
             insert(organisationId, rows, now);
-            if (onlyMonths != null) {
-                touched.addAll(onlyMonths);
-            }
-            rows.forEach(r -> touched.add(r.month()));
         }
         return n;
     }
@@ -305,49 +340,87 @@ public class MeasureFactsRefresher {
         }
     }
 
-    /** The team rows of the months touched, from the person rows, in two statements. */
-    private void rebuildTeams(String organisationId, Set<YearMonth> months, Instant now) {
-        if (months.isEmpty()) {
-            return;
+    private static final String TEAM_INSERT = "INSERT INTO measure_team_month (organisation_id, month_start, service_id, team_key, team_id, "
+            + FactColumns.columnList() + ", computed_at) "
+            + "SELECT organisation_id, month_start, COALESCE(service_id, ''), COALESCE(team_id, COALESCE(service_id, '')), team_id, "
+            + FactColumns.fromPeopleList() + ", ? FROM measure_person_month WHERE organisation_id = ? ";
+    // Teamless people are a row of their service (team_key = the service); people outside any service one of ''.
+    private static final String TEAM_GROUP = " GROUP BY organisation_id, month_start, service_id, team_id";
+    /** Units one DELETE and one INSERT carry. */
+    static final int UNITS_PER_STATEMENT = 250;
+
+    /** All of the organisation's team rows, from its person rows, in two statements (a full rebuild). */
+    private int rebuildAllTeams(String organisationId, Instant now) {
+        update("DELETE FROM measure_team_month WHERE organisation_id = ?", List.of(organisationId));
+        return update(TEAM_INSERT + TEAM_GROUP, List.of(Timestamp.from(now), organisationId));
+    }
+
+    /**
+     * The team rows of whole months (two statements) and of single units (two statements per
+     * {@link #UNITS_PER_STATEMENT}): each unit is read through the person and team indexes on (team_id,
+     * month_start) and (service_id, month_start), so a change costs the rows of the person's teams, not of the
+     * organisation.
+     */
+    private int rebuildTeams(String organisationId, Set<YearMonth> wholeMonths, Set<Unit> units, Instant now) {
+        int rows = 0;
+        if (!wholeMonths.isEmpty()) {
+            List<Object> args = new ArrayList<>();
+            args.add(organisationId);
+            wholeMonths.forEach(m -> args.add(Date.valueOf(m.atDay(1))));
+            String in = Sql.placeholders(wholeMonths.size());
+            update("DELETE FROM measure_team_month WHERE organisation_id = ? AND month_start IN (" + in + ")", args);
+            List<Object> insertArgs = new ArrayList<>();
+            insertArgs.add(Timestamp.from(now));
+            insertArgs.addAll(args);
+            rows += update(TEAM_INSERT + "AND month_start IN (" + in + ")" + TEAM_GROUP, insertArgs);
         }
-        List<Object> monthArgs = new ArrayList<>();
-        months.forEach(m -> monthArgs.add(Date.valueOf(m.atDay(1))));
-        String in = Sql.placeholders(months.size());
-        List<Object> args = new ArrayList<>();
-        args.add(organisationId);
-        args.addAll(monthArgs);
-        update("DELETE FROM measure_team_month WHERE organisation_id = ? AND month_start IN (" + in + ")", args);
-        // Teamless people are a row of their service (team_key = the service); people outside any service one of ''.
-        List<Object> insertArgs = new ArrayList<>();
-        insertArgs.add(Timestamp.from(now));
-        insertArgs.addAll(args);
-        update("INSERT INTO measure_team_month (organisation_id, month_start, service_id, team_key, team_id, "
-                + FactColumns.columnList() + ", computed_at) "
-                + "SELECT organisation_id, month_start, COALESCE(service_id, ''), COALESCE(team_id, COALESCE(service_id, '')), team_id, "
-                + FactColumns.fromPeopleList() + ", ? FROM measure_person_month WHERE organisation_id = ? AND month_start IN (" + in + ") "
-                + "GROUP BY organisation_id, month_start, service_id, team_id", insertArgs);
+        for (List<Unit> chunk : chunks(new ArrayList<>(units), UNITS_PER_STATEMENT)) {
+            List<String> teamSide = new ArrayList<>();
+            List<String> personSide = new ArrayList<>();
+            List<Object> teamArgs = new ArrayList<>();
+            List<Object> personArgs = new ArrayList<>();
+            teamArgs.add(organisationId);
+            personArgs.add(Timestamp.from(now));
+            personArgs.add(organisationId);
+            for (Unit u : chunk) {
+                Date month = Date.valueOf(u.month().atDay(1));
+                if (u.teamId() != null) {
+                    teamSide.add("(team_id = ? AND month_start = ?)");
+                    personSide.add("(team_id = ? AND month_start = ?)");
+                    teamArgs.addAll(List.of(u.teamId(), month));
+                    personArgs.addAll(List.of(u.teamId(), month));
+                } else {
+                    // The team table keeps '' for no service; the person table NULL.
+                    teamSide.add("(service_id = ? AND team_id IS NULL AND month_start = ?)");
+                    teamArgs.addAll(List.of(u.serviceId() == null ? "" : u.serviceId(), month));
+                    if (u.serviceId() == null) {
+                        personSide.add("(service_id IS NULL AND team_id IS NULL AND month_start = ?)");
+                        personArgs.add(month);
+                    } else {
+                        personSide.add("(service_id = ? AND team_id IS NULL AND month_start = ?)");
+                        personArgs.addAll(List.of(u.serviceId(), month));
+                    }
+                }
+            }
+            update("DELETE FROM measure_team_month WHERE organisation_id = ? AND (" + String.join(" OR ", teamSide) + ")", teamArgs);
+            rows += update(TEAM_INSERT + "AND (" + String.join(" OR ", personSide) + ")" + TEAM_GROUP, personArgs);
+        }
+        return rows;
     }
 
-    private List<YearMonth> jdbcMonths(String organisationId) {
-        return monthsQuery("SELECT DISTINCT month_start FROM measure_team_month WHERE organisation_id = ?", List.of(organisationId));
-    }
-
-    /** The months the people have rows in now: rows about to be replaced, whose teams need rebuilding too. */
-    private List<YearMonth> monthsOf(String organisationId, List<String> ids) {
+    /** The (month, team) units the people have rows in now: rows about to be replaced, whose teams need rebuilding too. */
+    private List<Unit> unitsOf(String organisationId, List<String> ids) {
         List<Object> args = new ArrayList<>();
         args.add(organisationId);
         args.addAll(ids);
-        return monthsQuery("SELECT DISTINCT month_start FROM measure_person_month WHERE organisation_id = ? AND staff_id IN ("
-                + Sql.placeholders(ids.size()) + ")", args);
-    }
-
-    private List<YearMonth> monthsQuery(String sql, List<Object> args) {
-        return jdbc.prepareStatement(sql, ps -> {
+        return jdbc.prepareStatement("SELECT DISTINCT month_start, team_id, service_id FROM measure_person_month WHERE organisation_id = ? "
+                + "AND staff_id IN (" + Sql.placeholders(ids.size()) + ")", ps -> {
             bind(ps, args);
-            List<YearMonth> out = new ArrayList<>();
+            List<Unit> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(YearMonth.from(rs.getDate(1).toLocalDate()));
+                    String team = rs.getString(2);
+                    out.add(new Unit(YearMonth.from(rs.getDate(1).toLocalDate()), team, team == null ? rs.getString(3) : null));
                 }
             }
             return out;

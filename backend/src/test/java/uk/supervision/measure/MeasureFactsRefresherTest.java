@@ -19,6 +19,8 @@ import java.time.YearMonth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The refresher folds changes in, recomputes nobody else, and costs the same statements however many people and months. */
@@ -40,6 +42,16 @@ class MeasureFactsRefresherTest extends ApiTest {
     private String computedAt(Staff person, YearMonth month) {
         return fixtures.string("SELECT computed_at FROM measure_person_month WHERE staff_id = ? AND month_start = ?",
                 person.id(), Date.valueOf(month.atDay(1)));
+    }
+
+    private String teamComputedAt(String teamId, YearMonth month) {
+        return fixtures.string("SELECT computed_at FROM measure_team_month WHERE team_id = ? AND month_start = ?", teamId,
+                Date.valueOf(month.atDay(1)));
+    }
+
+    private long countedStaff(String teamId, YearMonth month) {
+        return fixtures.count("SELECT counted_staff FROM measure_team_month WHERE team_id = ? AND month_start = ?", teamId,
+                Date.valueOf(month.atDay(1)));
     }
 
     private static Timestamp now() {
@@ -203,5 +215,88 @@ class MeasureFactsRefresherTest extends ApiTest {
         assertTrue(outcome.peopleRewritten() >= 1);
         assertEquals(1, fixtures.count("SELECT training_due FROM measure_person_month WHERE staff_id = ? AND month_start = ?", script.s.id(), m));
         assertEquals(0, fixtures.count("SELECT trained_in_time FROM measure_person_month WHERE staff_id = ? AND month_start = ?", script.s.id(), m));
+    }
+    @Test
+    void onlyTheTeamsOfThePeopleRewrittenAreRebuilt() throws Exception {
+        MeasureScript script = new MeasureScript(fixtures, world).build();
+        refresher.refresh(world.org().id());
+        allFoldedIn();
+        String a1Before = teamComputedAt(world.teamA1().id(), script.l);
+        String a2Before = teamComputedAt(world.teamA2().id(), script.l);
+        assertNotNull(a2Before, "S2 (team A2) has a row in L");
+
+        // P1's record is signed: P1 and S are rewritten, both in team A1, so team A1's months are rebuilt and team A2's are not.
+        fixtures.execute("UPDATE session_record SET status = 'SIGNED', signed_at = ?, updated_at = ? WHERE session_id = ?",
+                MeasureScript.noon(script.l.atDay(9)), now(), script.p1RecordL);
+        MeasureFactsRefresher.Outcome outcome = refresher.refresh(world.org().id());
+
+        assertEquals(2, outcome.peopleRewritten());
+        assertNotEquals(a1Before, teamComputedAt(world.teamA1().id(), script.l));
+        assertEquals(a2Before, teamComputedAt(world.teamA2().id(), script.l), "team A2 had nobody rewritten");
+    }
+
+    @Test
+    void aMoveRebuildsTheOldTeamAndTheNewOne() throws Exception {
+        MeasureScript script = new MeasureScript(fixtures, world).build();
+        refresher.refresh(world.org().id());
+        allFoldedIn();
+        long a1 = countedStaff(world.teamA1().id(), script.m);
+        long a2 = countedStaff(world.teamA2().id(), script.m);
+
+        // P5 (counted in team A1 in M) is recorded as having been in team A2 all along: A1 counts one fewer in M, A2 one more.
+        fixtures.asMigrationAccount("UPDATE staff_team_history SET team_id = ?, recorded_at = ? WHERE staff_id = ?",
+                world.teamA2().id(), now(), script.p5.id());
+        refresher.refresh(world.org().id());
+
+        assertEquals(a1 - 1, countedStaff(world.teamA1().id(), script.m));
+        assertEquals(a2 + 1, countedStaff(world.teamA2().id(), script.m));
+    }
+
+    @Test
+    void aSupervisorsChangeLeavesPeopleTheyStoppedSupervisingLongAgo() throws Exception {
+        MeasureScript script = new MeasureScript(fixtures, world).build();
+        // Olive was supervised by S from five years ago until three years ago, and by nobody since.
+        Staff olive = fixtures.staff(world.org(), world.teamA1(), null, "Olive", "Old", "REGISTERED_SOCIAL_WORKER", "PERMANENT",
+                LocalDate.now().minusYears(5));
+        String relation = fixtures.supervise(script.s, olive, LocalDate.now().minusYears(5)).id();
+        fixtures.asMigrationAccount("UPDATE supervision_relation SET to_date = ? WHERE id = ?", Date.valueOf(LocalDate.now().minusYears(3)), relation);
+        refresher.refresh(world.org().id());
+        allFoldedIn();
+        String oliveBefore = computedAt(olive, script.m);
+        String p1Before = computedAt(script.p1, script.m);
+
+        fixtures.execute("UPDATE staff SET updated_at = ? WHERE id = ?", now(), script.s.id());
+        refresher.refresh(world.org().id());
+
+        assertNotEquals(p1Before, computedAt(script.p1, script.m), "P1, supervised by S now, is recomputed with S");
+        assertEquals(oliveBefore, computedAt(olive, script.m), "Olive's relation with S ended three years ago");
+    }
+
+    @Test
+    void aLeaversRemovedRelationStillRecomputesTheOtherSide() throws Exception {
+        MeasureScript script = new MeasureScript(fixtures, world).build();
+        // Quinn (team A2) has been supervised by S2 for the last 10 days only.
+        Staff quinn = world.worker(world.teamA2(), "Quinn", "Partner");
+        LocalDate from = LocalDate.now().minusDays(10);
+        fixtures.supervise(script.s2, quinn, from);
+        refresher.refresh(world.org().id());
+        allFoldedIn();
+        Date thisMonth = Date.valueOf(YearMonth.now().atDay(1));
+        assertEquals(script.s2.id(), fixtures.string("SELECT supervisor_id FROM measure_person_month WHERE staff_id = ? AND month_start = ?",
+                quinn.id(), thisMonth));
+
+        // S2's leaving date is recorded late, 20 days ago: as the leaver service does, relations open then end on it and the
+        // one starting after it (Quinn's) is removed. Only S2's staff row carries the time of the change.
+        LocalDate last = LocalDate.now().minusDays(20);
+        fixtures.asMigrationAccount("UPDATE staff SET leaving_date = ?, updated_at = ? WHERE id = ?", Date.valueOf(last), now(), script.s2.id());
+        fixtures.asMigrationAccount("UPDATE supervision_relation SET to_date = ? WHERE supervisor_id = ? AND from_date <= ? "
+                + "AND (to_date IS NULL OR to_date > ?)", Date.valueOf(last), script.s2.id(), Date.valueOf(last), Date.valueOf(last));
+        assertEquals(1, fixtures.asMigrationAccount("DELETE FROM supervision_relation WHERE supervisor_id = ? AND from_date > ?",
+                script.s2.id(), Date.valueOf(last)));
+        refresher.refresh(world.org().id());
+
+        // Quinn now has no supervisor this month.
+        assertNull(fixtures.string("SELECT supervisor_id FROM measure_person_month WHERE staff_id = ? AND month_start = ?",
+                quinn.id(), thisMonth));
     }
 }
