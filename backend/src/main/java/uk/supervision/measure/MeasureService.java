@@ -185,6 +185,7 @@ public class MeasureService {
             case TEAM -> found = one("SELECT t.id, t.name, t.service_id FROM team t JOIN service s ON s.id = t.service_id"
                     + " WHERE t.id = ? AND s.organisation_id = ?", id, org, kind, "The team");
             default -> {
+                access.requirePersonScopePossible(caller, id);
                 person = staff.findById(id).filter(s -> org.equals(s.organisationId()))
                         .orElseThrow(() -> Problems.notFound("The member of staff"));
                 found = new MeasureTarget(kind, org, person.id(), person.displayName(), person.serviceId(), false);
