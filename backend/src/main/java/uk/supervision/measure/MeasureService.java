@@ -293,7 +293,8 @@ public class MeasureService {
         if (target.aggregateOnly()) {
             Optional<MeasureTarget> parent = parent(target);
             reasons = new HashMap<>(parent.isEmpty() ? rule.series(null, own, null, null)
-                    : rule.series(target.id(), own, source.seriesBreakdown(parent.get(), key, period), source.series(parent.get(), key, period)));
+                    : rule.series(target.id(), own, source.seriesBreakdown(parent.get(), key, period), source.series(parent.get(), key, period),
+                    wholeUnitsPerMonth(rule, parent.get(), period)));
             // A month whose counted staff are below the minimum is hidden whole, whatever the figure's own group (sessions, records).
             for (Map.Entry<YearMonth, Long> m : countedPerMonth(target, period).entrySet()) {
                 if (rule.wholeScope(m.getValue())) {
@@ -530,6 +531,34 @@ public class MeasureService {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Per month, the units one level down whose counted staff that month are below the minimum. One grouped query. */
+    private Map<YearMonth, Set<String>> wholeUnitsPerMonth(MeasureSuppression rule, MeasureTarget parent, MeasurePeriod period) {
+        if (parent.kind() != MeasureScopeKind.DIRECTORATE && parent.kind() != MeasureScopeKind.SERVICE) {
+            return Map.of();
+        }
+        boolean directorate = parent.kind() == MeasureScopeKind.DIRECTORATE;
+        String unit = directorate ? "service_id" : "team_key";
+        return jdbc.prepareStatement("SELECT month_start, " + unit + ", SUM(counted_staff) FROM measure_team_month"
+                + " WHERE organisation_id = ? AND month_start >= ? AND month_start <= ?" + (directorate ? "" : " AND service_id = ?")
+                + " GROUP BY month_start, " + unit, ps -> {
+            ps.setString(1, parent.organisationId());
+            ps.setDate(2, Date.valueOf(period.from().atDay(1)));
+            ps.setDate(3, Date.valueOf(period.to().atDay(1)));
+            if (!directorate) {
+                ps.setString(4, parent.id());
+            }
+            Map<YearMonth, Set<String>> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rule.wholeScope(rs.getLong(3))) {
+                        out.computeIfAbsent(YearMonth.from(rs.getDate(1).toLocalDate()), m -> new HashSet<>()).add(rs.getString(2));
+                    }
                 }
             }
             return out;

@@ -88,6 +88,16 @@ public final class MeasureSuppression {
      */
     public Map<YearMonth, SuppressionReason> series(String unitId, Map<YearMonth, Figure> own,
                                                     Map<String, Map<YearMonth, Figure>> siblings, Map<YearMonth, Figure> parent) {
+        return series(unitId, own, siblings, parent, Map.of());
+    }
+
+    /**
+     * As above, with the units suppressed whole in each month (their counted staff that month below the minimum):
+     * a sibling hidden whole is a hidden sibling whatever its figure's own group.
+     */
+    public Map<YearMonth, SuppressionReason> series(String unitId, Map<YearMonth, Figure> own,
+                                                    Map<String, Map<YearMonth, Figure>> siblings, Map<YearMonth, Figure> parent,
+                                                    Map<YearMonth, Set<String>> wholePerMonth) {
         Map<YearMonth, SuppressionReason> out = new HashMap<>();
         own.forEach((month, f) -> {
             if (small(f.groupSize())) {
@@ -112,7 +122,7 @@ public final class MeasureSuppression {
             sizes.put(unitId, own.get(month).groupSize());
             Figure p = parent == null ? null : parent.get(month);
             Long parentSize = p == null || small(p.groupSize()) ? null : p.groupSize();
-            SuppressionReason r = siblings(sizes, Set.of(), parentSize).get(unitId);
+            SuppressionReason r = siblings(sizes, wholePerMonth.getOrDefault(month, Set.of()), parentSize).get(unitId);
             if (r != null) {
                 out.put(month, r);
             }

@@ -120,6 +120,21 @@ class MeasureSuppressionTest {
                 rule.breakdown(rest, Set.of(), parent(17), Set.of()));
     }
 
+    @Test
+    void aSiblingHiddenWholeInAMonthHidesTheNextSmallestThatMonth() {
+        YearMonth jan = YearMonth.of(2026, 1);
+        YearMonth feb = YearMonth.of(2026, 2);
+        // T (6) and U (9) beside S, whose figure counts 9 sessions' people but whose counted staff were 4 in January
+        // (hidden whole that month) and 7 in February. Parent 24 each month, shown. January: S hidden, T next smallest.
+        Map<YearMonth, Figure> own = Map.of(jan, f(3, 6), feb, f(3, 6));
+        Map<String, Map<YearMonth, Figure>> siblings = Map.of("T", own, "S", Map.of(jan, f(4, 9), feb, f(4, 9)),
+                "U", Map.of(jan, f(5, 9), feb, f(5, 9)));
+        Map<YearMonth, Figure> parent = Map.of(jan, f(12, 24), feb, f(12, 24));
+        assertEquals(Map.of(jan, DIFFERENCING), rule.series("T", own, siblings, parent, Map.of(jan, Set.of("S"))));
+        // Not knowing S was hidden whole, nothing would be: the gap this closes.
+        assertEquals(Map.of(), rule.series("T", own, siblings, parent));
+    }
+
     static Map<String, Figure> parent(long n) {
         return Map.of("k", f(n / 2, n));
     }
