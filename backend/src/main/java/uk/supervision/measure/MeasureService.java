@@ -216,7 +216,10 @@ public class MeasureService {
         }
         MeasureSet set = new MeasureSet(ref(target), period.from().toString(), period.to().toString(), rule.minimum(), whole,
                 measures, headline(), computedAt(target.organisationId(), period));
-        if (!whole) {
+        // Head counts are figures too: an aggregate caller gets none when any of them is a small group.
+        boolean smallCount = target.aggregateOnly() && population.map(p -> rule.small(p.counted()) || rule.small(p.leavers())
+                || rule.small(p.firstWeek()) || rule.small(p.agencyUnder10Hours())).orElse(false);
+        if (!whole && !smallCount) {
             population.ifPresent(p -> set.setPopulation(new MeasurePopulation(p.counted(), p.leavers(), p.firstWeek(), p.agencyUnder10Hours())));
         }
         return set;
@@ -273,7 +276,9 @@ public class MeasureService {
             }
             MeasureScopeRef ref = new MeasureScopeRef(childKind, unit.getValue()).id(UUID.fromString(unit.getKey()));
             MeasureBreakdownRow row = new MeasureBreakdownRow(ref, whole, measures);
-            if (!whole && counted.containsKey(unit.getKey())) {
+            // A row with anything suppressed carries no head count (it would help work out what was hidden).
+            boolean anySuppressed = measures.stream().anyMatch(Measure::getSuppressed);
+            if (!whole && !(target.aggregateOnly() && anySuppressed) && counted.containsKey(unit.getKey())) {
                 row.setCounted(counted.get(unit.getKey()));
             }
             out.add(row);
@@ -412,6 +417,11 @@ public class MeasureService {
                     parentOwn.keySet())
                     .getOrDefault(target.id(), Map.of());
             asSibling.forEach(out::putIfAbsent);
+        }
+        // A month of the period hidden whole would show as the period's total minus the months shown: the period's
+        // figures go with it.
+        if (period.months().size() > 1 && countedPerMonth(target, period).values().stream().anyMatch(rule::wholeScope)) {
+            figures.keySet().forEach(k -> out.putIfAbsent(k, SuppressionReason.DIFFERENCING));
         }
         return out;
     }
