@@ -185,6 +185,7 @@ public class MeasureService {
             case TEAM -> found = one("SELECT t.id, t.name, t.service_id FROM team t JOIN service s ON s.id = t.service_id"
                     + " WHERE t.id = ? AND s.organisation_id = ?", id, org, kind, "The team");
             default -> {
+                access.requirePersonScopePossible(caller, id);
                 person = staff.findById(id).filter(s -> org.equals(s.organisationId()))
                         .orElseThrow(() -> Problems.notFound("The member of staff"));
                 found = new MeasureTarget(kind, org, person.id(), person.displayName(), person.serviceId(), false);
@@ -215,7 +216,10 @@ public class MeasureService {
         }
         MeasureSet set = new MeasureSet(ref(target), period.from().toString(), period.to().toString(), rule.minimum(), whole,
                 measures, headline(), computedAt(target.organisationId(), period));
-        if (!whole) {
+        // Head counts are figures too: an aggregate caller gets none when any of them is a small group.
+        boolean smallCount = target.aggregateOnly() && population.map(p -> rule.small(p.counted()) || rule.small(p.leavers())
+                || rule.small(p.firstWeek()) || rule.small(p.agencyUnder10Hours())).orElse(false);
+        if (!whole && !smallCount) {
             population.ifPresent(p -> set.setPopulation(new MeasurePopulation(p.counted(), p.leavers(), p.firstWeek(), p.agencyUnder10Hours())));
         }
         return set;
@@ -272,7 +276,9 @@ public class MeasureService {
             }
             MeasureScopeRef ref = new MeasureScopeRef(childKind, unit.getValue()).id(UUID.fromString(unit.getKey()));
             MeasureBreakdownRow row = new MeasureBreakdownRow(ref, whole, measures);
-            if (!whole && counted.containsKey(unit.getKey())) {
+            // A row with anything suppressed carries no head count (it would help work out what was hidden).
+            boolean anySuppressed = measures.stream().anyMatch(Measure::getSuppressed);
+            if (!whole && !(target.aggregateOnly() && anySuppressed) && counted.containsKey(unit.getKey())) {
                 row.setCounted(counted.get(unit.getKey()));
             }
             out.add(row);
@@ -292,7 +298,8 @@ public class MeasureService {
         if (target.aggregateOnly()) {
             Optional<MeasureTarget> parent = parent(target);
             reasons = new HashMap<>(parent.isEmpty() ? rule.series(null, own, null, null)
-                    : rule.series(target.id(), own, source.seriesBreakdown(parent.get(), key, period), source.series(parent.get(), key, period)));
+                    : rule.series(target.id(), own, source.seriesBreakdown(parent.get(), key, period), source.series(parent.get(), key, period),
+                    wholeUnitsPerMonth(rule, parent.get(), period)));
             // A month whose counted staff are below the minimum is hidden whole, whatever the figure's own group (sessions, records).
             for (Map.Entry<YearMonth, Long> m : countedPerMonth(target, period).entrySet()) {
                 if (rule.wholeScope(m.getValue())) {
@@ -410,6 +417,11 @@ public class MeasureService {
                     parentOwn.keySet())
                     .getOrDefault(target.id(), Map.of());
             asSibling.forEach(out::putIfAbsent);
+        }
+        // A month of the period hidden whole would show as the period's total minus the months shown: the period's
+        // figures go with it.
+        if (period.months().size() > 1 && countedPerMonth(target, period).values().stream().anyMatch(rule::wholeScope)) {
+            figures.keySet().forEach(k -> out.putIfAbsent(k, SuppressionReason.DIFFERENCING));
         }
         return out;
     }
@@ -529,6 +541,34 @@ public class MeasureService {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Per month, the units one level down whose counted staff that month are below the minimum. One grouped query. */
+    private Map<YearMonth, Set<String>> wholeUnitsPerMonth(MeasureSuppression rule, MeasureTarget parent, MeasurePeriod period) {
+        if (parent.kind() != MeasureScopeKind.DIRECTORATE && parent.kind() != MeasureScopeKind.SERVICE) {
+            return Map.of();
+        }
+        boolean directorate = parent.kind() == MeasureScopeKind.DIRECTORATE;
+        String unit = directorate ? "service_id" : "team_key";
+        return jdbc.prepareStatement("SELECT month_start, " + unit + ", SUM(counted_staff) FROM measure_team_month"
+                + " WHERE organisation_id = ? AND month_start >= ? AND month_start <= ?" + (directorate ? "" : " AND service_id = ?")
+                + " GROUP BY month_start, " + unit, ps -> {
+            ps.setString(1, parent.organisationId());
+            ps.setDate(2, Date.valueOf(period.from().atDay(1)));
+            ps.setDate(3, Date.valueOf(period.to().atDay(1)));
+            if (!directorate) {
+                ps.setString(4, parent.id());
+            }
+            Map<YearMonth, Set<String>> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rule.wholeScope(rs.getLong(3))) {
+                        out.computeIfAbsent(YearMonth.from(rs.getDate(1).toLocalDate()), m -> new HashSet<>()).add(rs.getString(2));
+                    }
                 }
             }
             return out;

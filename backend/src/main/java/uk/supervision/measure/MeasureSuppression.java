@@ -88,6 +88,16 @@ public final class MeasureSuppression {
      */
     public Map<YearMonth, SuppressionReason> series(String unitId, Map<YearMonth, Figure> own,
                                                     Map<String, Map<YearMonth, Figure>> siblings, Map<YearMonth, Figure> parent) {
+        return series(unitId, own, siblings, parent, Map.of());
+    }
+
+    /**
+     * As above, with the units suppressed whole in each month (their counted staff that month below the minimum):
+     * a sibling hidden whole is a hidden sibling whatever its figure's own group.
+     */
+    public Map<YearMonth, SuppressionReason> series(String unitId, Map<YearMonth, Figure> own,
+                                                    Map<String, Map<YearMonth, Figure>> siblings, Map<YearMonth, Figure> parent,
+                                                    Map<YearMonth, Set<String>> wholePerMonth) {
         Map<YearMonth, SuppressionReason> out = new HashMap<>();
         own.forEach((month, f) -> {
             if (small(f.groupSize())) {
@@ -112,7 +122,7 @@ public final class MeasureSuppression {
             sizes.put(unitId, own.get(month).groupSize());
             Figure p = parent == null ? null : parent.get(month);
             Long parentSize = p == null || small(p.groupSize()) ? null : p.groupSize();
-            SuppressionReason r = siblings(sizes, Set.of(), parentSize).get(unitId);
+            SuppressionReason r = siblings(sizes, wholePerMonth.getOrDefault(month, Set.of()), parentSize).get(unitId);
             if (r != null) {
                 out.put(month, r);
             }
@@ -123,8 +133,10 @@ public final class MeasureSuppression {
     /**
      * The rule for one figure across siblings: unit -> group size in, unit -> reason out (suppressed units only).
      * parentSize: the parent's group when its figure is shown, else null. The parent's people in none of the units
-     * (a service's people in no team) are a sibling the page never shows: when they are fewer than the minimum they
-     * count as the one suppressed unit.
+     * (a service's people in no team) are a sibling the page never shows and count with the hidden ones.
+     * Under a shown parent, the hidden units together are as good as one unit (the parent minus the shown ones), so
+     * further units are hidden, smallest first, until the hidden ones together stand for at least the minimum or
+     * everything is hidden. A unit of none is hidden too when needed: its 0 is a number to subtract.
      */
     private Map<String, SuppressionReason> siblings(Map<String, Long> sizes, Set<String> wholeRows, Long parentSize) {
         Map<String, SuppressionReason> out = new HashMap<>();
@@ -132,19 +144,29 @@ public final class MeasureSuppression {
         sizes.forEach((unit, size) -> {
             if (size > 0 && (wholeRows.contains(unit) || small(size))) {
                 out.put(unit, SuppressionReason.FEWER_THAN_MINIMUM);
-            } else if (size > 0) {
+            } else {
                 shown.add(unit);
             }
         });
-        if (parentSize == null || shown.isEmpty()) {
+        if (parentSize == null) {
             return out;
         }
-        long rest = parentSize - sizes.values().stream().mapToLong(Long::longValue).sum();
-        int hidden = out.size() + (small(rest) ? 1 : 0);
-        if (hidden == 1) {
-            // The smallest other unit (ties by id, so the same one every time) hides the one that would show by subtraction.
-            shown.sort(Comparator.comparing((String u) -> sizes.get(u)).thenComparing(u -> u));
-            out.put(shown.get(0), SuppressionReason.DIFFERENCING);
+        long rest = Math.max(0, parentSize - sizes.values().stream().mapToLong(Long::longValue).sum());
+        // A unit hidden whole stands for fewer staff than the minimum, however large its figure's own group (audits).
+        long hiddenGroup = rest + out.keySet().stream()
+                .mapToLong(u -> wholeRows.contains(u) ? Math.min(sizes.get(u), minimum - 1L) : sizes.get(u)).sum();
+        if (hiddenGroup == 0 && out.isEmpty()) {
+            return out;
+        }
+        // Smallest with someone in it first (ties by id, so the same ones every time); units of none last, as hiding
+        // them adds nobody to the hidden group: they go only when everything has to.
+        shown.sort(Comparator.comparing((String u) -> sizes.get(u) == 0).thenComparing(u -> sizes.get(u)).thenComparing(u -> u));
+        for (String unit : shown) {
+            if (hiddenGroup >= minimum) {
+                break;
+            }
+            out.put(unit, SuppressionReason.DIFFERENCING);
+            hiddenGroup += sizes.get(unit);
         }
         return out;
     }

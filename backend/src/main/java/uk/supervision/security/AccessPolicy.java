@@ -953,7 +953,7 @@ public class AccessPolicy {
             case DIRECTORATE -> false;
             case SERVICE -> manager && caller.managedServiceIds().contains(scopeId);
             case TEAM -> manager && serviceId != null && caller.managedServiceIds().contains(serviceId)
-                    || (manager || supervisor) && caller.staffId() != null && teamsBelow(caller.staffId()).contains(scopeId);
+                    || (manager || supervisor) && caller.staffId() != null && teamWhollyBelow(caller.staffId(), scopeId);
             case PERSON -> person != null && (manager && canSeeStaff(caller, person)
                     || supervisor && isSupervisedBy(person.id(), caller.staffId()));
         };
@@ -977,19 +977,39 @@ public class AccessPolicy {
         }
     }
 
-    /** The teams the people below this supervisor are in today: one query after the chain's. */
-    private Set<String> teamsBelow(String supervisorStaffId) {
-        Set<String> below = callersSuperviseesBelow(supervisorStaffId);
-        if (below.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(jdbc.prepareStatement("SELECT DISTINCT team_id FROM staff WHERE team_id IS NOT NULL AND id IN ("
-                + uk.supervision.support.Sql.placeholders(below.size()) + ")", ps -> {
-            int i = 1;
-            for (String id : below) {
-                ps.setString(i++, id);
-            }
+    /**
+     * Whether every current member of the team is this person or below them: supervising one member of a team is no
+     * reason to see the rest of it by name. One query after the chain's.
+     */
+    private boolean teamWhollyBelow(String supervisorStaffId, String teamId) {
+        Set<String> below = new HashSet<>(callersSuperviseesBelow(supervisorStaffId));
+        below.add(supervisorStaffId);
+        Set<String> members = new HashSet<>(jdbc.prepareStatement("SELECT id FROM staff WHERE team_id = ?"
+                + " AND (leaving_date IS NULL OR leaving_date >= ?)", ps -> {
+            ps.setString(1, teamId);
+            ps.setObject(2, LocalDate.now(clock));
             return ids(ps);
         }));
+        return !members.isEmpty() && below.containsAll(members);
     }
+
+    /**
+     * A PERSON scope is refused before the person is looked up to callers who could never see one but their own
+     * (members, machine clients, HR, administrators, practitioners), so a 404 or 403 does not tell them whether a
+     * member of staff exists.
+     */
+    public void requirePersonScopePossible(Caller caller, String staffId) {
+        if (caller.isClient()) {
+            throw Problems.forbidden("Machine clients see the measures of the directorate, services and teams, never of one person.");
+        }
+        if (staffId != null && caller.isSelf(staffId)) {
+            return;
+        }
+        if (caller.has(Role.QA_AUDITOR) || managesOrganisation(caller)
+                || caller.hasAny(Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE) || caller.has(Role.SUPERVISOR) && caller.staffId() != null) {
+            return;
+        }
+        throw Problems.forbidden("One person's measures are seen by them, the managers above them and quality assurance.");
+    }
+
 }

@@ -135,7 +135,8 @@ class MeasureApiTest extends ApiTest {
         JsonNode rowA1 = b.get("rows").get(0);
         JsonNode rowA2 = b.get("rows").get(1);
         assertFalse(rowA1.get("suppressed").asBoolean());
-        assertEquals(5, rowA1.get("counted").asInt());
+        // A1's 5 beside the service's 9 would give A2's head count (4): a row with something hidden has no head count.
+        assertFalse(rowA1.has("counted"));
         assertEquals("DIFFERENCING", measure(rowA1, ON_TRACK).get("suppressedBecause").asText());
         assertTrue(rowA2.get("suppressed").asBoolean());
         assertFalse(rowA2.hasNonNull("counted"));
@@ -220,11 +221,19 @@ class MeasureApiTest extends ApiTest {
         assertEquals(ids(a1), new HashSet<>(seen));
         assertEquals(a1.get(4).id(), seen.get(0));
 
-        // Sid supervises only a1[4]: team A1 is his supervisee's team (full view), but he is shown only her.
+        // Sid supervises only a1[4]: she is his to see in full, but team A1 is not (four of its five are not below him),
+        // so he sees its totals as a member does: A1 hidden by differencing (9 - 5 would give A2 away), no names.
         String sid = token(supervisor);
-        JsonNode his = ok(api.get(people("TEAM", world.teamA1().id(), ON_TRACK, 10), sid));
-        assertEquals(List.of(a1.get(4).id()), texts(his.get("items"), "staff", "id"));
+        assertEquals(403, api.get(people("TEAM", world.teamA1().id(), ON_TRACK, 10), sid).status());
+        assertTrue(measure(ok(api.get(measures("TEAM", world.teamA1().id()), sid)), ON_TRACK).get("suppressed").asBoolean());
         assertFigure(measure(ok(api.get(measures("PERSON", a1.get(4).id()), sid)), ON_TRACK), 0, 1);
+        // Sue supervises every other member of team B1 (its five and Sid): the whole team is below her, in full, 3 of 5.
+        World.Person sue = world.person(world.teamB1(), "Sue", Role.SUPERVISOR);
+        b1.forEach(b -> world.supervise(sue.staff(), b));
+        world.supervise(sue.staff(), supervisor.staff());
+        JsonNode hers = ok(api.get(people("TEAM", world.teamB1().id(), ON_TRACK, 10), token(sue)));
+        assertEquals(ids(b1), new HashSet<>(texts(hers.get("items"), "staff", "id")));
+        assertFigure(measure(ok(api.get(measures("TEAM", world.teamB1().id()), token(sue))), ON_TRACK), 3, 5);
 
         // Totals-only callers are refused the names; a measure not about people has no one to list.
         assertEquals(403, api.get(people("TEAM", world.teamA1().id(), ON_TRACK, 10), member).status());
@@ -241,6 +250,9 @@ class MeasureApiTest extends ApiTest {
         assertEquals(200, api.get(measures("PERSON", pat.id()), token(pat)).status(), "one's own measures");
         assertEquals(403, api.get(measures("PERSON", a1.get(0).id()), practitioner).status());
         assertEquals(403, api.get(measures("PERSON", a1.get(0).id()), member).status(), "never a person for aggregates");
+        // Whether the person exists or not, the same 403: the answer does not say whether a staff id is real.
+        assertEquals(403, api.get(measures("PERSON", UUID.randomUUID().toString()), member).status());
+        assertEquals(403, api.get(measures("PERSON", UUID.randomUUID().toString()), practitioner).status());
 
         // Supervisors, HR and administrators outside their full view: totals, small groups suppressed.
         for (String caller : List.of(token(supervisor), token(world.person(world.teamA1(), "Hana", Role.HR)),
@@ -263,6 +275,7 @@ class MeasureApiTest extends ApiTest {
         assertTrue(ok(api.get(measures("TEAM", world.teamA2().id()), reporting)).get("suppressed").asBoolean());
         assertFigure(measure(ok(api.get(measures("SERVICE", world.serviceB().id()), reporting)), ON_TRACK), 3, 5);
         assertEquals(403, api.get(measures("PERSON", a1.get(0).id()), reporting).status());
+        assertEquals(403, api.get(measures("PERSON", UUID.randomUUID().toString()), reporting).status());
         assertEquals(403, api.get(people("TEAM", world.teamA1().id(), ON_TRACK, 10), reporting).status());
         assertEquals(403, api.get(measures("DIRECTORATE", null), clientToken(admin, "staff.read")).status());
     }

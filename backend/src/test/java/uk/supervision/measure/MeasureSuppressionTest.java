@@ -95,6 +95,46 @@ class MeasureSuppressionTest {
         assertEquals(Map.of("C", Map.of("k", FEWER_THAN_MINIMUM)), rule.breakdown(three, Set.of(), parent(18), Set.of()));
     }
 
+    @Test
+    void aSiblingOfNoneIsHiddenWhenItsZeroWouldGiveTheHiddenUnitAway() {
+        // Team A2 (4 staff, hidden whole) and team A1 whose figure has nobody behind it, under a service of 4 that is
+        // shown: 4 - 0 = 4 would be A2's own figure, so A1's 0 goes too (everything under the parent is hidden).
+        Map<String, Map<String, Figure>> rows = Map.of("A1", Map.of("k", f(0, 0)), "A2", Map.of("k", f(3, 4)));
+        assertEquals(Map.of("A1", Map.of("k", DIFFERENCING), "A2", Map.of("k", FEWER_THAN_MINIMUM)),
+                rule.breakdown(rows, Set.of("A2"), parent(4), Set.of()));
+        // The same with 3 people in no team: 4 + 3 = 7 hidden together, the 0 may show (7 - 0 gives no one away).
+        assertEquals(Map.of("A2", Map.of("k", FEWER_THAN_MINIMUM)), rule.breakdown(rows, Set.of("A2"), parent(7), Set.of()));
+    }
+
+    @Test
+    void hiddenUnitsSmallTogetherTakeMoreWithThemUntilTheyReachTheMinimum() {
+        // Teams of 1 and 2 hidden (3 together, below 5), teams of 6, 7 and 9 under a shown parent of 25: the parent minus
+        // the shown would give 3, so the smallest shown (6) goes; 1 + 2 + 6 = 9 is enough, 7 and 9 stay.
+        Map<String, Map<String, Figure>> rows = Map.of("A", Map.of("k", f(1, 1)), "B", Map.of("k", f(1, 2)),
+                "C", Map.of("k", f(2, 6)), "D", Map.of("k", f(3, 7)), "E", Map.of("k", f(4, 9)));
+        assertEquals(Map.of("A", Map.of("k", FEWER_THAN_MINIMUM), "B", Map.of("k", FEWER_THAN_MINIMUM), "C", Map.of("k", DIFFERENCING)),
+                rule.breakdown(rows, Set.of(), parent(25), Set.of()));
+        // 2 people in no team and one hidden team of 2: 4 together, so the team of 6 goes as well.
+        Map<String, Map<String, Figure>> rest = Map.of("B", Map.of("k", f(1, 2)), "C", Map.of("k", f(2, 6)), "D", Map.of("k", f(3, 7)));
+        assertEquals(Map.of("B", Map.of("k", FEWER_THAN_MINIMUM), "C", Map.of("k", DIFFERENCING)),
+                rule.breakdown(rest, Set.of(), parent(17), Set.of()));
+    }
+
+    @Test
+    void aSiblingHiddenWholeInAMonthHidesTheNextSmallestThatMonth() {
+        YearMonth jan = YearMonth.of(2026, 1);
+        YearMonth feb = YearMonth.of(2026, 2);
+        // T (6) and U (9) beside S, whose figure counts 9 sessions' people but whose counted staff were 4 in January
+        // (hidden whole that month) and 7 in February. Parent 24 each month, shown. January: S hidden, T next smallest.
+        Map<YearMonth, Figure> own = Map.of(jan, f(3, 6), feb, f(3, 6));
+        Map<String, Map<YearMonth, Figure>> siblings = Map.of("T", own, "S", Map.of(jan, f(4, 9), feb, f(4, 9)),
+                "U", Map.of(jan, f(5, 9), feb, f(5, 9)));
+        Map<YearMonth, Figure> parent = Map.of(jan, f(12, 24), feb, f(12, 24));
+        assertEquals(Map.of(jan, DIFFERENCING), rule.series("T", own, siblings, parent, Map.of(jan, Set.of("S"))));
+        // Not knowing S was hidden whole, nothing would be: the gap this closes.
+        assertEquals(Map.of(), rule.series("T", own, siblings, parent));
+    }
+
     static Map<String, Figure> parent(long n) {
         return Map.of("k", f(n / 2, n));
     }
