@@ -992,28 +992,30 @@ class AccessMatrixTest {
      * relation: in full for themselves, the managers above them and QA, never for totals-only callers. The series asks
      * for the person's team and the breakdown for the person's service: anyone with at least the totals (supervisors,
      * managers, QA, HR, administrators, elected members), never a practitioner alone or a client without measures:read.
+     * Callers who may see no one's figures but their own are refused a PERSON scope before the look-up (403, even for
+     * another organisation's person), so the answer never says whether a staff id exists.
      */
     static final String MEASURES = """
             operation            caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
-            getMeasures          PRAC    Y    N    N    N    N    N    N    N    X
+            getMeasures          PRAC    Y    N    N    N    N    N    N    N    N
             getMeasures          SUP     Y    Y    Y    N    N    N    N    N    X
             getMeasures          SM      Y    Y    Y    Y    Y    Y    Y    N    X
             getMeasures          HOS     Y    Y    Y    Y    Y    Y    Y    Y    X
             getMeasures          QA      Y    Y    Y    Y    Y    Y    Y    Y    X
-            getMeasures          HR      Y    N    N    N    N    N    N    N    X
-            getMeasures          EM      -    -    -    -    N    N    -    N    X
-            getMeasures          ADMIN   -    -    -    -    N    N    -    N    X
+            getMeasures          HR      Y    N    N    N    N    N    N    N    N
+            getMeasures          EM      -    -    -    -    N    N    -    N    N
+            getMeasures          ADMIN   -    -    -    -    N    N    -    N    N
             getMeasures          C_READ  -    -    -    -    N    N    -    N    N
             getMeasures          C_WRITE -    -    -    -    N    N    -    N    N
             getMeasures          ANON    -    -    -    -    U    U    -    U    U
-            listMeasurePeople    PRAC    Y    N    N    N    N    N    N    N    X
+            listMeasurePeople    PRAC    Y    N    N    N    N    N    N    N    N
             listMeasurePeople    SUP     Y    Y    Y    N    N    N    N    N    X
             listMeasurePeople    SM      Y    Y    Y    Y    Y    Y    Y    N    X
             listMeasurePeople    HOS     Y    Y    Y    Y    Y    Y    Y    Y    X
             listMeasurePeople    QA      Y    Y    Y    Y    Y    Y    Y    Y    X
-            listMeasurePeople    HR      Y    N    N    N    N    N    N    N    X
-            listMeasurePeople    EM      -    -    -    -    N    N    -    N    X
-            listMeasurePeople    ADMIN   -    -    -    -    N    N    -    N    X
+            listMeasurePeople    HR      Y    N    N    N    N    N    N    N    N
+            listMeasurePeople    EM      -    -    -    -    N    N    -    N    N
+            listMeasurePeople    ADMIN   -    -    -    -    N    N    -    N    N
             listMeasurePeople    C_READ  -    -    -    -    N    N    -    N    N
             listMeasurePeople    C_WRITE -    -    -    -    N    N    -    N    N
             listMeasurePeople    ANON    -    -    -    -    U    U    -    U    U
