@@ -1,18 +1,14 @@
 package uk.supervision.measure;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import uk.supervision.api.model.PolicyRules;
 import uk.supervision.policy.PolicyService;
 import uk.supervision.staff.AttributeTimeline;
 import uk.supervision.staff.Staff;
 import uk.supervision.staff.StaffAttributeHistory;
 import uk.supervision.staff.StaffRepository;
-import uk.supervision.support.Lease;
 import uk.supervision.support.Sql;
 
 import java.sql.Date;
@@ -44,7 +40,6 @@ import java.util.TreeSet;
  */
 @Singleton
 public class MeasureFactsRefresher {
-    private static final Logger LOG = LoggerFactory.getLogger(MeasureFactsRefresher.class);
     static final String LEASE = "measure-facts";
     /** People read and written at once. */
     static final int BATCH = 200;
@@ -55,36 +50,20 @@ public class MeasureFactsRefresher {
     static final Duration OVERLAP = Duration.ofMinutes(2);
 
     private final JdbcOperations jdbc;
-    private final Lease lease;
     private final Clock clock;
     private final PolicyService policy;
     private final StaffRepository staffRepository;
     private final StaffAttributeHistory attributes;
     private final PersonMonths personMonths;
 
-    public MeasureFactsRefresher(JdbcOperations jdbc, Lease lease, Clock clock, PolicyService policy, StaffRepository staffRepository,
+    public MeasureFactsRefresher(JdbcOperations jdbc, Clock clock, PolicyService policy, StaffRepository staffRepository,
                                  StaffAttributeHistory attributes, uk.supervision.compliance.ScheduleCalculator calculator) {
         this.jdbc = jdbc;
-        this.lease = lease;
         this.clock = clock;
         this.policy = policy;
         this.staffRepository = staffRepository;
         this.attributes = attributes;
         this.personMonths = new PersonMonths(calculator);
-    }
-
-    @Scheduled(fixedDelay = "${supervision.measures.refresh-interval:30s}", initialDelay = "${supervision.measures.refresh-interval:30s}")
-    void scheduled() {
-        if (!lease.tryAcquire(LEASE, Duration.ofMinutes(5))) {
-            return;
-        }
-        for (String org : organisations()) {
-            try {
-                refresh(org);
-            } catch (RuntimeException e) {
-                LOG.warn("Could not refresh the measure facts of organisation {}", org, e);
-            }
-        }
     }
 
     /**
@@ -153,7 +132,9 @@ public class MeasureFactsRefresher {
         return clock.getZone();
     }
 
-    private List<String> organisations() {
+    /** Every organisation, for the job that refreshes them one by one. */
+    @Transactional(readOnly = true)
+    public List<String> organisations() {
         return Sql.ids(jdbc, "SELECT id FROM organisation ORDER BY id", List.of());
     }
 

@@ -31,6 +31,8 @@ class MeasureFactsRefresherTest extends ApiTest {
     MeasureFactsRefresher refresher;
     @Inject
     PeopleMeasures measures;
+    @Inject
+    MeasureFactsJob job;
 
     /** Moves the watermark to now, as if every change so far had been folded in. */
     private void allFoldedIn() throws InterruptedException {
@@ -56,6 +58,20 @@ class MeasureFactsRefresherTest extends ApiTest {
 
     private static Timestamp now() {
         return Timestamp.from(Instant.now());
+    }
+
+    /** The scheduled path itself, as a running service takes it: its own connection and transaction per organisation. */
+    @Test
+    void theScheduledJobBuildsAnOrganisationsFactsOnItsOwn() {
+        String org = world.org().id();
+        world.person(world.teamA1(), "Jo", uk.supervision.api.model.Role.PRACTITIONER);
+        assertEquals(0, fixtures.count("SELECT COUNT(*) FROM measure_refresh WHERE organisation_id = ?", org), "never refreshed yet");
+        fixtures.execute("UPDATE scheduler_lease SET holder = NULL, lease_until = NULL WHERE name = 'measure-facts'");
+        int refreshed = job.run();
+        assertTrue(refreshed >= 1, "organisations refreshed: " + refreshed);
+        assertEquals(1, fixtures.count("SELECT COUNT(*) FROM measure_refresh WHERE organisation_id = ?", org));
+        assertTrue(fixtures.count("SELECT COUNT(*) FROM measure_person_month WHERE organisation_id = ?", org) > 0,
+                "the organisation's people have their months");
     }
 
     @Test
