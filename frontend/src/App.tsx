@@ -50,6 +50,8 @@ import { QuestionnairePage } from './features/questionnaires/QuestionnairePage';
 import { QuestionnaireResultsPage } from './features/questionnaires/QuestionnaireResultsPage';
 import { IssueRoundPage } from './features/questionnaires/IssueRoundPage';
 import { InvitationsPage } from './features/questionnaires/InvitationsPage';
+// issue 10: evidence packs
+import { EvidencePacksPage } from './features/evidencepacks/EvidencePacksPage';
 
 /** The page for a path. Unknown paths get the 404 page (the server sends index.html for them). */
 function Routes() {
@@ -130,6 +132,8 @@ function Routes() {
   else if ((staffMatch = matchPath('/audit-reports/:serviceId/:quarter', pathname))) {
     page = <AuditReportPage key={`${staffMatch.serviceId}-${staffMatch.quarter}`} serviceId={staffMatch.serviceId as string} quarter={staffMatch.quarter as string} />;
   }
+  // issue 10: evidence packs - ask for a pack, watch it being made, download its files.
+  else if (matchPath('/evidence-packs', pathname)) page = <EvidencePacksPage />;
   else return <NotFoundPage />;
   return <RequireAuth loading={matchPath('/', pathname) ? <HomeSkeleton /> : undefined}>{page}</RequireAuth>;
 }

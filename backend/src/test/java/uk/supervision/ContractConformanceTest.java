@@ -217,12 +217,26 @@ class ContractConformanceTest {
                         + uk.supervision.audit.Quarter.of(java.time.LocalDate.parse(today())), As.QA_AUDITOR)),
                 entry("getQuestionnaireResults", get("/api/v1/questionnaire-results?quarter="
                         + uk.supervision.audit.Quarter.of(java.time.LocalDate.parse(today())).previous(), As.MANAGER)),
+                // issue 10: evidence packs (Meg, service manager of service A, asks for one; a member's ready pack holds one CSV)
+                entry("listEvidencePacks", get("/api/v1/evidence-packs?limit=5", As.MANAGER)),
+                entry("requestEvidencePack", post("/api/v1/evidence-packs", As.MANAGER, Map.of("scope", "SERVICE", "scopeId", world.serviceA().id(),
+                        "from", java.time.YearMonth.now(ZoneId.of("Europe/London")).minusMonths(2).toString(),
+                        "to", java.time.YearMonth.now(ZoneId.of("Europe/London")).toString()))),
+                entry("getEvidencePack", get("/api/v1/evidence-packs/" + readyPack(), As.ELECTED_MEMBER)),
+                entry("downloadEvidencePackFile", get("/api/v1/evidence-packs/" + readyPack() + "/files/sessions.overdue.csv", As.ELECTED_MEMBER)),
                 // issue 9: sample
                 entry("listAuditSamples", get("/api/v1/audit-samples?limit=5", As.QA_AUDITOR)),
                 entry("drawAuditSample", post("/api/v1/audit-samples", As.QA_AUDITOR,
                         Map.of("quarter", uk.supervision.audit.Quarter.of(LocalDate.now(ZoneId.of("Europe/London"))).next().toString(), "size", 1))),
                 entry("getAuditSample", get("/api/v1/audit-samples/" + sampleId, As.QA_AUDITOR)),
                 entry("getAuditSchedule", get("/api/v1/audit-schedule", As.MANAGER)),
+                // issue 10: measures service
+                entry("getMeasures", get("/api/v1/measures?scope=SERVICE&scopeId=" + world.serviceA().id(), As.MANAGER)),
+                entry("getMeasureSeries", get("/api/v1/measures/series?scope=TEAM&measure=sessions.withinInterval&scopeId="
+                        + world.teamA1().id(), As.MANAGER)),
+                entry("getMeasureBreakdown", get("/api/v1/measures/breakdown?scope=DIRECTORATE", As.HEAD_OF_SERVICE)),
+                entry("listMeasurePeople", get("/api/v1/measures/people?scope=TEAM&measure=sessions.withinInterval&limit=5&scopeId="
+                        + world.teamA1().id(), As.MANAGER)),
                 // issue 9: audit reports
                 entry("listAuditReports", get("/api/v1/audit-reports?quarter=" + reportQuarter, As.MANAGER)),
                 entry("getAuditReport", get(auditReportUrl(reportQuarter), As.MANAGER)),
@@ -286,6 +300,39 @@ class ContractConformanceTest {
             answers.add(Map.of("key", "s" + i, "value", "GOOD"));
         }
         return answers;
+    }
+
+    // issue 10: evidence packs
+    private String readyPackId;   // an elected member's pack of the directorate, ready, with one CSV (a pack is read by its requester only)
+
+    private String readyPack() {
+        if (readyPackId == null) {
+            if (!credentials.containsKey(As.ELECTED_MEMBER)) {
+                credentials.put(As.ELECTED_MEMBER, api.token(world.accountOnly(Role.ELECTED_MEMBER).username(), Fixtures.PASSWORD));
+            }
+            // The member whose token the examples use asked for it: the token's subject is their account.
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(credentials.get(As.ELECTED_MEMBER).split("\\.")[1]),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            String requester = readSubject(payload);
+            readyPackId = UUID.randomUUID().toString();
+            java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+            java.sql.Date month = java.sql.Date.valueOf(LocalDate.now(ZoneId.of("Europe/London")).withDayOfMonth(1));
+            fixtures.execute("INSERT INTO evidence_pack (id, organisation_id, requested_by_account, scope_kind, scope_id, scope_name, from_month, "
+                    + "to_month, status, steps_done, steps_total, failure, requested_at, started_at, finished_at) VALUES (?, ?, ?, 'DIRECTORATE', NULL, ?, ?, "
+                    + "?, 'READY', 4, 4, NULL, ?, ?, ?)", readyPackId, world.org().id(), requester, world.org().name(), month, month, now, now, now);
+            fixtures.execute("INSERT INTO evidence_pack_file (pack_id, name, title, media_type, position, content) VALUES (?, 'sessions.overdue.csv', "
+                    + "'Overdue sessions (CSV)', 'text/csv', 1, ?)", readyPackId,
+                    "scope,unit,month or period,numerator,denominator,value,suppressed,part\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return readyPackId;
+    }
+
+    private static String readSubject(String jwtPayload) {
+        try {
+            return Api.JSON.readTree(jwtPayload).get("sub").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // issue 9: audit reports
@@ -760,6 +807,64 @@ class ContractConformanceTest {
                 () -> "An undocumented property in an allOf schema was not caught: " + composed.getMessages());
     }
 
+    // issue 10: measures service
+    /** Operations that need no account (or act on credentials given in the body): not a member's request. */
+    private static final Set<String> NO_ACCOUNT = Set.of("getHealth", "signIn", "refreshToken", "signOut", "issueClientToken");
+    /** What an elected member may call: their own account, the organisation's structure and policy, and aggregates. */
+    private static final Set<String> MEMBER_ALLOWED = Set.of(
+            "getMe", "listMyActivity",
+            "listServices", "listTeams", "getTeam", "listPolicyProfiles", "getPolicyProfile", "getPolicyTemplate", "getOrganisationPolicy",
+            "getQuestionnaireResults",
+            "getMeasures", "getMeasureSeries", "getMeasureBreakdown",
+            // A member's own packs: the examples' ready pack (and its file) is the member's; another's is refused (EvidencePackApiTest).
+            "listEvidencePacks", "requestEvidencePack", "getEvidencePack", "downloadEvidencePackFile");
+    /**
+     * Lists filtered to what the caller takes part in or manages (their agreements, sessions, actions, requests,
+     * supervisees, audits due): a member takes part in none, so they answer an empty list rather than 403.
+     */
+    private static final Set<String> MEMBER_EMPTY_LISTS = Set.of("listAgreements", "listActions", "getMySuperviseesDashboard", "listSessions",
+            "listSessionRequests", "getAuditSchedule");
+
+    /**
+     * An elected member sees aggregates only (decision 0033): each operation of the contract, sent as its example is
+     * but by a member, is refused with 403 unless it is on the allow-list; what the allowed ones answer names no member
+     * of staff and carries no id of the organisation's staff or supervision records.
+     */
+    @TestFactory
+    Stream<DynamicTest> anElectedMemberIsRefusedEverythingButAggregatesAndTheirOwnAccount() {
+        if (!credentials.containsKey(As.ELECTED_MEMBER)) {
+            credentials.put(As.ELECTED_MEMBER, api.token(world.accountOnly(Role.ELECTED_MEMBER).username(), Fixtures.PASSWORD));
+        }
+        String org = world.org().id();
+        List<String> names = fixtures.strings("SELECT CONCAT(CONCAT(given_name, ' '), family_name) FROM staff WHERE organisation_id = ?", org);
+        List<String> ids = new ArrayList<>(fixtures.strings("SELECT id FROM staff WHERE organisation_id = ?", org));
+        for (String table : List.of("agreement", "supervision_session", "supervision_action", "child", "case_discussion", "case_decision",
+                "file_audit", "session_request")) {
+            ids.addAll(fixtures.strings("SELECT id FROM " + table + " WHERE organisation_id = ?", org));
+        }
+        assertTrue(names.size() > 10 && ids.size() > 20, "the examples' world has people and records to look for");
+        return examples().entrySet().stream().filter(e -> !NO_ACCOUNT.contains(e.getKey()))
+                .map(e -> DynamicTest.dynamicTest(e.getKey() + " as an elected member", () -> {
+                    Api.Response r = send(e.getValue(), As.ELECTED_MEMBER).response();
+                    if (MEMBER_EMPTY_LISTS.contains(e.getKey())) {
+                        assertEquals(200, r.status(), () -> e.getKey() + ": " + r);
+                        assertEquals(0, r.json().get("items").size(), () -> e.getKey() + " listed something to a member: " + r);
+                        return;
+                    }
+                    if (!MEMBER_ALLOWED.contains(e.getKey())) {
+                        assertProblem(e.getKey(), exchange(e.getValue().method(), e.getValue().path(), null, null, null, r), 403);
+                        return;
+                    }
+                    assertTrue(r.status() < 500 && r.status() != 403, () -> e.getKey() + " is allowed to a member but answered " + r);
+                    for (String name : names) {
+                        assertFalse(r.body().contains(name), () -> e.getKey() + " named " + name + " to a member: " + r);
+                    }
+                    for (String id : ids) {
+                        assertFalse(r.body().contains(id), () -> e.getKey() + " showed a record id to a member: " + r);
+                    }
+                }));
+    }
+
     // ---- helpers
 
     /** Who sends a request: a person's bearer token, a machine client's HTTP Basic credentials, or nobody. */
@@ -770,6 +875,8 @@ class ContractConformanceTest {
         CASE_SYSTEM,
         // issue 9: questionnaire
         // issue 9: sample
+        // issue 10: measures service
+        ELECTED_MEMBER,
         QA_AUDITOR }
 
     private static final String JSON = "application/json";

@@ -112,6 +112,12 @@ public class DemoData {
         this.clock = clock;
     }
 
+    // issue 10: FACTS - the training dates and the measures' facts of the demo
+    @jakarta.inject.Inject
+    uk.supervision.staff.StaffQueries measureStaff;
+    @jakarta.inject.Inject
+    uk.supervision.measure.MeasureFactsRefresher measureFacts;
+
     @EventListener
     public void onStartup(StartupEvent event) {
         boolean wanted = switch (setting.trim().toLowerCase()) {
@@ -146,6 +152,13 @@ public class DemoData {
         timeline.run(loadedAt);
         activityLog.recordAnonymous(team.priya().staff().organisationId(), null, null, "DEMO_DATA_LOADED",
                 "demo organisation " + CODE + ", " + steps + " steps of history");
+        // issue 10: FACTS - the managers' supervision training (recommendation 3: Helen, Marcus and Priya in time, Tom
+        // late, Aisha not yet), then the measures' monthly facts at once, so the dashboards show the demo straight away.
+        measureStaff.setTrainingCompletedOn(team.helen().staff().id(), today.minusYears(3).plusMonths(2));
+        measureStaff.setTrainingCompletedOn(team.marcus().staff().id(), today.minusYears(2).plusMonths(3));
+        measureStaff.setTrainingCompletedOn(team.priya().staff().id(), today.minusYears(3).plusMonths(4));
+        measureStaff.setTrainingCompletedOn(team.tom().staff().id(), today.minusMonths(2));
+        measureFacts.rebuild(team.priya().staff().organisationId());
     }
 
     private DemoStories.Team organisation(LocalDate today) {

@@ -286,6 +286,10 @@ public class PolicyService {
             r.setKeepAfterLeaving(o.getKeepAfterLeaving());
             base.setRetention(r);
         }
+        // issue 10: measures - the caseload level and the managers' training deadlines
+        if (o.getCaseloadLevel() != null) base.setCaseloadLevel(o.getCaseloadLevel());
+        if (o.getManagerTrainingWithin() != null) base.setManagerTrainingWithin(o.getManagerTrainingWithin());
+        if (o.getAllManagersTrainingWithin() != null) base.setAllManagersTrainingWithin(o.getAllManagersTrainingWithin());
         return base;
     }
 

@@ -915,4 +915,81 @@ public class AccessPolicy {
             throw Problems.forbidden("A head of service over the service signs its audit report off.");
         }
     }
+
+    // issue 10: measures service
+
+    /** How a caller sees a scope's measures: in full (names, nothing suppressed) or as aggregates (small groups suppressed). */
+    public enum MeasureView { FULL, AGGREGATE }
+
+    /**
+     * Who sees which supervision measures (decision 0033). Full view: QA auditors and organisation-wide managers every
+     * scope; service managers and heads of service their services, the teams in them, the teams of the people below
+     * them and the people they can see; supervisors the teams of the people below them and those people; anyone their
+     * own PERSON scope. Aggregate view (never a PERSON scope): elected members and machine clients with measures:read,
+     * and supervisors, managers, HR and administrators outside their full view. Everyone else 403. The scope is
+     * already resolved within the caller's organisation: for SERVICE scopeId is the service, for TEAM the team with its
+     * service, for PERSON the person.
+     */
+    public MeasureView measureView(Caller caller, uk.supervision.api.model.MeasureScopeKind kind, String scopeId,
+                                   String serviceId, Staff person) {
+        if (caller.isClient()) {
+            if (!caller.hasScope(Scopes.MEASURES_READ)) {
+                throw Problems.forbidden("This client was not granted the measures:read scope.");
+            }
+            if (kind == uk.supervision.api.model.MeasureScopeKind.PERSON) {
+                throw Problems.forbidden("Machine clients see the measures of the directorate, services and teams, never of one person.");
+            }
+            return MeasureView.AGGREGATE;
+        }
+        if (kind == uk.supervision.api.model.MeasureScopeKind.PERSON && person != null && caller.isSelf(person.id())) {
+            return MeasureView.FULL;
+        }
+        if (caller.has(Role.QA_AUDITOR) || managesOrganisation(caller)) {
+            return MeasureView.FULL;
+        }
+        boolean manager = caller.hasAny(Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE);
+        boolean supervisor = caller.has(Role.SUPERVISOR) && caller.staffId() != null;
+        boolean full = switch (kind) {
+            case DIRECTORATE -> false;
+            case SERVICE -> manager && caller.managedServiceIds().contains(scopeId);
+            case TEAM -> manager && serviceId != null && caller.managedServiceIds().contains(serviceId)
+                    || (manager || supervisor) && caller.staffId() != null && teamsBelow(caller.staffId()).contains(scopeId);
+            case PERSON -> person != null && (manager && canSeeStaff(caller, person)
+                    || supervisor && isSupervisedBy(person.id(), caller.staffId()));
+        };
+        if (full) {
+            return MeasureView.FULL;
+        }
+        if (kind == uk.supervision.api.model.MeasureScopeKind.PERSON) {
+            throw Problems.forbidden("One person's measures are seen by them, the managers above them and quality assurance.");
+        }
+        if (caller.hasAny(Role.ELECTED_MEMBER, Role.SUPERVISOR, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.HR, Role.ADMIN)) {
+            return MeasureView.AGGREGATE;
+        }
+        throw Problems.forbidden("The measures of teams, services and the directorate are for managers, quality assurance, HR, "
+                + "administrators and elected members; you may see your own.");
+    }
+
+    /** Machine clients without measures:read are refused before anything is looked up. */
+    public void requireMeasuresClient(Caller caller) {
+        if (caller.isClient() && !caller.hasScope(Scopes.MEASURES_READ)) {
+            throw Problems.forbidden("This client was not granted the measures:read scope.");
+        }
+    }
+
+    /** The teams the people below this supervisor are in today: one query after the chain's. */
+    private Set<String> teamsBelow(String supervisorStaffId) {
+        Set<String> below = callersSuperviseesBelow(supervisorStaffId);
+        if (below.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.prepareStatement("SELECT DISTINCT team_id FROM staff WHERE team_id IS NOT NULL AND id IN ("
+                + uk.supervision.support.Sql.placeholders(below.size()) + ")", ps -> {
+            int i = 1;
+            for (String id : below) {
+                ps.setString(i++, id);
+            }
+            return ids(ps);
+        }));
+    }
 }

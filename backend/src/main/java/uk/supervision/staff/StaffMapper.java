@@ -32,6 +32,7 @@ public final class StaffMapper {
         dto.setSupervisor(view.supervisor());
         dto.setLeavingDate(s.leavingDate());
         dto.setLeavingReason(s.leavingReason());
+        dto.setSupervisionTrainingCompletedOn(view.trainingCompletedOn());
         return dto;
     }
 

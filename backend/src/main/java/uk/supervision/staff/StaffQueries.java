@@ -33,7 +33,7 @@ public class StaffQueries {
     private static final String COLUMNS = "s.id, s.organisation_id, s.team_id, s.service_id, s.external_ref, s.given_name, "
             + "s.family_name, s.email, s.job_title, s.category, s.employment_type, s.weekly_hours, s.employment_start_date, "
             + "s.post_start_date, s.carries_caseload, s.caseload_size, s.leaving_date, s.leaving_reason, s.version, "
-            + "s.created_at, s.updated_at, t.name AS team_name, v.name AS service_name";
+            + "s.created_at, s.updated_at, t.name AS team_name, v.name AS service_name, s.supervision_training_completed_on";
     private static final String FROM = " FROM staff s LEFT JOIN team t ON t.id = s.team_id LEFT JOIN service v ON v.id = s.service_id";
 
     private final JdbcOperations jdbc;
@@ -137,6 +137,15 @@ public class StaffQueries {
         return rows.stream().map(v -> v.withSupervisor(supervisors.get(v.staff().id()))).toList();
     }
 
+    /** Keeps the day supervision training was completed (null: not yet); the row's other columns are untouched. */
+    public void setTrainingCompletedOn(String staffId, LocalDate completedOn) {
+        jdbc.prepareStatement("UPDATE staff SET supervision_training_completed_on = ? WHERE id = ?", ps -> {
+            ps.setDate(1, completedOn == null ? null : Date.valueOf(completedOn));
+            ps.setString(2, staffId);
+            return ps.executeUpdate();
+        });
+    }
+
     private static List<StaffView> read(PreparedStatement ps) throws SQLException {
         List<StaffView> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
@@ -147,7 +156,8 @@ public class StaffQueries {
                         rs.getBoolean(15), rs.getObject(16) == null ? null : rs.getInt(16),
                         localDate(rs.getDate(17)), rs.getString(18), rs.getInt(19),
                         instant(rs.getTimestamp(20)), instant(rs.getTimestamp(21)));
-                out.add(new StaffView(s, rs.getString(22), rs.getString(23), null));
+                Date trained = rs.getDate(24);
+                out.add(new StaffView(s, rs.getString(22), rs.getString(23), null, trained == null ? null : trained.toLocalDate()));
             }
         }
         return out;

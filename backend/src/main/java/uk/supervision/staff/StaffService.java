@@ -143,6 +143,7 @@ public class StaffService {
                 body.getEmploymentStartDate(), body.getPostStartDate(), body.getCarriesCaseload(), body.getCaseloadSize(),
                 null, null, 1, now, now);
         staff.save(created);
+        queries.setTrainingCompletedOn(created.id(), trainingDate(body.getSupervisionTrainingCompletedOn()));
         attributes.start(created, now);
         history.save(new StaffTeamHistory(Ids.newId(), created.id(), placement.teamId(), placement.serviceId(),
                 body.getPostStartDate(), null, now));
@@ -181,9 +182,18 @@ public class StaffService {
                 body.getEmploymentStartDate(), body.getPostStartDate(), inForce.carriesCaseload(), inForce.caseloadSize(),
                 current.leavingDate(), current.leavingReason(), current.version(), current.createdAt(), now);
         staff.update(changed);
+        queries.setTrainingCompletedOn(current.id(), trainingDate(body.getSupervisionTrainingCompletedOn()));
         activityLog.record(caller, "STAFF_UPDATED", "staff", current.id(), changedFields(current, changed)
                 + (from.equals(today()) ? "" : " (attributes as from " + from + ")"));
         return queries.find(current.organisationId(), current.id(), today()).orElseThrow();
+    }
+
+    /** A training date is a day that has happened: one in the future is refused. */
+    private LocalDate trainingDate(LocalDate completedOn) {
+        if (completedOn != null && completedOn.isAfter(today())) {
+            throw Problems.rule("/supervisionTrainingCompletedOn", "Supervision training cannot be completed on a day after today.");
+        }
+        return completedOn;
     }
 
     /** Today unless given; never in the future (planned changes are recorded on the day, as moves are). */

@@ -11,8 +11,12 @@ public enum CursorList {
     CASE_DECISIONS, WEBHOOKS, WEBHOOK_DELIVERIES,
     // issue 9: audits
     AUDITS,
+    // issue 10: evidence packs
+    EVIDENCE_PACKS,
     // issue 9: questionnaire
     QUESTIONNAIRE_INVITATIONS,
     // issue 9: sample
-    AUDIT_SAMPLES
+    AUDIT_SAMPLES,
+    // issue 10: measures service
+    MEASURE_PEOPLE
 }

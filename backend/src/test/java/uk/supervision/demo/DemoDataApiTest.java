@@ -361,4 +361,23 @@ class DemoDataApiTest {
         assertEquals(1L, fixtures.count("SELECT COUNT(*) FROM organisation WHERE code = 'DEMO'"));
         assertEquals(sessions, fixtures.count("SELECT COUNT(*) FROM supervision_session WHERE organisation_id = " + org));
     }
+
+    // issue 10: FACTS - the demo has its measures' facts as soon as it is loaded
+    @Test
+    void theDemoHasItsMeasuresFactsAtOnce() {
+        String org = "(SELECT id FROM organisation WHERE code = 'DEMO')";
+        // 13 members of staff (Jordan started this month), each with a row for this month.
+        assertEquals(13L, fixtures.count("SELECT COUNT(*) FROM measure_person_month WHERE organisation_id = " + org
+                + " AND month_start = ?", java.sql.Date.valueOf(java.time.LocalDate.now().withDayOfMonth(1))));
+        assertEquals(1L, fixtures.count("SELECT COUNT(*) FROM measure_refresh WHERE organisation_id = " + org));
+        // Managers this month: Helen, Marcus, Priya, Tom and Aisha; Helen, Marcus and Priya were trained in time,
+        // Tom late, Aisha not yet (all five past their deadline).
+        assertEquals(5L, fixtures.count("SELECT SUM(training_due) FROM measure_team_month WHERE organisation_id = " + org
+                + " AND month_start = ?", java.sql.Date.valueOf(java.time.LocalDate.now().withDayOfMonth(1))));
+        assertEquals(3L, fixtures.count("SELECT SUM(trained_in_time) FROM measure_team_month WHERE organisation_id = " + org
+                + " AND month_start = ?", java.sql.Date.valueOf(java.time.LocalDate.now().withDayOfMonth(1))));
+        // Caseloads above 15 this month: at least Sam (18) and Alex (21).
+        assertTrue(fixtures.count("SELECT SUM(caseload_above_level) FROM measure_team_month WHERE organisation_id = " + org
+                + " AND month_start = ?", java.sql.Date.valueOf(java.time.LocalDate.now().withDayOfMonth(1))) >= 2);
+    }
 }

@@ -649,6 +649,20 @@ class AccessMatrixTest {
             listWebhookDeliveries     N    N   N   N   N   N   N   Y     N      N       U
             """;
 
+    // issue 10: evidence packs
+    /**
+     * Evidence packs: asked for (here of the directorate) by whoever sees at least its aggregates (not a practitioner-only
+     * account, not machine clients); listed, read and downloaded by the person who asked (here each caller's own pack;
+     * a colleague's is refused, see EvidencePackApiTest).
+     */
+    static final String EVIDENCE_PACKS = """
+            operation                 PRAC SUP SM  HOS QA  HR  EM  ADMIN C_READ C_WRITE ANON
+            listEvidencePacks         Y    Y   Y   Y   Y   Y   Y   Y     N      N       U
+            requestEvidencePack       N    Y   Y   Y   Y   Y   Y   Y     N      N       U
+            getEvidencePack           Y    Y   Y   Y   Y   Y   Y   Y     N      N       U
+            downloadEvidencePackFile  Y    Y   Y   Y   Y   Y   Y   Y     N      N       U
+            """;
+
     // issue 9: sample
     /** The quarterly samples (quality assurance auditors only) and the audits due from the caller (every person; not clients). */
     static final String AUDIT_SAMPLES = """
@@ -972,6 +986,61 @@ class AccessMatrixTest {
             signOffAuditReport      ANON    -    -    -    -    U    -    -    U    U
             """;
 
+    // issue 10: measures service
+    /**
+     * The measures (decision 0033). getMeasures and listMeasurePeople ask for the PERSON scope of the person in that
+     * relation: in full for themselves, the managers above them and QA, never for totals-only callers. The series asks
+     * for the person's team and the breakdown for the person's service: anyone with at least the totals (supervisors,
+     * managers, QA, HR, administrators, elected members), never a practitioner alone or a client without measures:read.
+     */
+    static final String MEASURES = """
+            operation            caller  SELF SUPERVISEE BELOW FORMER SAME_TEAM OTHER_TEAM ABOVE OTHER_SERVICE OTHER_ORG
+            getMeasures          PRAC    Y    N    N    N    N    N    N    N    X
+            getMeasures          SUP     Y    Y    Y    N    N    N    N    N    X
+            getMeasures          SM      Y    Y    Y    Y    Y    Y    Y    N    X
+            getMeasures          HOS     Y    Y    Y    Y    Y    Y    Y    Y    X
+            getMeasures          QA      Y    Y    Y    Y    Y    Y    Y    Y    X
+            getMeasures          HR      Y    N    N    N    N    N    N    N    X
+            getMeasures          EM      -    -    -    -    N    N    -    N    X
+            getMeasures          ADMIN   -    -    -    -    N    N    -    N    X
+            getMeasures          C_READ  -    -    -    -    N    N    -    N    N
+            getMeasures          C_WRITE -    -    -    -    N    N    -    N    N
+            getMeasures          ANON    -    -    -    -    U    U    -    U    U
+            listMeasurePeople    PRAC    Y    N    N    N    N    N    N    N    X
+            listMeasurePeople    SUP     Y    Y    Y    N    N    N    N    N    X
+            listMeasurePeople    SM      Y    Y    Y    Y    Y    Y    Y    N    X
+            listMeasurePeople    HOS     Y    Y    Y    Y    Y    Y    Y    Y    X
+            listMeasurePeople    QA      Y    Y    Y    Y    Y    Y    Y    Y    X
+            listMeasurePeople    HR      Y    N    N    N    N    N    N    N    X
+            listMeasurePeople    EM      -    -    -    -    N    N    -    N    X
+            listMeasurePeople    ADMIN   -    -    -    -    N    N    -    N    X
+            listMeasurePeople    C_READ  -    -    -    -    N    N    -    N    N
+            listMeasurePeople    C_WRITE -    -    -    -    N    N    -    N    N
+            listMeasurePeople    ANON    -    -    -    -    U    U    -    U    U
+            getMeasureSeries     PRAC    -    -    -    -    N    N    -    N    X
+            getMeasureSeries     SUP     -    -    -    -    Y    Y    -    Y    X
+            getMeasureSeries     SM      -    -    -    -    Y    Y    -    Y    X
+            getMeasureSeries     HOS     -    -    -    -    Y    Y    -    Y    X
+            getMeasureSeries     QA      -    -    -    -    Y    Y    -    Y    X
+            getMeasureSeries     HR      -    -    -    -    Y    Y    -    Y    X
+            getMeasureSeries     EM      -    -    -    -    Y    Y    -    Y    X
+            getMeasureSeries     ADMIN   -    -    -    -    Y    Y    -    Y    X
+            getMeasureSeries     C_READ  -    -    -    -    N    N    -    N    N
+            getMeasureSeries     C_WRITE -    -    -    -    N    N    -    N    N
+            getMeasureSeries     ANON    -    -    -    -    U    U    -    U    U
+            getMeasureBreakdown  PRAC    -    -    -    -    N    -    -    N    X
+            getMeasureBreakdown  SUP     -    -    -    -    Y    -    -    Y    X
+            getMeasureBreakdown  SM      -    -    -    -    Y    -    -    Y    X
+            getMeasureBreakdown  HOS     -    -    -    -    Y    -    -    Y    X
+            getMeasureBreakdown  QA      -    -    -    -    Y    -    -    Y    X
+            getMeasureBreakdown  HR      -    -    -    -    Y    -    -    Y    X
+            getMeasureBreakdown  EM      -    -    -    -    Y    -    -    Y    X
+            getMeasureBreakdown  ADMIN   -    -    -    -    Y    -    -    Y    X
+            getMeasureBreakdown  C_READ  -    -    -    -    N    -    -    N    N
+            getMeasureBreakdown  C_WRITE -    -    -    -    N    -    -    N    N
+            getMeasureBreakdown  ANON    -    -    -    -    U    -    -    U    U
+            """;
+
     Api api;
     World world;
     World elsewhere;
@@ -999,9 +1068,11 @@ class AccessMatrixTest {
         // issue 9: questionnaire
         all.put("QUESTIONNAIRES", QUESTIONNAIRES);
         all.put("QUESTIONNAIRE_OVERSIGHT", QUESTIONNAIRE_OVERSIGHT);
+        all.put("EVIDENCE_PACKS", EVIDENCE_PACKS);  // issue 10: evidence packs
         // issue 9: sample
         all.put("AUDIT_SAMPLES", AUDIT_SAMPLES);
         all.put("AUDIT_REPORTS", AUDIT_REPORTS);  // issue 9: audit reports
+        all.put("MEASURES", MEASURES);  // issue 10: measures service
         return all;
     }
 
@@ -1261,6 +1332,13 @@ class AccessMatrixTest {
         p.put("listAuditDisagreements", read(c -> api.get("/api/v1/audit-disagreements?quarter=" + uk.supervision.audit.Quarter.of(today), c.token())));
         p.put("getQuestionnaireResults", read(c -> api.get("/api/v1/questionnaire-results?quarter=" + uk.supervision.audit.Quarter.of(today).previous(),
                 c.token())));
+        // issue 10: evidence packs
+        p.put("listEvidencePacks", read(c -> api.get("/api/v1/evidence-packs?limit=5", c.token())));
+        p.put("requestEvidencePack", change(c -> api.post("/api/v1/evidence-packs", c.token(), Map.of("scope", "DIRECTORATE",
+                        "from", java.time.YearMonth.from(today).toString(), "to", java.time.YearMonth.from(today).toString())),
+                c -> count("SELECT COUNT(*) FROM evidence_pack WHERE organisation_id = ?", c.world().org().id())));
+        p.put("getEvidencePack", read(c -> api.get("/api/v1/evidence-packs/" + ownPack(c), c.token())));
+        p.put("downloadEvidencePackFile", read(c -> api.get("/api/v1/evidence-packs/" + ownPack(c) + "/files/sessions.overdue.csv", c.token())));
         // issue 9: sample
         p.put("listAuditSamples", list(c -> api.get("/api/v1/audit-samples?limit=200", c.token()), this::auditSample));
         p.put("drawAuditSample", change(c -> api.post("/api/v1/audit-samples", c.token(),
@@ -1276,6 +1354,13 @@ class AccessMatrixTest {
                 c -> fixtures.string("SELECT themes FROM audit_report WHERE service_id = ? AND quarter = ?", reportService(c).id(), reportQuarter(c, false))));
         p.put("signOffAuditReport", change(c -> api.post(reportUrl(c, true) + "/sign-off", c.token(), null, "\"v1\""),
                 c -> fixtures.string("SELECT status FROM audit_report WHERE service_id = ? AND quarter = ?", reportService(c).id(), reportQuarter(c, true))));
+        // issue 10: measures service
+        p.put("getMeasures", read(c -> api.get("/api/v1/measures?scope=PERSON&scopeId=" + c.person().id(), c.token())));
+        p.put("listMeasurePeople", read(c -> api.get("/api/v1/measures/people?scope=PERSON&measure=agreements.activeSigned&scopeId="
+                + c.person().id(), c.token())));
+        p.put("getMeasureSeries", read(c -> api.get("/api/v1/measures/series?scope=TEAM&measure=sessions.withinInterval&scopeId="
+                + c.person().teamId(), c.token())));
+        p.put("getMeasureBreakdown", read(c -> api.get("/api/v1/measures/breakdown?scope=SERVICE&scopeId=" + c.person().serviceId(), c.token())));
         return p;
     }
 
@@ -1374,6 +1459,37 @@ class AccessMatrixTest {
                             + " made_by_staff_id, made_by_account_id, decided_at, signed_at, content_hash) VALUES (?, ?, ?, 'MANAGEMENT', ?, ?, ?, 'Decided', ?, ?, ?, ?, ?)",
                     id, c.person().organisationId(), decisionPositions.incrementAndGet(), child(c), c.person().id(), c.person().teamId(),
                     c.supervisor().id(), java.util.UUID.randomUUID().toString(), now, now, "0".repeat(64));
+            return id;
+        });
+    }
+
+    // issue 10: evidence packs
+    /**
+     * A ready pack of the directorate asked for by the cell's caller (their account is the token's subject), holding one
+     * CSV; for a machine client or nobody, a pack of a fresh account of the organisation.
+     */
+    private String ownPack(Cell c) {
+        return c.once("ownPack", () -> {
+            String account;
+            if (c.token() == null || c.caller() == Caller.C_READ || c.caller() == Caller.C_WRITE) {
+                account = fixtures.account(c.world().org(), null, null, Role.ELECTED_MEMBER).id();
+            } else {
+                String payload = new String(java.util.Base64.getUrlDecoder().decode(c.token().split("\\.")[1]),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                try {
+                    account = Api.JSON.readTree(payload).get("sub").asText();
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            String id = java.util.UUID.randomUUID().toString();
+            java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+            Date month = Date.valueOf(today.withDayOfMonth(1));
+            fixtures.execute("INSERT INTO evidence_pack (id, organisation_id, requested_by_account, scope_kind, scope_id, scope_name, from_month, "
+                    + "to_month, status, steps_done, steps_total, failure, requested_at, started_at, finished_at) VALUES (?, ?, ?, 'DIRECTORATE', "
+                    + "NULL, 'The council', ?, ?, 'READY', 4, 4, NULL, ?, ?, ?)", id, c.world().org().id(), account, month, month, now, now, now);
+            fixtures.execute("INSERT INTO evidence_pack_file (pack_id, name, title, media_type, position, content) VALUES (?, "
+                    + "'sessions.overdue.csv', 'Overdue sessions (CSV)', 'text/csv', 1, ?)", id, "scope\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return id;
         });
     }
@@ -1575,6 +1691,8 @@ class AccessMatrixTest {
         } else {
             observed = switch (r.status()) {
                 case 200, 201, 204 -> "Y";
+                // issue 10: evidence packs - accepted, made in the background
+                case 202 -> "Y";
                 case 401 -> "U";
                 case 403 -> "N";
                 case 404 -> "X";

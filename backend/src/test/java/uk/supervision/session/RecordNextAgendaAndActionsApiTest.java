@@ -241,7 +241,7 @@ class RecordNextAgendaAndActionsApiTest extends ApiTest {
 
     private String held(LocalDate date, String... superviseeIds) {
         List<String> who = superviseeIds.length == 0 ? List.of(sam.id()) : List.of(superviseeIds);
-        Map<String, Object> plan = new HashMap<>(Map.of("superviseeIds", who, "date", date.toString(), "startTime", "10:00",
+        Map<String, Object> plan = new HashMap<>(Map.of("superviseeIds", who, "date", date.toString(), "startTime", "00:00",
                 "plannedMinutes", 90, "location", "Room 3"));
         String id = api.post("/api/v1/sessions", supervisor, plan).json().get("items").get(0).get("id").asText();
         if (date.isAfter(today)) {
