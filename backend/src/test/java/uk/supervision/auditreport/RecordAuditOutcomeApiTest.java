@@ -130,7 +130,8 @@ class RecordAuditOutcomeApiTest extends ApiTest {
 
     private String held(String... superviseeIds) {
         Map<String, Object> plan = new HashMap<>(Map.of("superviseeIds", List.of(superviseeIds), "date", today.plusDays(1).toString(),
-                "startTime", "10:00", "plannedMinutes", 90, "location", "Room 3"));
+                // Moved to today below, and held at once: a session that starts at midnight has started whatever the hour.
+                "startTime", "00:00", "plannedMinutes", 90, "location", "Room 3"));
         Api.Response planned = api.post("/api/v1/sessions", megToken, plan);
         assertEquals(201, planned.status(), planned.body());
         String id = planned.json().get("items").get(0).get("id").asText();
