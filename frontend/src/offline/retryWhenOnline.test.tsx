@@ -49,7 +49,9 @@ describe('Back online', () => {
     act(() => {
       window.dispatchEvent(new Event('online'));
     });
-    expect((await screen.findAllByText('Active')).length).toBeGreaterThan(0);
+    // The retry waits for the refresh, the templates and the agreement in turn: on a busy machine that can take more
+    // than the default second, and the question is whether it comes back by itself, not how fast.
+    expect((await screen.findAllByText('Active', undefined, { timeout: 5000 })).length).toBeGreaterThan(0);
     expect(screen.queryByRole('heading', { name: 'You are offline' })).toBeNull();
   });
 });
