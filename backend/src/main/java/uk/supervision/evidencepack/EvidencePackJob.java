@@ -61,15 +61,20 @@ public class EvidencePackJob {
         if (!lease.tryAcquire("evidence-packs", Duration.ofMinutes(10))) {
             return -1;
         }
-        for (String id : store.stalled(clock.instant().minus(STALLED_AFTER))) {
-            store.failed(id, STALLED_WORDS);
-        }
         int made = 0;
-        for (String id : store.queued(BATCH)) {
-            if (store.claim(id)) {
-                make(store.find(id).orElseThrow());
-                made++;
+        try {
+            for (String id : store.stalled(clock.instant().minus(STALLED_AFTER))) {
+                store.failed(id, STALLED_WORDS);
             }
+            for (String id : store.queued(BATCH)) {
+                if (store.claim(id)) {
+                    make(store.find(id).orElseThrow());
+                    made++;
+                }
+            }
+        } finally {
+            // Released at once: a service started next on the same database must not wait ten minutes for it.
+            lease.release("evidence-packs");
         }
         return made;
     }

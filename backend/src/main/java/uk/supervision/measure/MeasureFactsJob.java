@@ -37,13 +37,17 @@ public class MeasureFactsJob {
             return -1;
         }
         int done = 0;
-        for (String org : refresher.organisations()) {
-            try {
-                refresher.refresh(org);
-                done++;
-            } catch (RuntimeException e) {
-                LOG.warn("Could not refresh the measure facts of organisation {}", org, e);
+        try {
+            for (String org : refresher.organisations()) {
+                try {
+                    refresher.refresh(org);
+                    done++;
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not refresh the measure facts of organisation {}", org, e);
+                }
             }
+        } finally {
+            lease.release(LEASE);
         }
         return done;
     }

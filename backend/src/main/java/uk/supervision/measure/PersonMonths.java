@@ -159,6 +159,11 @@ public final class PersonMonths {
 
         // The post in force that day: a later post's start is not yet known then, so the employment start stands in.
         LocalDate postStart = p.postStart().isAfter(end) ? p.employmentStart() : p.postStart();
+        // A post start recorded before the employment start (history entered in the wrong order) must not stop the
+        // whole organisation's refresh: the schedule runs from the employment start, as the staff record's rule says.
+        if (postStart.isBefore(p.employmentStart())) {
+            postStart = p.employmentStart();
+        }
         Supervisee person = new Supervisee(p.attributes().stream().map(a -> new Supervisee.Attributes(a.from(),
                 StaffCategory.fromValue(a.category()), EmploymentType.fromValue(a.employmentType()), a.weeklyHours())).toList(),
                 p.employmentStart(), postStart, p.leavingDate(), supervisor == null ? null : supervisor.from(),

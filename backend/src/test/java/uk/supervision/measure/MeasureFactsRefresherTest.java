@@ -72,6 +72,8 @@ class MeasureFactsRefresherTest extends ApiTest {
         assertEquals(1, fixtures.count("SELECT COUNT(*) FROM measure_refresh WHERE organisation_id = ?", org));
         assertTrue(fixtures.count("SELECT COUNT(*) FROM measure_person_month WHERE organisation_id = ?", org) > 0,
                 "the organisation's people have their months");
+        assertNull(fixtures.string("SELECT holder FROM scheduler_lease WHERE name = 'measure-facts'"),
+                "the lease is let go when the run ends, so the next service on this database need not wait for it");
     }
 
     @Test
