@@ -52,6 +52,7 @@ export const PRIYA: Schemas['Me'] = {
   staff: staff({ id: 'p1', displayName: 'Priya Shah', jobTitle: 'Team Manager' }),
   supervisors: [{ id: 'm1', displayName: 'Morgan Hale', jobTitle: 'Service Manager' }],
   supervisees: SUPERVISEES,
+  managedServices: [],
 };
 
 export const SAM: Schemas['Me'] = {
@@ -63,6 +64,7 @@ export const SAM: Schemas['Me'] = {
   staff: SUPERVISEES[0],
   supervisors: [{ id: 'p1', displayName: 'Priya Shah', jobTitle: 'Team Manager' }],
   supervisees: [],
+  managedServices: [],
 };
 
 /** An access token shaped like the service's (a JWT whose subject is the account id); the signature is not checked here. */

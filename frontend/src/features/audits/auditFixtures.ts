@@ -89,6 +89,7 @@ export const RACHEL: Me = {
   staff: staff({ id: QA_ID, displayName: 'Rachel Green', jobTitle: 'Quality Assurance Manager', team: undefined }),
   supervisors: [],
   supervisees: [],
+  managedServices: [],
 };
 export const MARCUS: Me = {
   accountId: 'acc-sm',
@@ -99,6 +100,7 @@ export const MARCUS: Me = {
   staff: staff({ id: 'sm-1', displayName: 'Marcus Bell', jobTitle: 'Service Manager' }),
   supervisors: [],
   supervisees: [],
+  managedServices: [],
 };
 
 export const SAM = { id: 'a1', displayName: 'Sam Okafor', jobTitle: 'Social Worker' };

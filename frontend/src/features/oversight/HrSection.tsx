@@ -1,6 +1,7 @@
 /**
  * The HR officer's home (UX.md): the staff directory, who leaves in the next eight weeks, who left or started in
- * a post in the last eight, and managers' supervision training. Two staff list calls and one measures call; no
+ * a post in the last eight, and managers' supervision training. Three staff list calls, each a window the service
+ * filters (so the answer never depends on who is on a first page), and one measures call; no
  * case discussion or record content.
  */
 import { api, type Schemas } from '../../api/client';
@@ -99,14 +100,28 @@ function ManagersTraining() {
   );
 }
 
+/** The day before an ISO date. */
+function dayBefore(iso: string): string {
+  const day = new Date(`${iso}T12:00:00`);
+  day.setDate(day.getDate() - 1);
+  return isoDay(day);
+}
+
+/** One window of the staff list, filtered by the service (never a first page filtered here). */
+function useStaffWindow(query: Record<string, string>) {
+  return useQuery((signal) => settle(api.GET('/api/v1/staff', { params: { query: { ...query, limit: 200 } }, signal })), [JSON.stringify(query)]);
+}
+
 export function HrSection() {
   const w = window();
-  const current = useQuery((signal) => settle(api.GET('/api/v1/staff', { params: { query: { status: 'current', limit: 200 } }, signal })), []);
-  const leavers = useQuery((signal) => settle(api.GET('/api/v1/staff', { params: { query: { status: 'leavers', limit: 200 } }, signal })), []);
-  const leaving = current.state === 'ok' ? current.data.items.filter((s) => s.leavingDate && s.leavingDate >= w.today && s.leavingDate <= w.future) : [];
-  const movers = current.state === 'ok' ? current.data.items.filter((s) => s.postStartDate >= w.past && s.postStartDate <= w.today) : [];
-  const left = leavers.state === 'ok' ? leavers.data.items.filter((s) => s.leavingDate && s.leavingDate >= w.past && s.leavingDate < w.today) : [];
-  const partial = (current.state === 'ok' && current.data.nextCursor) || (leavers.state === 'ok' && leavers.data.nextCursor);
+  const leavingSoon = useStaffWindow({ status: 'current', leavingFrom: w.today, leavingTo: w.future });
+  const newInPost = useStaffWindow({ status: 'current', postStartFrom: w.past, postStartTo: w.today });
+  const leavers = useStaffWindow({ status: 'leavers', leavingFrom: w.past, leavingTo: dayBefore(w.today) });
+  const leaving = leavingSoon.state === 'ok' ? leavingSoon.data.items : [];
+  const movers = newInPost.state === 'ok' ? newInPost.data.items : [];
+  const left = leavers.state === 'ok' ? leavers.data.items : [];
+  const partial = [leavingSoon, newInPost, leavers].some((q) => q.state === 'ok' && q.data.nextCursor);
+  const failed = [leavingSoon, newInPost, leavers].find((q) => q.state === 'error');
   return (
     <>
       <section aria-labelledby="hr-staff-heading" data-testid="hr-home">
@@ -125,16 +140,12 @@ export function HrSection() {
             </Link>
           </li>
         </ul>
-        {(current.state === 'loading' || leavers.state === 'loading') && <SkeletonLines lines={3} />}
-        {current.state === 'error' && <MeasureProblem problem={current.problem} what="The staff" />}
-        {current.state === 'ok' && (
-          <>
-            <StaffTable caption={`Leaving in the next ${WEEKS} weeks`} people={leaving} dateHeading="Leaving date" date={(s) => s.leavingDate} testId="leaving-soon" />
-            <StaffTable caption={`New in post in the last ${WEEKS} weeks (starters and movers)`} people={movers} dateHeading="In post since" date={(s) => s.postStartDate} testId="movers" />
-          </>
-        )}
+        {(leavingSoon.state === 'loading' || newInPost.state === 'loading' || leavers.state === 'loading') && <SkeletonLines lines={3} />}
+        {failed?.state === 'error' && <MeasureProblem problem={failed.problem} what="The staff" />}
+        {leavingSoon.state === 'ok' && <StaffTable caption={`Leaving in the next ${WEEKS} weeks`} people={leaving} dateHeading="Leaving date" date={(s) => s.leavingDate} testId="leaving-soon" />}
+        {newInPost.state === 'ok' && <StaffTable caption={`New in post in the last ${WEEKS} weeks (starters and movers)`} people={movers} dateHeading="In post since" date={(s) => s.postStartDate} testId="movers" />}
         {leavers.state === 'ok' && <StaffTable caption={`Left in the last ${WEEKS} weeks`} people={left} dateHeading="Left on" date={(s) => s.leavingDate} testId="recent-leavers" />}
-        {partial && <p className="govuk-body">Only the first 200 staff of each list were checked. The staff directory lists everyone.</p>}
+        {partial && <p className="govuk-body">Each list shows its first 200 people. The staff directory lists everyone.</p>}
       </section>
       <ManagersTraining />
     </>

@@ -209,17 +209,14 @@ describe('The HR officer’s home', () => {
 
   it('lists who leaves in the next 8 weeks, who left or started in post in the last 8, and managers’ training due', async () => {
     signedIn(HR, {
-      'GET /api/v1/staff': (req) =>
-        req.query.get('status') === 'leavers'
-          ? json({ items: [staff({ id: 'l1', displayName: 'Lee Left', leavingDate: day(-10) }), staff({ id: 'l2', displayName: 'Old Leaver', leavingDate: day(-200) })] })
-          : json({
-              items: [
-                staff({ id: 'c1', displayName: 'Lena Leaving', leavingDate: day(14) }),
-                staff({ id: 'c2', displayName: 'Later Leaving', leavingDate: day(100) }),
-                staff({ id: 'c3', displayName: 'Mo Mover', postStartDate: day(-5) }),
-                staff({ id: 'c4', displayName: 'Settled Person' }),
-              ],
-            }),
+      // The service filters each window; the home asks for exactly these three and shows what comes back.
+      'GET /api/v1/staff': (req) => {
+        const q = Object.fromEntries(req.query.entries());
+        if (q.status === 'current' && q.leavingFrom === day(0) && q.leavingTo === day(56)) return json({ items: [staff({ id: 'c1', displayName: 'Lena Leaving', leavingDate: day(14) })] });
+        if (q.status === 'current' && q.postStartFrom === day(-56) && q.postStartTo === day(0)) return json({ items: [staff({ id: 'c3', displayName: 'Mo Mover', postStartDate: day(-5) })] });
+        if (q.status === 'leavers' && q.leavingFrom === day(-56) && q.leavingTo === day(-1)) return json({ items: [staff({ id: 'l1', displayName: 'Lee Left', leavingDate: day(-10) })] });
+        return json({ items: [staff({ id: 'x', displayName: 'Wrong Window' })] });
+      },
       'GET /api/v1/measures/people': json({
         measure: { key: 'workforce.managersTrained', label: 'Managers trained in supervision', group: 'WORKFORCE', kind: 'SHARE', unit: 'PEOPLE', lowerIsBetter: false },
         items: [

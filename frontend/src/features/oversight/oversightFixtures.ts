@@ -21,6 +21,7 @@ function me(roles: Me['roles'], displayName: string, withStaff: boolean, extra: 
     staff: withStaff ? staff({ id: `st-${displayName}`, displayName, jobTitle: 'Manager', service: SERVICE, team: undefined }) : undefined,
     supervisors: [],
     supervisees: [],
+    managedServices: roles.includes('SERVICE_MANAGER') || roles.includes('HEAD_OF_SERVICE') ? [SERVICE] : [],
     ...extra,
   };
 }

@@ -14,6 +14,7 @@ import uk.supervision.api.model.ListMyActivityRecordTypeParameter;
 import uk.supervision.api.model.Me;
 import uk.supervision.api.model.OrganisationRef;
 import uk.supervision.api.model.Role;
+import uk.supervision.api.model.ServiceRef;
 import uk.supervision.security.AccessPolicy;
 import uk.supervision.security.Caller;
 import uk.supervision.security.CallerProvider;
@@ -22,11 +23,14 @@ import uk.supervision.staff.StaffQueries;
 import uk.supervision.staff.StaffView;
 import uk.supervision.staff.SupervisionRelation;
 import uk.supervision.staff.SupervisionRelationRepository;
+import uk.supervision.team.DirectorateService;
+import uk.supervision.team.DirectorateServiceRepository;
 import uk.supervision.team.OrganisationRepository;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,12 +45,14 @@ public class MeController implements AccountApi {
     private final SupervisionRelationRepository relations;
     private final AccessPolicy access;
     private final ActivityService activity;
+    private final DirectorateServiceRepository services;
     private final Clock clock;
 
     public MeController(CallerProvider callers, AccountRepository accounts, OrganisationRepository organisations,
                         StaffQueries staff, SupervisionRelationRepository relations, AccessPolicy access,
-                        ActivityService activity, Clock clock) {
+                        ActivityService activity, DirectorateServiceRepository services, Clock clock) {
         this.activity = activity;
+        this.services = services;
         this.callers = callers;
         this.accounts = accounts;
         this.organisations = organisations;
@@ -85,11 +91,29 @@ public class MeController implements AccountApi {
         }
         Me me = new Me(UUID.fromString(account.id()), account.username(), account.displayName(),
                 caller.roles().stream().sorted().toList(),
-                new OrganisationRef(UUID.fromString(organisation.id()), organisation.name()), supervisors, supervisees);
+                new OrganisationRef(UUID.fromString(organisation.id()), organisation.name()), supervisors, supervisees,
+                managedServices(caller));
         if (self != null) {
             me.setStaff(StaffMapper.toDto(self));
         }
         return HttpResponse.ok(me);
+    }
+
+    /**
+     * The services a service manager's or head of service's grants name, or all of the organisation's for a grant
+     * over the whole organisation: their home shows these, whichever service their own staff record is in.
+     */
+    private List<ServiceRef> managedServices(Caller caller) {
+        if (!caller.hasAny(Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE)
+                || (!caller.managesWholeOrganisation() && caller.managedServiceIds().isEmpty())) {
+            return List.of();
+        }
+        List<DirectorateService> found = caller.managesWholeOrganisation()
+                ? services.findByOrganisationIdOrderByName(caller.organisationId())
+                : services.findByIdIn(caller.managedServiceIds()).stream()
+                        .filter(s -> s.organisationId().equals(caller.organisationId())).toList();
+        return found.stream().sorted(Comparator.comparing(DirectorateService::name).thenComparing(DirectorateService::id))
+                .map(s -> new ServiceRef(UUID.fromString(s.id()), s.name())).toList();
     }
 
     @Override

@@ -21,6 +21,7 @@ import uk.supervision.security.CallerProvider;
 import uk.supervision.support.ETags;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Controller
@@ -37,8 +38,10 @@ public class StaffController implements StaffApi {
 
     @Override
     public HttpResponse<StaffPage> listStaff(Integer limit, String cursor, UUID teamId, UUID serviceId, StaffCategory category,
-                                             EmploymentType employmentType, ListStaffStatusParameter status, String q) {
-        return HttpResponse.ok(staff.list(callers.current(), limit, cursor, teamId, serviceId, category, employmentType, status, q));
+                                             EmploymentType employmentType, ListStaffStatusParameter status, String q,
+                                             LocalDate leavingFrom, LocalDate leavingTo, LocalDate postStartFrom, LocalDate postStartTo) {
+        return HttpResponse.ok(staff.list(callers.current(), limit, cursor, teamId, serviceId, category, employmentType, status, q,
+                new StaffService.DateWindow(leavingFrom, leavingTo), new StaffService.DateWindow(postStartFrom, postStartTo)));
     }
 
     @Override

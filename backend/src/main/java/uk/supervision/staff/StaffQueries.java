@@ -42,8 +42,14 @@ public class StaffQueries {
         this.jdbc = jdbc;
     }
 
+    /** The list's filters; the date bounds are inclusive and null when not asked for. */
     public record Filter(String teamId, String serviceId, String category, String employmentType, String status,
-                         String text, LocalDate today) {
+                         String text, LocalDate today, LocalDate leavingFrom, LocalDate leavingTo,
+                         LocalDate postStartFrom, LocalDate postStartTo) {
+        public Filter(String teamId, String serviceId, String category, String employmentType, String status,
+                      String text, LocalDate today) {
+            this(teamId, serviceId, category, employmentType, status, text, today, null, null, null, null);
+        }
     }
 
     public record Keyset(String familyName, String givenName, String id) {
@@ -87,6 +93,9 @@ public class StaffQueries {
                 args.add(filter.today());
             }
         }
+        // HR's home asks who leaves or started in a window: filtered here, never on a first page in the browser.
+        range(sql, args, "s.leaving_date", filter.leavingFrom(), filter.leavingTo());
+        range(sql, args, "s.post_start_date", filter.postStartFrom(), filter.postStartTo());
         if (filter.text() != null && !filter.text().isBlank()) {
             String like = "%" + filter.text().trim().toLowerCase(Locale.ROOT)
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
@@ -105,6 +114,17 @@ public class StaffQueries {
             return read(ps);
         });
         return withSupervisors(rows, filter.today());
+    }
+
+    private static void range(StringBuilder sql, List<Object> args, String column, LocalDate from, LocalDate to) {
+        if (from != null) {
+            sql.append(" AND ").append(column).append(" >= ?");
+            args.add(from);
+        }
+        if (to != null) {
+            sql.append(" AND ").append(column).append(" <= ?");
+            args.add(to);
+        }
     }
 
     /** Current supervisors of these staff, one query for the lot. */

@@ -85,8 +85,11 @@ public class StaffService {
      */
     @Connectable
     public StaffPage list(Caller caller, Integer limit, String cursor, UUID teamId, UUID serviceId,
-                          StaffCategory category, EmploymentType employmentType, ListStaffStatusParameter status, String q) {
+                          StaffCategory category, EmploymentType employmentType, ListStaffStatusParameter status, String q,
+                          DateWindow leaving, DateWindow postStart) {
         access.requireStaffListing(caller);
+        leaving.check("leavingFrom", "leavingTo");
+        postStart.check("postStartFrom", "postStartTo");
         StaffScope scope = access.staffScope(caller);
         int size = Cursor.limit(limit);
         if (scope.isEmpty()) {
@@ -95,7 +98,7 @@ public class StaffService {
         List<String> after = Cursor.decode(CursorList.STAFF, cursor, 3);
         StaffQueries.Filter filter = new StaffQueries.Filter(Ids.str(teamId), Ids.str(serviceId),
                 category == null ? null : category.name(), employmentType == null ? null : employmentType.name(),
-                status == null ? "current" : status.getValue(), q, today());
+                status == null ? "current" : status.getValue(), q, today(), leaving.from(), leaving.to(), postStart.from(), postStart.to());
         List<StaffView> rows = queries.page(caller.organisationId(), scope, filter,
                 after == null ? null : new StaffQueries.Keyset(after.get(0), after.get(1), after.get(2)), size + 1);
         boolean more = rows.size() > size;
@@ -381,5 +384,14 @@ public class StaffService {
 
     private LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /** An inclusive window of days asked for by a list's query parameters; either end may be open. */
+    public record DateWindow(LocalDate from, LocalDate to) {
+        void check(String fromParameter, String toParameter) {
+            if (from != null && to != null && to.isBefore(from)) {
+                throw Problems.badParameter(toParameter, toParameter + " (" + to + ") is before " + fromParameter + " (" + from + ").");
+            }
+        }
     }
 }

@@ -16,6 +16,8 @@ public interface DirectorateServiceRepository extends CrudRepository<Directorate
 
     List<DirectorateService> findByIdIn(java.util.Collection<String> ids);
 
+    List<DirectorateService> findByOrganisationIdOrderByName(String organisationId);
+
     /** Keyset page ordered by (name, id). */
     @Query("SELECT * FROM service WHERE organisation_id = :organisationId "
             + "AND (name > :afterName OR (name = :afterName AND id > :afterId)) ORDER BY name, id LIMIT :limit")
