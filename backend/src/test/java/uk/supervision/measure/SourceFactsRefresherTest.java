@@ -107,12 +107,13 @@ class SourceFactsRefresherTest extends ApiTest {
         long m1Facts = monthFacts(m1, false);
         assertTrue(m1Facts >= 3, "m1 holds a discussion, decision, grade and rating row: " + m1Facts);
 
-        // Now: a discussion signed late for m2 (Bo declined), the recent decision filed (in time), Bo's audit signed
-        // (Requires improvement), and five Part 2 answers for last quarter.
+        // Now: a discussion signed late for m2 (Bo declined), the recent decision filed (in time: only this touches
+        // m3), Bo's audit signed for m2 (Requires improvement), and five Part 2 answers for last quarter.
         Instant now = Instant.now();
         rows.discussion(child, bo, priya, at(m2, 5, 12), now, "DECLINED");
         rows.acknowledge(recent, now);
-        rows.audit("AD_HOC", bo, quinn, now, "REQUIRES_IMPROVEMENT", Map.of(question, 4), "MANAGEMENT");
+        String late = rows.audit("AD_HOC", bo, quinn, at(m2, 25, 12), "REQUIRES_IMPROVEMENT", Map.of(question, 4), "MANAGEMENT");
+        fixtures.execute("UPDATE file_audit SET updated_at = ? WHERE id = ?", Timestamp.from(now), late); // signed for m2, written now
         for (int i = 0; i < 5; i++) {
             rows.response(last, bo, Map.of("s1", 1));
         }
