@@ -94,7 +94,9 @@ public class DecisionMeasures extends GroupedSource implements FactSource {
         for (Row r : rows.get(1)) {
             notYetDue += r.sums()[0];
         }
-        // Not yet acknowledged and still inside its 24 hours: it can still make it, so it counts neither way.
+        // Not yet acknowledged and still inside its 24 hours: it can still make it, so it counts neither way. Counted
+        // live, it may include decisions the facts do not hold yet (up to a refresh behind): never more than they hold.
+        notYetDue = Math.max(0, Math.min(notYetDue, signed - inTime));
         return Map.of(FILED_WITHIN_24_HOURS, Figure.share(FILED_WITHIN_24_HOURS, inTime, signed - notYetDue, signed));
     }
 }
