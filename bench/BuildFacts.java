@@ -1,5 +1,6 @@
 import io.micronaut.context.ApplicationContext;
 import uk.supervision.measure.MeasureFactsRefresher;
+import uk.supervision.measure.SourceFactsRefresher;
 
 import java.util.Locale;
 
@@ -18,6 +19,12 @@ public class BuildFacts {
             MeasureFactsRefresher.Outcome outcome = refresher.rebuild(args[0]);
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf(Locale.ROOT, "facts rebuilt in %.1f s: %s%n", seconds, outcome);
+            // Decision 0037: the case-work, decision, audit and Part 2 facts.
+            SourceFactsRefresher sources = context.getBean(SourceFactsRefresher.class);
+            started = System.nanoTime();
+            SourceFactsRefresher.Outcome sourceOutcome = sources.rebuild(args[0]);
+            seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf(Locale.ROOT, "source facts rebuilt in %.1f s: %s%n", seconds, sourceOutcome);
         }
     }
 }

@@ -117,6 +117,9 @@ public class DemoData {
     uk.supervision.staff.StaffQueries measureStaff;
     @jakarta.inject.Inject
     uk.supervision.measure.MeasureFactsRefresher measureFacts;
+    // issue 10: source facts (decision 0037) - the case-work, audit and Part 2 facts of the demo
+    @jakarta.inject.Inject
+    uk.supervision.measure.SourceFactsRefresher sourceFacts;
 
     @EventListener
     public void onStartup(StartupEvent event) {
@@ -159,6 +162,7 @@ public class DemoData {
         measureStaff.setTrainingCompletedOn(team.priya().staff().id(), today.minusYears(3).plusMonths(4));
         measureStaff.setTrainingCompletedOn(team.tom().staff().id(), today.minusMonths(2));
         measureFacts.rebuild(team.priya().staff().organisationId());
+        sourceFacts.rebuild(team.priya().staff().organisationId());
     }
 
     private DemoStories.Team organisation(LocalDate today) {

@@ -31,7 +31,7 @@ import java.util.Set;
  */
 @Singleton
 @Transactional(readOnly = true)
-public class AuditMeasures extends GroupedSource {
+public class AuditMeasures extends GroupedSource implements FactSource {
     static final String GRADES = "audits.grades";
     static final String PER_QUESTION = "audits.ratingPerQuestion";
     static final String PER_FUNCTION = "audits.ratingPerFunction";
@@ -77,16 +77,11 @@ public class AuditMeasures extends GroupedSource {
 
     @Override
     Loaded load(MeasureTarget scope, MeasurePeriod period, By by, Set<String> keys) {
-        List<Object> org = List.of(scope.organisationId());
-        SourceSql.Spec grades = new SourceSql.Spec(AUDITS, "a.organisation_id = ?", org, "a.completed_at", COLS,
-                List.of("a.grade"), List.of("1"), List.of(), List.of("SUM(v0)"));
-        List<Row> gradeRows = SourceSql.query(jdbc, grades, scope, period, by);
+        List<SourceSql.Spec> specs = factSpecs(scope.organisationId());
+        List<Row> gradeRows = SourceSql.query(jdbc, specs.get(0), scope, period, by);
         List<Row> ratingRows = List.of();
         if (keys.contains(PER_QUESTION) || keys.contains(PER_FUNCTION)) {
-            SourceSql.Spec ratings = new SourceSql.Spec(AUDITS + " JOIN file_audit_rating r ON r.file_audit_id = a.id",
-                    "a.organisation_id = ?", org, "a.completed_at", COLS, List.of("r.item_key", "r.function_tag"),
-                    List.of("r.rating"), List.of(), List.of("SUM(v0)", "COUNT(*)"));
-            ratingRows = SourceSql.query(jdbc, ratings, scope, period, by);
+            ratingRows = SourceSql.query(jdbc, specs.get(1), scope, period, by);
         }
         if (ratingRows.isEmpty()) {
             return new Loaded(List.of(gradeRows, ratingRows), new Labels(List.of(), Map.of()));
@@ -97,6 +92,29 @@ public class AuditMeasures extends GroupedSource {
         items.forEach(i -> former.remove(i.itemKey()));
         return new Loaded(List.of(gradeRows, ratingRows), new Labels(items,
                 SourceSql.formerLabels(jdbc, scope.organisationId(), TemplateKind.AUDIT.getValue(), former)));
+    }
+
+    /** The audits per grade, and the ratings per question and function. */
+    @Override
+    public List<SourceSql.Spec> factSpecs(String organisationId) {
+        List<Object> org = List.of(organisationId);
+        return List.of(
+                new SourceSql.Spec("audits.grades", AUDITS, "a.organisation_id = ?", org, "a.completed_at", COLS,
+                        List.of("a.grade"), List.of("1"), List.of(), List.of("SUM(v0)")),
+                new SourceSql.Spec("audits.ratings", AUDITS + " JOIN file_audit_rating r ON r.file_audit_id = a.id",
+                        "a.organisation_id = ?", org, "a.completed_at", COLS, List.of("r.item_key", "r.function_tag"),
+                        List.of("r.rating"), List.of(), List.of("SUM(v0)", "COUNT(*)")));
+    }
+
+    /** Audits changed: signing writes completed_at and updated_at together, ratings and signature with them. */
+    @Override
+    public SourceFacts.Changes changedSince(String organisationId, java.sql.Timestamp since) {
+        return auditsChanged(organisationId, since);
+    }
+
+    static SourceFacts.Changes auditsChanged(String organisationId, java.sql.Timestamp since) {
+        return new SourceFacts.Changes("SELECT completed_at FROM file_audit WHERE organisation_id = ? AND updated_at > ?"
+                + " AND completed_at IS NOT NULL", List.of(organisationId, since));
     }
 
     /** The current form's rated questions, and the wording of questions rated on an earlier form. */

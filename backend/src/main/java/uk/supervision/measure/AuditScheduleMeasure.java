@@ -32,7 +32,7 @@ import java.util.Set;
  */
 @Singleton
 @Transactional(readOnly = true)
-public class AuditScheduleMeasure implements MeasureSource {
+public class AuditScheduleMeasure implements MeasureSource, FactSource {
     static final String DONE_AGAINST_SCHEDULE = "audits.doneAgainstSchedule";
 
     private static final List<MeasureDef> DEFINITIONS = List.of(
@@ -45,6 +45,20 @@ public class AuditScheduleMeasure implements MeasureSource {
     public AuditScheduleMeasure(JdbcOperations jdbc, PolicyService policy) {
         this.jdbc = jdbc;
         this.policy = policy;
+    }
+
+    /** The service managers' monthly audits signed, per auditor. */
+    @Override
+    public List<SourceSql.Spec> factSpecs(String organisationId) {
+        return List.of(new SourceSql.Spec("audits.monthly", "file_audit a JOIN file_audit_signature sig ON sig.file_audit_id = a.id",
+                "a.organisation_id = ? AND a.kind = 'SERVICE_MANAGER_MONTHLY'", List.of(organisationId), "a.completed_at",
+                new SourceSql.Cols("a.service_id", "a.team_id", "a.supervisee_id"), List.of("a.auditor_staff_id"), List.of("1"),
+                List.of(), List.of("SUM(v0)")));
+    }
+
+    @Override
+    public SourceFacts.Changes changedSince(String organisationId, java.sql.Timestamp since) {
+        return AuditMeasures.auditsChanged(organisationId, since);
     }
 
     /** One audit asked for: where it belongs (a monthly audit belongs to each service its manager manages, no team). */
@@ -236,10 +250,7 @@ public class AuditScheduleMeasure implements MeasureSource {
             return List.of();
         }
         MeasureTarget organisation = new MeasureTarget(MeasureScopeKind.DIRECTORATE, scope.organisationId(), null, scope.name(), null, false);
-        SourceSql.Spec signed = new SourceSql.Spec("file_audit a JOIN file_audit_signature sig ON sig.file_audit_id = a.id",
-                "a.organisation_id = ? AND a.kind = 'SERVICE_MANAGER_MONTHLY'", List.of(scope.organisationId()), "a.completed_at",
-                new SourceSql.Cols("a.service_id", "a.team_id", "a.supervisee_id"), List.of("a.auditor_staff_id"), List.of("1"),
-                List.of(), List.of("SUM(v0)"));
+        SourceSql.Spec signed = factSpecs(scope.organisationId()).get(0);
         Set<String> done = new HashSet<>();
         for (Row r : SourceSql.query(jdbc, signed, organisation, period, By.MONTH)) {
             done.add(r.extras().get(0) + "/" + r.month());

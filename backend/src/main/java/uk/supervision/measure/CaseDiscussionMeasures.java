@@ -10,6 +10,7 @@ import uk.supervision.api.model.MeasureUnit;
 import uk.supervision.measure.SourceSql.By;
 import uk.supervision.measure.SourceSql.Row;
 
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.Set;
  */
 @Singleton
 @Transactional(readOnly = true)
-public class CaseDiscussionMeasures extends GroupedSource {
+public class CaseDiscussionMeasures extends GroupedSource implements FactSource {
     static final String VIEW_RECORDED = "caseDiscussions.childViewRecorded";
     static final String REASON_GIVEN = "caseDiscussions.reasonGiven";
 
@@ -66,14 +67,39 @@ public class CaseDiscussionMeasures extends GroupedSource {
 
     @Override
     Loaded load(MeasureTarget scope, MeasurePeriod period, By by, Set<String> keys) {
+        return new Loaded(List.of(SourceSql.query(jdbc, spec(scope.organisationId()), scope, period, by)));
+    }
+
+    /** Signed discussions, recorded, and per reason; the reason's LIKE runs when facts are written, or for one person. */
+    private static SourceSql.Spec spec(String organisationId) {
         List<String> reasons = REASONS.stream().map(e -> reason(e.getKey())).toList();
         List<String> values = new ArrayList<>();
         values.add("1");
         values.add("CASE WHEN cd.child_view_status = 'RECORDED' AND NOT (" + String.join(" OR ", reasons) + ") THEN 1 ELSE 0 END");
         reasons.forEach(r -> values.add("CASE WHEN " + r + " THEN 1 ELSE 0 END"));
-        SourceSql.Spec spec = new SourceSql.Spec(FROM, "cd.organisation_id = ? AND cd.status = 'SIGNED'", List.of(scope.organisationId()),
+        return new SourceSql.Spec("caseDiscussions", FROM, "cd.organisation_id = ? AND cd.status = 'SIGNED'", List.of(organisationId),
                 "cd.signed_at", COLS, List.of(), values, List.of(), List.of("SUM(v0)", "SUM(v1)", "SUM(v2)", "SUM(v3)", "SUM(v4)"));
-        return new Loaded(List.of(SourceSql.query(jdbc, spec, scope, period, by)));
+    }
+
+    @Override
+    public List<SourceSql.Spec> factSpecs(String organisationId) {
+        return List.of(spec(organisationId));
+    }
+
+    /**
+     * Discussions changed (signed), and those placed anew: of supervisees whose team history was recorded (a move,
+     * back-dated or not: from its first day on), or whose staff row changed where no history covers the day.
+     */
+    @Override
+    public SourceFacts.Changes changedSince(String organisationId, Timestamp since) {
+        String signed = "cd.organisation_id = ? AND cd.status = 'SIGNED'";
+        return new SourceFacts.Changes("SELECT cd.signed_at FROM case_discussion cd WHERE " + signed + " AND cd.updated_at > ?"
+                + " UNION SELECT cd.signed_at FROM staff_team_history h JOIN case_discussion cd ON cd.supervisee_id = h.staff_id"
+                + " AND cd.discussed_on >= h.from_date WHERE h.recorded_at > ? AND " + signed
+                + " UNION SELECT cd.signed_at FROM staff s JOIN case_discussion cd ON cd.supervisee_id = s.id WHERE s.organisation_id = ?"
+                + " AND s.updated_at > ? AND " + signed + " AND NOT EXISTS (SELECT 1 FROM staff_team_history h WHERE h.staff_id = s.id"
+                + " AND h.from_date <= cd.discussed_on AND (h.to_date IS NULL OR h.to_date >= cd.discussed_on))",
+                List.of(organisationId, since, since, organisationId, organisationId, since, organisationId));
     }
 
     @Override

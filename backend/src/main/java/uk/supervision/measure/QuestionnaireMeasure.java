@@ -226,7 +226,69 @@ public class QuestionnaireMeasure implements MeasureSource {
         return node.equals(DIRECTORATE) ? 0 : node.startsWith("S:") ? 1 : 2;
     }
 
-    /** Respondents and answers per quarter, service and team for the whole organisation: two queries, plus labels. */
+    // --- quarter facts (decision 0037): rows of measure_source_month at the quarter's first day ---
+    static final String RESPONDENTS = "questionnaire.respondents";
+    static final String ANSWERS = "questionnaire.answers";
+    private static final String FACT_COLUMNS = "INSERT INTO measure_source_month (organisation_id, source, month_start, computed_at,"
+            + " service_id, team_id, e0, e1, s0, s1, s2, s3, s4) ";
+
+    /**
+     * Writes a quarter's facts anew: respondents per service and team, and per statement those answering Good or
+     * Very good and all who answered it. Three statements; returns the rows written.
+     */
+    @Transactional
+    public int writeQuarter(String organisationId, Quarter quarter, java.sql.Timestamp computedAt) {
+        java.sql.Date first = java.sql.Date.valueOf(quarter.firstDay());
+        update("DELETE FROM measure_source_month WHERE organisation_id = ? AND month_start = ? AND source IN (?, ?)",
+                List.of(organisationId, first, RESPONDENTS, ANSWERS));
+        List<Object> args = List.of(organisationId, RESPONDENTS, first, computedAt, organisationId, quarter.toString());
+        int rows = update(FACT_COLUMNS + "SELECT ?, ?, ?, ?, service_id, team_id, NULL, NULL, COUNT(*), 0, 0, 0, 0"
+                + " FROM questionnaire_response WHERE organisation_id = ? AND quarter = ? GROUP BY service_id, team_id", args);
+        List<Object> answerArgs = List.of(organisationId, ANSWERS, first, computedAt, organisationId, quarter.toString());
+        return rows + update(FACT_COLUMNS + "SELECT ?, ?, ?, ?, r.service_id, r.team_id, a.item_key, NULL,"
+                + " SUM(CASE WHEN a.rating <= 2 THEN 1 ELSE 0 END), COUNT(*), 0, 0, 0 FROM questionnaire_response r"
+                + " JOIN questionnaire_answer a ON a.response_id = r.id WHERE r.organisation_id = ? AND r.quarter = ?"
+                + " GROUP BY r.service_id, r.team_id, a.item_key", answerArgs);
+    }
+
+    /**
+     * Whether a quarter's responses differ in number from its facts. Responses carry no time (an answer must not
+     * say when it was given, decision 0030), and are only ever added to the quarter of the day they are given, so
+     * the refresher compares the counts of the current and the previous quarter instead; one statement.
+     */
+    public boolean quarterChanged(String organisationId, Quarter quarter) {
+        return jdbc.prepareStatement("SELECT (SELECT COUNT(*) FROM questionnaire_response WHERE organisation_id = ? AND quarter = ?)"
+                + " - (SELECT COALESCE(SUM(s0), 0) FROM measure_source_month WHERE organisation_id = ? AND source = ? AND month_start = ?)", ps -> {
+            ps.setString(1, organisationId);
+            ps.setString(2, quarter.toString());
+            ps.setString(3, organisationId);
+            ps.setString(4, RESPONDENTS);
+            ps.setDate(5, java.sql.Date.valueOf(quarter.firstDay()));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) != 0;
+            }
+        });
+    }
+
+    /** The quarters with responses, for a full rebuild; one statement. */
+    public List<Quarter> answeredQuarters(String organisationId) {
+        List<Quarter> out = new ArrayList<>();
+        for (String q : Sql.ids(jdbc, "SELECT DISTINCT quarter FROM questionnaire_response WHERE organisation_id = ?", List.of(organisationId))) {
+            out.add(Quarter.parse(q, "#quarter"));
+        }
+        return out;
+    }
+
+    private int update(String sql, List<Object> args) {
+        return jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Respondents and answers per quarter, service and team for the whole organisation, from the quarter facts: two queries, plus labels. */
     Data read(String organisationId, List<Quarter> quarters) {
         Map<Quarter, Counts> perQuarter = new LinkedHashMap<>();
         Map<String, String> parents = new HashMap<>();
@@ -237,13 +299,12 @@ public class QuestionnaireMeasure implements MeasureSource {
         }
         List<Object> args = new ArrayList<>();
         args.add(organisationId);
-        quarters.forEach(q -> args.add(q.toString()));
-        String in = " IN (" + Sql.placeholders(quarters.size()) + ")";
-        query("SELECT quarter, service_id, team_id, COUNT(*), 0, NULL FROM questionnaire_response WHERE organisation_id = ? AND quarter"
-                + in + " GROUP BY quarter, service_id, team_id", args, perQuarter, parents, true);
-        query("SELECT r.quarter, r.service_id, r.team_id, SUM(CASE WHEN a.rating <= 2 THEN 1 ELSE 0 END), COUNT(*), a.item_key"
-                + " FROM questionnaire_response r JOIN questionnaire_answer a ON a.response_id = r.id WHERE r.organisation_id = ?"
-                + " AND r.quarter" + in + " GROUP BY r.quarter, r.service_id, r.team_id, a.item_key", args, perQuarter, parents, false);
+        quarters.forEach(q -> args.add(java.sql.Date.valueOf(q.firstDay())));
+        String in = " AND month_start IN (" + Sql.placeholders(quarters.size()) + ")";
+        query("SELECT month_start, service_id, team_id, SUM(s0), 0, NULL FROM measure_source_month WHERE organisation_id = ?"
+                + " AND source = '" + RESPONDENTS + "'" + in + " GROUP BY month_start, service_id, team_id", args, perQuarter, parents, true);
+        query("SELECT month_start, service_id, team_id, SUM(s0), SUM(s1), e0 FROM measure_source_month WHERE organisation_id = ?"
+                + " AND source = '" + ANSWERS + "'" + in + " GROUP BY month_start, service_id, team_id, e0", args, perQuarter, parents, false);
         List<TemplateItemEntity> statements = perQuarter.isEmpty() ? List.of()
                 : policy.activeTemplate(organisationId, TemplateKind.QUESTIONNAIRE).items();
         Set<String> former = new java.util.TreeSet<>();
@@ -261,7 +322,7 @@ public class QuestionnaireMeasure implements MeasureSource {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Counts c = perQuarter.computeIfAbsent(Quarter.parse(rs.getString(1), "#quarter"), q -> new Counts());
+                    Counts c = perQuarter.computeIfAbsent(Quarter.of(rs.getDate(1).toLocalDate()), q -> new Counts());
                     List<String> path = new ArrayList<>(List.of(DIRECTORATE));
                     if (rs.getString(2) != null) {
                         String s = "S:" + rs.getString(2);

@@ -32,6 +32,8 @@ final class SourceSql {
     /**
      * One counting query.
      *
+     * @param name      the stable name its month facts are kept under (measure_source_month.source, decision 0037);
+     *                  null for a query always read from its own rows
      * @param from      the FROM clause (tables and joins)
      * @param where     the conditions besides the scope and the period (the organisation first), with its arguments
      * @param time      the column the period is read from (a timestamp)
@@ -39,7 +41,7 @@ final class SourceSql {
      * @param values    row-level expressions aggregated (aliases v0, v1, ...), with the arguments they use, in order
      * @param aggregates aggregates over v0, v1, ... (e.g. "SUM(v0)")
      */
-    record Spec(String from, String where, List<Object> whereArgs, String time, Cols cols, List<String> extras,
+    record Spec(String name, String from, String where, List<Object> whereArgs, String time, Cols cols, List<String> extras,
                 List<String> values, List<Object> valueArgs, List<String> aggregates) {
     }
 
@@ -109,8 +111,19 @@ final class SourceSql {
         return by == By.MONTH || by == By.UNIT_MONTH;
     }
 
-    /** Runs a spec for a scope and period, grouped as asked; one statement. By unit needs a DIRECTORATE or SERVICE scope. */
+    /**
+     * Runs a spec for a scope and period, grouped as asked; one statement. By unit needs a DIRECTORATE or SERVICE
+     * scope. A named spec is summed from its month facts above a person (a person's own rows are few and indexed).
+     */
     static List<Row> query(JdbcOperations jdbc, Spec spec, MeasureTarget scope, MeasurePeriod period, By by) {
+        if (spec.name() != null && scope.kind() != MeasureScopeKind.PERSON) {
+            return SourceFacts.query(jdbc, spec, scope, period, by);
+        }
+        return raw(jdbc, spec, scope, period, by);
+    }
+
+    /** The spec counted from its own rows. */
+    static List<Row> raw(JdbcOperations jdbc, Spec spec, MeasureTarget scope, MeasurePeriod period, By by) {
         List<Object> args = new ArrayList<>();
         List<String> inner = new ArrayList<>();
         List<String> group = new ArrayList<>();

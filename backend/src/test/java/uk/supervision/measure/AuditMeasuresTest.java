@@ -44,6 +44,8 @@ class AuditMeasuresTest extends ApiTest {
     AuditMeasures audits;
     @Inject
     AuditScheduleMeasure schedule;
+    @Inject
+    SourceFactsRefresher sourceFacts;
 
     @Test
     void gradesAndMeanRatingsCountAuditsSignedInThePeriodWhereverTheyStarted() {
@@ -68,6 +70,7 @@ class AuditMeasuresTest extends ApiTest {
         audit("AD_HOC", null, bo, quinn.staff(), at(m1, 1, 9), null, "INADEQUATE", Map.of());
         audit("AD_HOC", null, bo, quinn.staff(), at(m1, 1, 9), Instant.now().minusSeconds(60), "INADEQUATE", Map.of(q1, 5, "retired", 3));
 
+        sourceFacts.rebuild(world.org().id());
         MeasurePeriod period = new MeasurePeriod(m1, m2, today);
         Map<String, Figure> all = audits.figures(directorate(world), period);
         // Grades of a1, a2, a3: one Outstanding, one Good, one Requires improvement.
@@ -148,6 +151,7 @@ class AuditMeasuresTest extends ApiTest {
         audit("SERVICE_MANAGER_MONTHLY", null, sam, mo.staff(), at(first.plusMonths(1), 2, 9), null, "GOOD", Map.of());
         audit("SERVICE_MANAGER_MONTHLY", null, sam, mo.staff(), Instant.now().minusSeconds(120), Instant.now().minusSeconds(60), "GOOD", Map.of());
 
+        sourceFacts.rebuild(world.org().id());
         String key = AuditScheduleMeasure.DONE_AGAINST_SCHEDULE;
         // Sample files: 3 of last quarter (Sam done) + q of this one (Sam, done). Mo: one a month; the months - 1 ended
         // ones count, 2 done; this month's is done so counts too: months slots, 3 done.

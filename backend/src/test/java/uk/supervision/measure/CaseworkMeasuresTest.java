@@ -46,6 +46,8 @@ class CaseworkMeasuresTest extends ApiTest {
     CaseDiscussionMeasures discussions;
     @Inject
     DecisionMeasures decisions;
+    @Inject
+    SourceFactsRefresher sourceFacts;
 
     static Instant at(YearMonth month, int day, int hour) {
         return month.atDay(day).atTime(hour, 0).atZone(LONDON).toInstant();
@@ -109,6 +111,7 @@ class CaseworkMeasuresTest extends ApiTest {
         fixtures.execute("INSERT INTO staff_team_history (id, staff_id, team_id, service_id, from_date, to_date, recorded_at) VALUES (?, ?, ?, ?, ?, NULL, ?)",
                 Ids.newId(), sam.id(), world.teamA2().id(), world.serviceA().id(), Date.valueOf(m2.atDay(1)), Timestamp.from(Instant.now()));
 
+        sourceFacts.rebuild(world.org().id());
         MeasurePeriod period = new MeasurePeriod(m1, m2, today);
         // Directorate, m1..m2: d1..d5 signed = 5; recorded d1, d2 = 2 (d3 has a reason) -> 2/5.
         Map<String, Figure> all = discussions.figures(directorate(world), period);
@@ -166,6 +169,7 @@ class CaseworkMeasuresTest extends ApiTest {
         decision(other, bea, bea.teamId(), sol, at(m1, 15, 12), Duration.ofHours(1));                       // G: before the period
         decision(child, wren, world.teamA2().id(), sol, at(m2, 5, 12), Duration.ofHours(30));               // H: Wren was in A2 then; late
 
+        sourceFacts.rebuild(world.org().id());
         MeasurePeriod period = new MeasurePeriod(m2, m3, today);
         String key = DecisionMeasures.FILED_WITHIN_24_HOURS;
         // Directorate: A B C D E F H = 7 signed; D not yet due leaves 6; in time A B F = 3 -> 3/6.

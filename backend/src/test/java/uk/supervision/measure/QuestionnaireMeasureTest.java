@@ -32,6 +32,8 @@ class QuestionnaireMeasureTest extends ApiTest {
 
     @Inject
     QuestionnaireMeasure measure;
+    @Inject
+    SourceFactsRefresher sourceFacts;
 
     @Test
     void aGroupOfExactlyTheMinimumIsShownAndOneFewerNeverIs() {
@@ -63,6 +65,7 @@ class QuestionnaireMeasureTest extends ApiTest {
         response(before, supervisor, a2, a, 1, 1);
         response(current, supervisor, a1, a, 5, 5);
 
+        sourceFacts.rebuild(world.org().id());
         String key = QuestionnaireMeasure.STATEMENTS;
         List<String> labels = fixtures.strings("SELECT i.label FROM template_item i JOIN policy_template t ON t.id = i.template_id JOIN organisation_policy p "
                 + "ON p.profile_id = t.profile_id WHERE p.organisation_id = ? AND t.kind = 'QUESTIONNAIRE' ORDER BY t.version DESC, i.position", world.org().id());
