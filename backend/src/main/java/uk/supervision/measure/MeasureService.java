@@ -414,9 +414,9 @@ public class MeasureService {
             figures.keySet().forEach(k -> out.putIfAbsent(k, SuppressionReason.DIFFERENCING));
         }
         // A flow's period is its months added up: a month its series hides would show as the period minus the months shown.
+        // Asked even for keys hidden already, so the statements an answer takes do not depend on what is hidden. A period of
+        // no group has months of none: nothing hidden in them to work out.
         Set<String> flows = flowKeys(figures.keySet());
-        flows.removeAll(out.keySet());
-        // A period of no group has months of none: nothing hidden in them to work out (and no queries for them).
         flows.removeIf(k -> figures.get(k).groupSize() == 0);
         if (period.months().size() > 1 && !flows.isEmpty()) {
             Map<String, Map<YearMonth, Figure>> own = seriesOf(target, flows, period);
