@@ -56,7 +56,7 @@ import { EvidencePacksPage } from './features/evidencepacks/EvidencePacksPage';
 import { RoleHome } from './features/oversight/OversightHome';
 import { MeasuresPage } from './features/oversight/MeasuresPage';
 import { MeasurePeoplePage } from './features/oversight/MeasurePeoplePage';
-import { canSeeMeasures, hasOversightHome } from './features/oversight/measures';
+import { canSeeMeasures, hasOversightHome, isMemberOnly } from './features/oversight/measures';
 
 /** The page for a path. Unknown paths get the 404 page (the server sends index.html for them). */
 function Routes() {
@@ -164,7 +164,8 @@ function navigationFor(pathname: string, showStaff: boolean, waiting: number, me
   if (showStaff) items.push({ href: '/staff', text: 'Staff', current: pathname.startsWith('/staff') });
   // issue 9: fe-audit
   if (canAudit(me)) items.push({ href: '/audits', text: 'Audits', current: pathname.startsWith('/audit') });
-  items.push({ href: '/teams', text: 'Teams', current: pathname.startsWith('/teams') });
+  // An elected member has no team pages: their figures are on their home and the measures.
+  if (!isMemberOnly(me)) items.push({ href: '/teams', text: 'Teams', current: pathname.startsWith('/teams') });
   if (waiting > 0) items.push({ href: '/outbox', text: `Waiting to send (${waiting})`, current: pathname === '/outbox' });
   items.push({ href: '/sign-out', text: 'Sign out' });
   return items;

@@ -187,6 +187,17 @@ describe('The elected member’s page', () => {
     expect(june?.[1]).toBe('Suppressed (fewer than 5)');
   });
 
+  it('asks for none of the lists a member is refused, and offers no Teams in the menu', async () => {
+    const api = member();
+    await screen.findByTestId('measure-list');
+    await waitFor(() => expect(screen.getAllByTestId('line-chart')).toHaveLength(5));
+    const refused = /^\/api\/v1\/(agreements|actions|sessions|session-requests|dashboards\/my-supervisees|audit-schedule)$/;
+    expect(api.calls.filter((c) => refused.test(c.path)).map((c) => c.path)).toEqual([]);
+    const nav = screen.getByRole('navigation', { name: 'Menu' });
+    expect(within(nav).queryByRole('link', { name: 'Teams' })).toBeNull();
+    expect(within(nav).getByRole('link', { name: 'Measures' })).toHaveAttribute('href', '/measures');
+  });
+
   it('names no one and links to no record', async () => {
     member();
     await screen.findByTestId('measure-list');

@@ -191,6 +191,7 @@ public class ActionService {
     @Transactional(readOnly = true)
     public ActionPage list(Caller caller, Integer limit, String cursor, UUID ownerId, UUID superviseeId, UUID teamId,
                            ActionStatus status, Boolean overdue) {
+        access.requireSupervisionLists(caller);
         StaffScope scope = access.recordScope(caller);
         if (scope.isEmpty()) {
             return new ActionPage(List.of());

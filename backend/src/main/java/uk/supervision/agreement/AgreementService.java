@@ -271,6 +271,7 @@ public class AgreementService {
 
     @Transactional
     public AgreementPage list(Caller caller, Integer limit, String cursor, UUID superviseeId, AgreementStatus status) {
+        access.requireSupervisionLists(caller);
         StaffScope scope = access.recordScope(caller);
         if (scope.isEmpty()) {
             return new AgreementPage(List.of());

@@ -15,6 +15,7 @@ import uk.supervision.api.model.StaffRef;
 import uk.supervision.api.model.TeamRef;
 import uk.supervision.audit.Quarter;
 import uk.supervision.policy.PolicyService;
+import uk.supervision.security.AccessPolicy;
 import uk.supervision.security.Caller;
 import uk.supervision.security.PasswordHasher;
 import uk.supervision.support.ClockFactory;
@@ -46,12 +47,14 @@ public class AuditScheduleService {
     private final JdbcOperations jdbc;
     private final AuditSampleService samples;
     private final PolicyService policy;
+    private final AccessPolicy access;
     private final Clock clock;
 
-    public AuditScheduleService(JdbcOperations jdbc, AuditSampleService samples, PolicyService policy, Clock clock) {
+    public AuditScheduleService(JdbcOperations jdbc, AuditSampleService samples, PolicyService policy, AccessPolicy access, Clock clock) {
         this.jdbc = jdbc;
         this.samples = samples;
         this.policy = policy;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -62,6 +65,7 @@ public class AuditScheduleService {
 
     @Transactional
     public AuditSchedule schedule(Caller caller) {
+        access.requireSupervisionLists(caller);
         List<AuditScheduleItem> items = new ArrayList<>();
         if (caller.organisationId() == null) {
             return new AuditSchedule(items);

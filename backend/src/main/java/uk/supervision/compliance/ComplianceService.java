@@ -92,6 +92,7 @@ public class ComplianceService {
 
     @Transactional(readOnly = true)
     public SuperviseeDashboard mySupervisees(Caller caller) {
+        access.requireSupervisionLists(caller);
         if (caller.staffId() == null) {
             return new SuperviseeDashboard(List.of());
         }

@@ -13,6 +13,19 @@ import uk.supervision.api.model.MeasureUnit;
 public record MeasureDef(String key, String label, MeasureGroup group, MeasureKind kind, MeasureUnit unit,
                          boolean lowerIsBetter, Double target, boolean people) {
 
+    /**
+     * A flow figure is made of its period's months (sessions, records, discussions, decisions, audits and answers
+     * added up; averages of them, whose totals add up; the longest gap, the largest of its months), so a period's
+     * figure minus the months shown can give a month that is hidden. A stock figure (people, their actions and
+     * cases, at the period's end) is its last month's and adds nothing over months.
+     */
+    public boolean flow() {
+        return switch (unit) {
+            case PEOPLE, ACTIONS, CASES -> false;
+            default -> true;
+        };
+    }
+
     public MeasureDefinition toApi() {
         MeasureDefinition d = new MeasureDefinition(key, label, group, kind, unit, lowerIsBetter);
         d.setTarget(target);

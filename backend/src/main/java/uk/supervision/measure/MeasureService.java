@@ -259,6 +259,7 @@ public class MeasureService {
                 }
             });
             reasons = rule.breakdown(rows, wholeRows, figures(target, period), parentSuppressed);
+            reasons = withPeriodOfFlows(rule, target, period, keys, rows, reasons);
         }
         List<MeasureBreakdownRow> out = new ArrayList<>();
         MeasureScopeKind childKind = target.kind() == MeasureScopeKind.DIRECTORATE ? MeasureScopeKind.SERVICE : MeasureScopeKind.TEAM;
@@ -294,19 +295,8 @@ public class MeasureService {
         MeasureSource source = source(key);
         MeasureSuppression rule = new MeasureSuppression(minimum(target.organisationId()));
         Map<YearMonth, Figure> own = source.series(target, key, period);
-        Map<YearMonth, SuppressionReason> reasons = Map.of();
-        if (target.aggregateOnly()) {
-            Optional<MeasureTarget> parent = parent(target);
-            reasons = new HashMap<>(parent.isEmpty() ? rule.series(null, own, null, null)
-                    : rule.series(target.id(), own, source.seriesBreakdown(parent.get(), key, period), source.series(parent.get(), key, period),
-                    wholeUnitsPerMonth(rule, parent.get(), period)));
-            // A month whose counted staff are below the minimum is hidden whole, whatever the figure's own group (sessions, records).
-            for (Map.Entry<YearMonth, Long> m : countedPerMonth(target, period).entrySet()) {
-                if (rule.wholeScope(m.getValue())) {
-                    reasons.put(m.getKey(), SuppressionReason.FEWER_THAN_MINIMUM);
-                }
-            }
-        }
+        Map<YearMonth, SuppressionReason> reasons = target.aggregateOnly()
+                ? hiddenMonths(rule, target, Map.of(key, own), period).get(key) : Map.of();
         List<MeasurePoint> points = new ArrayList<>();
         for (YearMonth month : period.months()) {
             Figure f = own.get(month);
@@ -423,6 +413,132 @@ public class MeasureService {
         if (period.months().size() > 1 && countedPerMonth(target, period).values().stream().anyMatch(rule::wholeScope)) {
             figures.keySet().forEach(k -> out.putIfAbsent(k, SuppressionReason.DIFFERENCING));
         }
+        // A flow's period is its months added up: a month its series hides would show as the period minus the months shown.
+        // Asked even for keys hidden already, so the statements an answer takes do not depend on what is hidden. A period of
+        // no group has months of none: nothing hidden in them to work out.
+        Set<String> flows = flowKeys(figures.keySet());
+        flows.removeIf(k -> figures.get(k).groupSize() == 0);
+        if (period.months().size() > 1 && !flows.isEmpty()) {
+            Map<String, Map<YearMonth, Figure>> own = seriesOf(target, flows, period);
+            rule.periodOfFlows(shownAndHidden(hiddenMonths(rule, target, own, period), own), period.months().size()).forEach(out::putIfAbsent);
+        }
+        return out;
+    }
+
+    /**
+     * Each unit's row of a breakdown over several months, with the period rule for flows: a unit's flow figure is
+     * hidden when a month of it is hidden in that month's breakdown (as the unit's own series hides it), so the row
+     * hides what GET /measures for the unit alone hides.
+     */
+    private Map<String, Map<String, SuppressionReason>> withPeriodOfFlows(MeasureSuppression rule, MeasureTarget parent, MeasurePeriod period,
+                                                                           Set<String> keys, Map<String, Map<String, Figure>> rows,
+                                                                           Map<String, Map<String, SuppressionReason>> reasons) {
+        Set<String> flows = flowKeys(keys);
+        // Units of no group have months of none: nothing hidden in them to work out.
+        flows.removeIf(k -> rows.values().stream().noneMatch(r -> r.containsKey(k) && r.get(k).groupSize() > 0));
+        if (period.months().size() < 2 || flows.isEmpty()) {
+            return reasons;
+        }
+        Map<String, Map<String, SuppressionReason>> out = new HashMap<>();
+        reasons.forEach((unit, r) -> out.put(unit, new HashMap<>(r)));
+        Map<String, Map<String, Map<YearMonth, Figure>>> units = seriesBreakdownOf(parent, flows, period);
+        Map<String, Map<YearMonth, Figure>> parentSeries = seriesOf(parent, flows, period);
+        Map<YearMonth, Set<String>> whole = wholeUnitsPerMonth(rule, parent, period);
+        Set<String> unitIds = new HashSet<>();
+        units.values().forEach(u -> unitIds.addAll(u.keySet()));
+        for (String unit : unitIds) {
+            Map<String, Map<YearMonth, Figure>> own = new HashMap<>();
+            Map<String, Map<YearMonth, SuppressionReason>> hidden = new HashMap<>();
+            for (String key : flows) {
+                Map<String, Map<YearMonth, Figure>> siblings = units.getOrDefault(key, Map.of());
+                own.put(key, siblings.getOrDefault(unit, Map.of()));
+                hidden.put(key, monthReasons(rule, unit, own.get(key), siblings, parentSeries.getOrDefault(key, Map.of()), whole,
+                        monthsWhole(whole, unit)));
+            }
+            rule.periodOfFlows(shownAndHidden(hidden, own), period.months().size())
+                    .forEach((key, why) -> out.computeIfAbsent(unit, u -> new HashMap<>()).putIfAbsent(key, why));
+        }
+        return out;
+    }
+
+    /**
+     * Per measure, the months of the target's series an aggregate caller does not see: small for their own group,
+     * hidden by differencing in that month's breakdown of the parent (units hidden whole that month included), or
+     * with the scope's counted staff below the minimum. The same months for the series and for the period rule.
+     *
+     * @param own the target's series per measure key (the measures asked about)
+     */
+    private Map<String, Map<YearMonth, SuppressionReason>> hiddenMonths(MeasureSuppression rule, MeasureTarget target,
+                                                                       Map<String, Map<YearMonth, Figure>> own, MeasurePeriod period) {
+        Optional<MeasureTarget> parent = parent(target);
+        Set<String> keys = own.keySet();
+        Map<String, Map<String, Map<YearMonth, Figure>>> siblings = parent.isEmpty() ? Map.of() : seriesBreakdownOf(parent.get(), keys, period);
+        Map<String, Map<YearMonth, Figure>> parentSeries = parent.isEmpty() ? Map.of() : seriesOf(parent.get(), keys, period);
+        Map<YearMonth, Set<String>> whole = parent.isEmpty() ? Map.of() : wholeUnitsPerMonth(rule, parent.get(), period);
+        Set<YearMonth> wholeMonths = new HashSet<>();
+        countedPerMonth(target, period).forEach((month, n) -> {
+            if (rule.wholeScope(n)) {
+                wholeMonths.add(month);
+            }
+        });
+        Map<String, Map<YearMonth, SuppressionReason>> out = new HashMap<>();
+        own.forEach((key, series) -> out.put(key, parent.isEmpty()
+                ? monthReasons(rule, null, series, null, null, Map.of(), wholeMonths)
+                : monthReasons(rule, target.id(), series, siblings.getOrDefault(key, Map.of()), parentSeries.getOrDefault(key, Map.of()),
+                whole, wholeMonths)));
+        return out;
+    }
+
+    /** One unit's months hidden for one measure: the series rule, and the months its counted staff are below the minimum. */
+    private static Map<YearMonth, SuppressionReason> monthReasons(MeasureSuppression rule, String unit, Map<YearMonth, Figure> own,
+                                                                  Map<String, Map<YearMonth, Figure>> siblings, Map<YearMonth, Figure> parent,
+                                                                  Map<YearMonth, Set<String>> wholePerMonth, Set<YearMonth> wholeMonths) {
+        Map<YearMonth, SuppressionReason> out = new HashMap<>(rule.series(unit, own, siblings, parent, wholePerMonth));
+        wholeMonths.forEach(m -> out.put(m, SuppressionReason.FEWER_THAN_MINIMUM));
+        return out;
+    }
+
+    private static Set<YearMonth> monthsWhole(Map<YearMonth, Set<String>> wholePerMonth, String unit) {
+        Set<YearMonth> out = new HashSet<>();
+        wholePerMonth.forEach((month, units) -> {
+            if (units.contains(unit)) {
+                out.add(month);
+            }
+        });
+        return out;
+    }
+
+    /** The hidden months that have a figure (a month with nothing to count shows nothing to subtract). */
+    private static Map<String, Set<YearMonth>> shownAndHidden(Map<String, Map<YearMonth, SuppressionReason>> hidden,
+                                                              Map<String, Map<YearMonth, Figure>> own) {
+        Map<String, Set<YearMonth>> out = new HashMap<>();
+        hidden.forEach((key, months) -> {
+            Set<YearMonth> withFigure = new HashSet<>(months.keySet());
+            withFigure.retainAll(own.getOrDefault(key, Map.of()).keySet());
+            out.put(key, withFigure);
+        });
+        return out;
+    }
+
+    private Set<String> flowKeys(Set<String> keys) {
+        Set<String> out = new HashSet<>();
+        definitions().forEach(d -> {
+            if (d.flow() && keys.contains(d.key())) {
+                out.add(d.key());
+            }
+        });
+        return out;
+    }
+
+    private Map<String, Map<YearMonth, Figure>> seriesOf(MeasureTarget scope, Set<String> keys, MeasurePeriod period) {
+        Map<String, Map<YearMonth, Figure>> out = new HashMap<>();
+        sources.forEach(s -> out.putAll(s.seriesOf(scope, keys, period)));
+        return out;
+    }
+
+    private Map<String, Map<String, Map<YearMonth, Figure>>> seriesBreakdownOf(MeasureTarget parent, Set<String> keys, MeasurePeriod period) {
+        Map<String, Map<String, Map<YearMonth, Figure>>> out = new HashMap<>();
+        sources.forEach(s -> out.putAll(s.seriesBreakdownOf(parent, keys, period)));
         return out;
     }
 

@@ -1,6 +1,7 @@
 package uk.supervision.measure;
 
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,20 @@ public interface MeasureSource {
 
     /** series() for each unit one level down, keyed by the unit's id: for suppressing months by differencing. */
     Map<String, Map<YearMonth, Figure>> seriesBreakdown(MeasureTarget parent, String key, MeasurePeriod period);
+
+    /** series() of several measures at once, keyed by measure key (only this source's keys); one series() each unless a source does better. */
+    default Map<String, Map<YearMonth, Figure>> seriesOf(MeasureTarget scope, Set<String> keys, MeasurePeriod period) {
+        Map<String, Map<YearMonth, Figure>> out = new HashMap<>();
+        definitions().stream().filter(d -> keys.contains(d.key())).forEach(d -> out.put(d.key(), series(scope, d.key(), period)));
+        return out;
+    }
+
+    /** seriesBreakdown() of several measures at once, keyed by measure key, then unit (only this source's keys). */
+    default Map<String, Map<String, Map<YearMonth, Figure>>> seriesBreakdownOf(MeasureTarget parent, Set<String> keys, MeasurePeriod period) {
+        Map<String, Map<String, Map<YearMonth, Figure>>> out = new HashMap<>();
+        definitions().stream().filter(d -> keys.contains(d.key())).forEach(d -> out.put(d.key(), seriesBreakdown(parent, d.key(), period)));
+        return out;
+    }
 
     /** Who is counted at the period's end: only the people-measures source answers. */
     default Optional<Population> population(MeasureTarget scope, MeasurePeriod period) {

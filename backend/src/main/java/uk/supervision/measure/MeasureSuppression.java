@@ -131,6 +131,27 @@ public final class MeasureSuppression {
     }
 
     /**
+     * The period rule for flow figures (a figure made of its months: added up, or the largest). When a month of the
+     * period is hidden from the scope's series, the period's figure minus the months shown would give it, so the
+     * period's figure is hidden too (DIFFERENCING). Hiding a further month instead could not hold: a month is a
+     * period anyone may ask for on its own, where it is shown.
+     *
+     * @param hiddenMonths flow measure key -> the months with a figure that the scope's series hides from this caller
+     * @param months       how many months the period has (one month is the month itself: nothing to subtract)
+     */
+    public Map<String, SuppressionReason> periodOfFlows(Map<String, Set<YearMonth>> hiddenMonths, int months) {
+        Map<String, SuppressionReason> out = new HashMap<>();
+        if (months > 1) {
+            hiddenMonths.forEach((key, hidden) -> {
+                if (!hidden.isEmpty()) {
+                    out.put(key, SuppressionReason.DIFFERENCING);
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
      * The rule for one figure across siblings: unit -> group size in, unit -> reason out (suppressed units only).
      * parentSize: the parent's group when its figure is shown, else null. The parent's people in none of the units
      * (a service's people in no team) are a sibling the page never shows and count with the hidden ones.

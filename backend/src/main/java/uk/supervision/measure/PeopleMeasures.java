@@ -240,6 +240,36 @@ public class PeopleMeasures implements MeasureSource {
         return out;
     }
 
+    /** Every key asked for from one read of the scope's months (the month rule of suppression asks for many). */
+    @Override
+    @Connectable
+    public Map<String, Map<YearMonth, Figure>> seriesOf(MeasureTarget scope, Set<String> keys, MeasurePeriod period) {
+        Map<String, Map<YearMonth, Figure>> out = new LinkedHashMap<>();
+        if (keys.stream().noneMatch(BY_KEY::containsKey)) {
+            return out;
+        }
+        Map<YearMonth, Sums> months = read(scope, period, Level.SCOPE).getOrDefault("", Map.of());
+        keys.stream().filter(BY_KEY::containsKey).forEach(key -> out.put(key, monthly(BY_KEY.get(key), months)));
+        return out;
+    }
+
+    /** Every key asked for from one read of the units' months. */
+    @Override
+    @Connectable
+    public Map<String, Map<String, Map<YearMonth, Figure>>> seriesBreakdownOf(MeasureTarget parent, Set<String> keys, MeasurePeriod period) {
+        Map<String, Map<String, Map<YearMonth, Figure>>> out = new LinkedHashMap<>();
+        if (keys.stream().noneMatch(BY_KEY::containsKey)) {
+            return out;
+        }
+        Map<String, Map<YearMonth, Sums>> units = read(parent, period, Level.UNITS);
+        keys.stream().filter(BY_KEY::containsKey).forEach(key -> {
+            Map<String, Map<YearMonth, Figure>> perUnit = new LinkedHashMap<>();
+            units.forEach((unit, months) -> perUnit.put(unit, monthly(BY_KEY.get(key), months)));
+            out.put(key, perUnit);
+        });
+        return out;
+    }
+
     @Override
     @Connectable
     public Optional<Population> population(MeasureTarget scope, MeasurePeriod period) {

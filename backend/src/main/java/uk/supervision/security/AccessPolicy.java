@@ -276,6 +276,20 @@ public class AccessPolicy {
     // ---- supervision records (agreements; later sessions and case discussions)
 
     /**
+     * The lists of supervision work (agreements, sessions, actions, session requests, one's supervisees, the audits
+     * due) are for people who may take part in it: any role but elected member. An elected member alone, or a machine
+     * client, is refused rather than shown an empty list (deny by default; decision 0033).
+     */
+    public void requireSupervisionLists(Caller caller) {
+        if (caller.isClient()) {
+            throw Problems.forbidden("The lists of supervision work are for people signed in to the service, not machine clients.");
+        }
+        if (caller.roles().stream().noneMatch(r -> r != Role.ELECTED_MEMBER)) {
+            throw Problems.forbidden("Elected members see aggregate figures only, never lists of supervision work.");
+        }
+    }
+
+    /**
      * Supervision records are read by the two parties, the managers above the supervisee (through the
      * supervision chain or the service they manage) and QA auditors. HR, administrators and elected
      * members never read them, whatever their organisation-wide rights to staff records.

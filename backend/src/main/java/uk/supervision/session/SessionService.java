@@ -246,6 +246,7 @@ public class SessionService {
     @Transactional(readOnly = true)
     public SessionPage list(Caller caller, Integer limit, String cursor, UUID superviseeId, UUID supervisorId,
                             LocalDate from, LocalDate to, SessionStatus status) {
+        access.requireSupervisionLists(caller);
         StaffScope scope = access.recordScope(caller);
         if (scope.isEmpty()) {
             return new SessionPage(List.of());

@@ -155,6 +155,7 @@ public class SessionRequestService {
 
     @Transactional(readOnly = true)
     public SessionRequestPage list(Caller caller, Integer limit, String cursor, SessionRequestStatus status, UUID superviseeId) {
+        access.requireSupervisionLists(caller);
         StaffScope scope = access.recordScope(caller);
         if (scope.isEmpty()) {
             return new SessionRequestPage(List.of());

@@ -18,6 +18,11 @@ final class MeasureFacts {
 
     /** A counted person in a month: on track or not, with a signed agreement or not; nothing else counted. */
     static void person(Fixtures fixtures, Staff s, YearMonth month, boolean withinInterval, boolean agreementSigned) {
+        person(fixtures, s, month, withinInterval, agreementSigned, 0);
+    }
+
+    /** As above, with records due that month (session records of one-to-ones held, none of them signed yet): a flow. */
+    static void person(Fixtures fixtures, Staff s, YearMonth month, boolean withinInterval, boolean agreementSigned, int recordsDue) {
         fixtures.execute("INSERT INTO measure_person_month (organisation_id, month_start, staff_id, team_id, service_id, supervisor_id,"
                         + " excluded_because, category, employment_type, agreement_signed, agreement_review_overdue, within_interval,"
                         + " past_longest_gap, in_breach, longest_gap_days, one_to_one_held, group_held, held_last_12_months,"
@@ -25,9 +30,9 @@ final class MeasureFacts {
                         + " records_due, records_signed_both, signature_days_total, signature_days_count, actions_overdue, is_manager,"
                         + " carries_caseload, training_due, trained_in_time, caseload, caseload_above_level, computed_at)"
                         + " VALUES (?, ?, ?, ?, ?, NULL, NULL, 'REGISTERED_SOCIAL_WORKER', 'PERMANENT', ?, FALSE, ?, FALSE, FALSE, NULL,"
-                        + " 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, FALSE, FALSE, FALSE, FALSE, NULL, FALSE, ?)",
+                        + " 0, 0, 0, NULL, 0, 0, 0, 0, 0, ?, 0, 0, 0, 0, FALSE, FALSE, FALSE, FALSE, NULL, FALSE, ?)",
                 s.organisationId(), Date.valueOf(month.atDay(1)), s.id(), s.teamId(), s.serviceId(), agreementSigned, withinInterval,
-                Timestamp.from(Instant.now()));
+                recordsDue, Timestamp.from(Instant.now()));
     }
 
     /** The per-team rows of an organisation, summed from its people's rows (people in no team under their service). */

@@ -29,8 +29,11 @@ class MeasureStatementsTest extends ApiTest {
     /**
      * The most any one measures request may send (a member's team: its own figures, its parent's and the parent's units,
      * from every source, and the policy read by each; a breakdown is the most). What matters is that it does not grow with people.
+     * The period rule for flows (decision 0033, rule 5) adds, for each flow measure with anyone in it, its months for the
+     * scope, the parent and the units side by side (one query each for the people measures, one per measure for the others):
+     * the breakdown here went from at most 64 to 76 (measured), a team's measures from 41 to 46.
      */
-    static final int MOST = 64;
+    static final int MOST = 80;
     private final YearMonth month = YearMonth.now(ZoneId.of("Europe/London"));
 
     @Test

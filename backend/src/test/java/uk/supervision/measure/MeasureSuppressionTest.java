@@ -1,6 +1,9 @@
 package uk.supervision.measure;
 
 import org.junit.jupiter.api.Test;
+import uk.supervision.api.model.MeasureGroup;
+import uk.supervision.api.model.MeasureKind;
+import uk.supervision.api.model.MeasureUnit;
 import uk.supervision.api.model.SuppressionReason;
 
 import java.time.YearMonth;
@@ -164,5 +167,25 @@ class MeasureSuppressionTest {
         assertEquals(Map.of(jan, FEWER_THAN_MINIMUM), rule.series("T", small, siblings, Map.of()));
         // The directorate (no siblings): only its own small months.
         assertEquals(Map.of(jan, FEWER_THAN_MINIMUM), rule.series(null, small, null, null));
+    }
+
+    @Test
+    void aFlowOverSeveralMonthsGoesWithAnyOfItsMonthsHidden() {
+        YearMonth june = YearMonth.of(2026, 6);
+        // records.unsigned hides June (3 records), sessions.oneToOneHeld hides nothing: 9 - 6 would give June's 3.
+        Map<String, Set<YearMonth>> hidden = Map.of("records.unsigned", Set.of(june), "sessions.oneToOneHeld", Set.of());
+        assertEquals(Map.of("records.unsigned", DIFFERENCING), rule.periodOfFlows(hidden, 2));
+        // A period of one month is the month itself: nothing to subtract, and the month keeps its own reason.
+        assertEquals(Map.of(), rule.periodOfFlows(hidden, 1));
+    }
+
+    @Test
+    void flowsAreTheFiguresMadeOfTheirMonthsStocksThePeopleAtThePeriodsEnd() {
+        for (MeasureUnit unit : MeasureUnit.values()) {
+            MeasureDef def = new MeasureDef("k", "K", MeasureGroup.SESSIONS, MeasureKind.COUNT,
+                    unit, false, null, false);
+            boolean stock = Set.of("PEOPLE", "ACTIONS", "CASES").contains(unit.name());
+            assertEquals(!stock, def.flow(), unit + ": " + (stock ? "counted at the period's end" : "added up (or the largest) over its months"));
+        }
     }
 }

@@ -82,7 +82,7 @@ final class AccessMatrix {
         }
     }
 
-    static final Set<String> CELL_VALUES = Set.of("Y", "N", "X", "U", "-");
+    static final Set<String> CELL_VALUES = Set.of("Y", "N", "R", "X", "U", "-");
 
     /** Parses the tables: "operation caller RELATION..." (a row per caller) or "operation CALLER..." (a column per caller). */
     static List<Row> parse(Map<String, String> tables) {
@@ -98,7 +98,7 @@ final class AccessMatrix {
                 }
                 for (int i = perCaller ? 2 : 1; i < cells.length; i++) {
                     if (!CELL_VALUES.contains(cells[i])) {
-                        throw new IllegalArgumentException(name + ": " + cells[0] + " has the cell " + cells[i] + "; use Y, N, X, U or -");
+                        throw new IllegalArgumentException(name + ": " + cells[0] + " has the cell " + cells[i] + "; use Y, N, R, X, U or -");
                     }
                 }
                 if (perCaller) {
