@@ -272,6 +272,10 @@ INSERT INTO session_participant (session_id, supervisee_id)
 SELECT CONCAT('b0000004-0000-4000-8000-', LPAD(s.sid, 12, '0')), CONCAT('b0000003-0000-4000-8000-', LPAD(pe.pid, 12, '0'))
 FROM gen_session s JOIN gen_period pe ON pe.g = s.g AND pe.from_date <= s.meeting_date AND (pe.to_date IS NULL OR pe.to_date >= s.meeting_date)
 WHERE s.kind = 'GROUP' AND pe.pid <> s.supervisor AND CRC32(CONCAT(s.sid, ':', pe.pid)) MOD 10 < 8;
+-- V039: each participant row carries its session's kind, status and date (the dashboard's range reads).
+UPDATE session_participant p JOIN supervision_session s ON s.id = p.session_id
+SET p.kind = s.kind, p.status = s.status, p.meeting_date = s.meeting_date
+WHERE p.session_id LIKE 'b0000004-%';
 
 INSERT INTO session_record (session_id, template_id, status, entries_json, reflection, future_agenda, next_date, personal_discussed,
                             confidential_notes, action_reviews_json, content_hash, signed_at, version, updated_at, content_version)

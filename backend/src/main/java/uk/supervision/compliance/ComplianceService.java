@@ -184,24 +184,31 @@ public class ComplianceService {
                 EmploymentType.fromValue(p.values().employmentType()), p.values().weeklyHours().doubleValue());
     }
 
+    /** The held one-to-ones: on the participant rows' copy of kind, status and date (V039), a range of ix_participant_progress. */
+    private static final String HELD_ONE_TO_ONE = "FROM session_participant p WHERE p.supervisee_id IN (%s) AND p.kind = 'ONE_TO_ONE' "
+            + "AND p.status IN ('HELD', 'RECORDED', 'SIGNED') ";
+
     /**
-     * One-to-one sessions held since a date, plus each person's last ever, for the clock and the yearly count:
-     * one statement (the two reads joined by UNION ALL).
+     * One-to-one sessions held since a date, plus each person's last before it, for the clock and the yearly count:
+     * one statement, and rows read do not grow with years of history (the window's rows, and one row per status for
+     * the last before it: MAX per index prefix).
      */
     private Map<String, List<LocalDate>> heldOneToOne(List<String> ids, LocalDate since) {
         Map<String, List<LocalDate>> out = new HashMap<>();
-        String held = "FROM supervision_session s JOIN session_participant p ON p.session_id = s.id WHERE p.supervisee_id IN ("
-                + Sql.placeholders(ids.size()) + ") AND s.kind = 'ONE_TO_ONE' AND s.status IN ('HELD', 'RECORDED', 'SIGNED')";
-        // Rows since the date first (kind 0), then each person's last (kind 1), which is added only when not among them.
-        query("SELECT 1, p.supervisee_id, MAX(s.meeting_date) " + held + " GROUP BY p.supervisee_id "
-                + "UNION ALL SELECT 0, p.supervisee_id, s.meeting_date " + held + " AND s.meeting_date >= ? ORDER BY 1",
-                args(ids, ids, Date.valueOf(since)), rs -> {
-            List<LocalDate> dates = out.computeIfAbsent(rs.getString(2), k -> new ArrayList<>());
+        Map<String, LocalDate> before = new HashMap<>();
+        String held = String.format(HELD_ONE_TO_ONE, Sql.placeholders(ids.size()));
+        query("SELECT 0, p.supervisee_id, p.meeting_date " + held + "AND p.meeting_date >= ? "
+                + "UNION ALL SELECT 1, p.supervisee_id, MAX(p.meeting_date) " + held + "AND p.meeting_date < ? "
+                + "GROUP BY p.supervisee_id, p.kind, p.status",
+                args(ids, Date.valueOf(since), ids, Date.valueOf(since)), rs -> {
             LocalDate date = rs.getDate(3).toLocalDate();
-            if (rs.getInt(1) == 0 || !dates.contains(date)) {
-                dates.add(date);
+            if (rs.getInt(1) == 0) {
+                out.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(date);
+            } else {
+                before.merge(rs.getString(2), date, (a, b) -> a.isAfter(b) ? a : b);
             }
         });
+        before.forEach((id, date) -> out.computeIfAbsent(id, k -> new ArrayList<>()).add(date));
         return out;
     }
 
@@ -240,8 +247,9 @@ public class ComplianceService {
     private Map<String, SupervisionSession> nextPlanned(Set<String> ids, LocalDate today) {
         Map<String, SupervisionSession> out = new HashMap<>();
         List<String> list = new ArrayList<>(ids);
-        query("SELECT p.supervisee_id AS next_for, s.* FROM supervision_session s JOIN session_participant p ON p.session_id = s.id "
-                + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND s.status = 'PLANNED' AND s.meeting_date >= ? "
+        query("SELECT p.supervisee_id AS next_for, s.* FROM session_participant p JOIN supervision_session s ON s.id = p.session_id "
+                + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND p.kind IN ('ONE_TO_ONE', 'GROUP') "
+                + "AND p.status = 'PLANNED' AND p.meeting_date >= ? "
                 + "ORDER BY s.meeting_date, s.start_time, s.id", args(list, Date.valueOf(today)), rs -> {
             if (!out.containsKey(rs.getString(1))) {
                 out.put(rs.getString(1), jdbc.readEntity(rs, SupervisionSession.class));
@@ -254,9 +262,9 @@ public class ComplianceService {
     private Map<String, List<SessionRef>> notRecordedAsHeld(Set<String> ids, String supervisorId, LocalDate today) {
         Map<String, List<SessionRef>> out = new HashMap<>();
         List<String> list = new ArrayList<>(ids);
-        query("SELECT p.supervisee_id, s.id, s.meeting_date, s.start_time FROM supervision_session s JOIN session_participant p ON p.session_id = s.id "
-                + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND s.supervisor_id = ? AND s.status = 'PLANNED' "
-                + "AND s.meeting_date < ? ORDER BY s.meeting_date, s.start_time, s.id", args(list, supervisorId, Date.valueOf(today)), rs -> {
+        query("SELECT p.supervisee_id, s.id, s.meeting_date, s.start_time FROM session_participant p JOIN supervision_session s ON s.id = p.session_id "
+                + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND s.supervisor_id = ? AND p.kind IN ('ONE_TO_ONE', 'GROUP') "
+                + "AND p.status = 'PLANNED' AND p.meeting_date < ? ORDER BY s.meeting_date, s.start_time, s.id", args(list, supervisorId, Date.valueOf(today)), rs -> {
                     List<SessionRef> refs = out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
                     if (refs.size() < 20) {
                         refs.add(new SessionRef(UUID.fromString(rs.getString(2)), rs.getDate(3).toLocalDate(), rs.getString(4)));
@@ -270,18 +278,23 @@ public class ComplianceService {
         static final SessionCounts NONE = new SessionCounts(0, 0, 0);
     }
 
-    /** The dashboard's three session counts in one statement (a card reads them all; decision 0020 counts statements). */
+    /**
+     * The dashboard's three session counts in one statement (a card reads them all; decision 0020 counts statements):
+     * records to write and to sign from the participant rows in those states, short ones from the window's held
+     * one-to-ones (each a range of ix_participant_progress, V039).
+     */
     private Map<String, SessionCounts> sessionCounts(Set<String> ids, LocalDate since, int minimumMinutes) {
         Map<String, SessionCounts> out = new HashMap<>();
         List<String> list = new ArrayList<>(ids);
-        query("SELECT p.supervisee_id, "
-                + "SUM(CASE WHEN s.status = 'HELD' THEN 1 ELSE 0 END), SUM(CASE WHEN s.status = 'RECORDED' THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN s.kind = 'ONE_TO_ONE' AND s.status IN ('HELD', 'RECORDED', 'SIGNED') AND s.meeting_date > ? "
-                + "AND s.actual_minutes < ? THEN 1 ELSE 0 END) "
-                + "FROM supervision_session s JOIN session_participant p ON p.session_id = s.id "
-                + "WHERE p.supervisee_id IN (" + Sql.placeholders(list.size()) + ") AND s.status IN ('HELD', 'RECORDED', 'SIGNED') "
-                + "GROUP BY p.supervisee_id", args(Date.valueOf(since), minimumMinutes, list),
-                rs -> out.put(rs.getString(1), new SessionCounts(rs.getInt(2), rs.getInt(3), rs.getInt(4))));
+        String in = Sql.placeholders(list.size());
+        query("SELECT p.supervisee_id, SUM(CASE WHEN p.status = 'HELD' THEN 1 ELSE 0 END), SUM(CASE WHEN p.status = 'RECORDED' THEN 1 ELSE 0 END), 0 "
+                + "FROM session_participant p WHERE p.supervisee_id IN (" + in + ") AND p.kind IN ('ONE_TO_ONE', 'GROUP') "
+                + "AND p.status IN ('HELD', 'RECORDED') GROUP BY p.supervisee_id "
+                + "UNION ALL SELECT p.supervisee_id, 0, 0, COUNT(*) FROM session_participant p JOIN supervision_session s ON s.id = p.session_id "
+                + "WHERE p.supervisee_id IN (" + in + ") AND p.kind = 'ONE_TO_ONE' AND p.status IN ('HELD', 'RECORDED', 'SIGNED') "
+                + "AND p.meeting_date > ? AND s.actual_minutes < ? GROUP BY p.supervisee_id", args(list, list, Date.valueOf(since), minimumMinutes),
+                rs -> out.merge(rs.getString(1), new SessionCounts(rs.getInt(2), rs.getInt(3), rs.getInt(4)),
+                        (a, b) -> new SessionCounts(a.toWrite() + b.toWrite(), a.toSign() + b.toSign(), a.shortOnes() + b.shortOnes())));
         return out;
     }
 

@@ -48,6 +48,12 @@ public class LeaverSupervision {
             ps.setString(4, leaverId);
             return ps.executeUpdate();
         });
+        // The participant rows carry the session's status (V039).
+        jdbc.prepareStatement("UPDATE session_participant SET status = 'CANCELLED' WHERE supervisee_id = ? AND kind = 'ONE_TO_ONE' "
+                + "AND status <> 'CANCELLED' AND session_id IN (SELECT s.id FROM supervision_session s WHERE s.status = 'CANCELLED')", ps -> {
+            ps.setString(1, leaverId);
+            return ps.executeUpdate();
+        });
         int groups = jdbc.prepareStatement("DELETE FROM session_participant WHERE supervisee_id = ? AND session_id IN "
                 + "(SELECT s.id FROM supervision_session s WHERE s.kind = 'GROUP' AND s.status IN ('PLANNED', 'POSTPONED') "
                 + "AND s.meeting_date > ?)", ps -> {

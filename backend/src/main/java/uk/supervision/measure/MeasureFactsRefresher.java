@@ -1,6 +1,7 @@
 package uk.supervision.measure;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.supervision.api.model.PolicyRules;
@@ -11,6 +12,7 @@ import uk.supervision.staff.StaffAttributeHistory;
 import uk.supervision.staff.StaffRepository;
 import uk.supervision.support.Sql;
 
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,6 +45,13 @@ public class MeasureFactsRefresher {
     static final String LEASE = "measure-facts";
     /** People read and written at once. */
     static final int BATCH = 200;
+    /** People whose current and previous month the daily recompute rewrites in one transaction. */
+    static final int DAILY_BATCH = 500;
+    /**
+     * How far before the first month recomputed the daily recompute reads sessions: the yearly count at a month's
+     * end looks back 12 months; the last one-to-one before that is read on its own (the clock and the longest gap).
+     */
+    static final int SESSION_MONTHS_BEFORE = 13;
     /**
      * Changes are looked for from this long before the last refresh began: a transaction that stamped its rows
      * before then but committed after is still seen (its people are computed once more, which changes nothing).
@@ -55,10 +64,13 @@ public class MeasureFactsRefresher {
     private final StaffRepository staffRepository;
     private final StaffAttributeHistory attributes;
     private final PersonMonths personMonths;
+    private final TransactionOperations<Connection> transactions;
 
     public MeasureFactsRefresher(JdbcOperations jdbc, Clock clock, PolicyService policy, StaffRepository staffRepository,
-                                 StaffAttributeHistory attributes, uk.supervision.compliance.ScheduleCalculator calculator) {
+                                 StaffAttributeHistory attributes, uk.supervision.compliance.ScheduleCalculator calculator,
+                                 TransactionOperations<Connection> transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.clock = clock;
         this.policy = policy;
         this.staffRepository = staffRepository;
@@ -77,45 +89,62 @@ public class MeasureFactsRefresher {
     record Unit(YearMonth month, String teamId, String serviceId) {
     }
 
-    /** Folds the organisation's changes in (a full rebuild when it has never been refreshed). */
-    @Transactional
+    /**
+     * Folds the organisation's changes in (a full rebuild when it has never been refreshed). The changes are one
+     * transaction; the daily recompute commits every {@link #DAILY_BATCH} people; the team rows and the watermark
+     * are the last transaction, so a run stopped half way is simply done again by the next (called inside a
+     * transaction, as {@link #rebuild} is, it is all that one).
+     */
     public Outcome refresh(String organisationId) {
         Instant started = clock.instant();
         LocalDate today = LocalDate.ofInstant(started, zone());
-        Watermark mark = watermark(organisationId);
-        PolicyRules rules = policy.effectiveRules(organisationId);
+        Changes changes = transactions.executeWrite(status -> foldChanges(organisationId, started, today));
+        Watermark mark = changes.mark();
         // Team rows rebuilt afterwards: whole months (the daily recompute, where every team changes) and single
         // (month, team) units whose person rows were rewritten, old and new team of a move alike.
         Set<YearMonth> wholeMonths = new TreeSet<>();
-        Set<Unit> units = new LinkedHashSet<>();
-        int rewritten;
         int recomputedForToday = 0;
+        if (mark != null && (mark.allRecomputedOn() == null || mark.allRecomputedOn().isBefore(today))) {
+            // Time alone moves people from on track to overdue: everyone's current and previous month, daily.
+            List<YearMonth> recent = List.of(YearMonth.from(today).minusMonths(1), YearMonth.from(today));
+            List<String> everyone = transactions.executeRead(status -> Sql.ids(jdbc, "SELECT id FROM staff WHERE organisation_id = ? "
+                    + "AND (leaving_date IS NULL OR leaving_date >= ?) ORDER BY id", List.of(organisationId, Date.valueOf(recent.get(0).atDay(1)))));
+            everyone.removeAll(changes.people());
+            for (List<String> batch : chunks(everyone, DAILY_BATCH)) {
+                recomputedForToday += transactions.executeWrite(status -> rewrite(organisationId, changes.rules(), batch, recent, today, started, null));
+            }
+            if (recomputedForToday > 0) {
+                wholeMonths.addAll(recent);
+            }
+        }
+        changes.units().removeIf(u -> wholeMonths.contains(u.month()));
+        int rebuilt = transactions.executeWrite(status -> {
+            int rows = mark == null ? rebuildAllTeams(organisationId, started) : rebuildTeams(organisationId, wholeMonths, changes.units(), started);
+            saveWatermark(organisationId, mark, started, today);
+            return rows;
+        });
+        return new Outcome(mark == null, changes.rewritten(), recomputedForToday, rebuilt);
+    }
+
+    /** What the first transaction did: the watermark found, the rules, the people rewritten and their team units. */
+    private record Changes(Watermark mark, PolicyRules rules, Set<String> people, int rewritten, Set<Unit> units) {
+    }
+
+    /** The people changed since the watermark get all their months rewritten (everyone, when there is no watermark). */
+    private Changes foldChanges(String organisationId, Instant started, LocalDate today) {
+        Watermark mark = watermark(organisationId);
+        PolicyRules rules = policy.effectiveRules(organisationId);
+        Set<Unit> units = new LinkedHashSet<>();
         if (mark == null) {
             jdbc.prepareStatement("DELETE FROM measure_person_month WHERE organisation_id = ?", ps -> {
                 ps.setString(1, organisationId);
                 return ps.executeUpdate();
             });
             List<String> everyone = Sql.ids(jdbc, "SELECT id FROM staff WHERE organisation_id = ? ORDER BY id", List.of(organisationId));
-            rewritten = rewrite(organisationId, rules, everyone, null, today, started, null);
-        } else {
-            Set<String> changed = withPartners(organisationId, changedSince(organisationId, Timestamp.from(mark.changesUpTo())), today);
-            rewritten = rewrite(organisationId, rules, new ArrayList<>(changed), null, today, started, units);
-            if (mark.allRecomputedOn() == null || mark.allRecomputedOn().isBefore(today)) {
-                // Time alone moves people from on track to overdue: everyone's current and previous month, daily.
-                List<YearMonth> recent = List.of(YearMonth.from(today).minusMonths(1), YearMonth.from(today));
-                List<String> everyone = Sql.ids(jdbc, "SELECT id FROM staff WHERE organisation_id = ? AND (leaving_date IS NULL OR leaving_date >= ?) ORDER BY id",
-                        List.of(organisationId, Date.valueOf(recent.get(0).atDay(1))));
-                everyone.removeAll(changed);
-                recomputedForToday = rewrite(organisationId, rules, everyone, recent, today, started, null);
-                if (recomputedForToday > 0) {
-                    wholeMonths.addAll(recent);
-                }
-            }
+            return new Changes(null, rules, new LinkedHashSet<>(everyone), rewrite(organisationId, rules, everyone, null, today, started, null), units);
         }
-        units.removeIf(u -> wholeMonths.contains(u.month()));
-        int rebuilt = mark == null ? rebuildAllTeams(organisationId, started) : rebuildTeams(organisationId, wholeMonths, units, started);
-        saveWatermark(organisationId, mark, started, today);
-        return new Outcome(mark == null, rewritten, recomputedForToday, rebuilt);
+        Set<String> changed = withPartners(organisationId, changedSince(organisationId, Timestamp.from(mark.changesUpTo())), today);
+        return new Changes(mark, rules, changed, rewrite(organisationId, rules, new ArrayList<>(changed), null, today, started, units), units);
     }
 
     /** Forgets the organisation's facts and rebuilds them all (the demo loader calls this once it has loaded). */
@@ -257,7 +286,10 @@ public class MeasureFactsRefresher {
                         Instant now, Set<Unit> units) {
         int n = 0;
         for (List<String> batch : chunks(ids, BATCH)) {
-            List<PersonMonths.Person> people = read(organisationId, batch);
+            // Only some months: their sessions and actions are read from a bound, not the whole history.
+            LocalDate from = onlyMonths == null ? null : onlyMonths.stream().min(YearMonth::compareTo).orElseThrow()
+                    .atDay(1).minusMonths(SESSION_MONTHS_BEFORE);
+            List<PersonMonths.Person> people = read(organisationId, batch, from);
             List<PersonMonths.Row> rows = new ArrayList<>();
             for (PersonMonths.Person p : people) {
                 List<YearMonth> months = PersonMonths.months(p.employmentStart(), p.leavingDate(), today);
@@ -410,7 +442,11 @@ public class MeasureFactsRefresher {
 
     // --- reading a batch of people: one query per table ---
 
-    private List<PersonMonths.Person> read(String organisationId, List<String> ids) {
+    /**
+     * The batch's inputs; with {@code sessionsFrom}, sessions and closed actions from that day only, plus each person's last
+     * one-to-one held before it (all the schedule and the longest gap need of what came earlier).
+     */
+    private List<PersonMonths.Person> read(String organisationId, List<String> ids, LocalDate sessionsFrom) {
         List<Staff> staff = staffRepository.findByIdIn(ids).stream().filter(s -> s.organisationId().equals(organisationId)).toList();
         if (staff.isEmpty()) {
             return List.of();
@@ -451,9 +487,20 @@ public class MeasureFactsRefresher {
                 supervisees.computeIfAbsent(supervisor, k -> new ArrayList<>()).add(new PersonMonths.Relation(supervisee, from, to));
             }
         });
+        List<Object> sessionArgs = new ArrayList<>(found);
+        if (sessionsFrom != null) {
+            sessionArgs.add(Date.valueOf(sessionsFrom));
+            // Outside every month computed, so only its date counts (as the last session held before the bound).
+            query("SELECT p.supervisee_id, MAX(s.meeting_date) FROM supervision_session s JOIN session_participant p ON p.session_id = s.id "
+                    + "WHERE p.supervisee_id IN (" + in + ") AND s.kind = 'ONE_TO_ONE' AND s.status IN ('HELD', 'RECORDED', 'SIGNED') "
+                    + "AND s.meeting_date < ? GROUP BY p.supervisee_id", sessionArgs, rs -> sessions.computeIfAbsent(rs.getString(1),
+                    k -> new ArrayList<>()).add(new PersonMonths.Session(null, false, true, false, rs.getDate(2).toLocalDate(), null,
+                    false, false, null)));
+        }
         query("SELECT p.supervisee_id, s.id, s.kind, s.status, s.meeting_date, s.actual_minutes, s.rebooked_as_id, r.status, r.signed_at "
                 + "FROM supervision_session s JOIN session_participant p ON p.session_id = s.id LEFT JOIN session_record r ON r.session_id = s.id "
-                + "WHERE p.supervisee_id IN (" + in + ") AND s.status IN ('HELD', 'RECORDED', 'SIGNED', 'CANCELLED')", found, rs -> {
+                + "WHERE p.supervisee_id IN (" + in + ") AND s.status IN ('HELD', 'RECORDED', 'SIGNED', 'CANCELLED')"
+                + (sessionsFrom == null ? "" : " AND s.meeting_date >= ?"), sessionArgs, rs -> {
             String status = rs.getString(4);
             boolean signed = "SIGNED".equals(rs.getString(8));
             Timestamp signedAt = rs.getTimestamp(9);
@@ -471,8 +518,14 @@ public class MeasureFactsRefresher {
                     rs.getObject(7) == null ? null : rs.getInt(7), rs.getString(8)));
         });
         // A closed action closed on its session's day when it was closed in one, otherwise on the day it last changed.
+        // With a bound, an action closed before it (last changed and its closing session both earlier) is left out.
+        List<Object> actionArgs = new ArrayList<>(found);
+        if (sessionsFrom != null) {
+            actionArgs.addAll(List.of(Timestamp.from(sessionsFrom.atStartOfDay(zone).toInstant()), Date.valueOf(sessionsFrom)));
+        }
         query("SELECT a.supervisee_id, a.due_date, a.created_at, a.status, a.updated_at, c.meeting_date FROM supervision_action a "
-                + "LEFT JOIN supervision_session c ON c.id = a.closed_in_session_id WHERE a.supervisee_id IN (" + in + ")", found, rs -> {
+                + "LEFT JOIN supervision_session c ON c.id = a.closed_in_session_id WHERE a.supervisee_id IN (" + in + ")"
+                + (sessionsFrom == null ? "" : " AND (a.status = 'OPEN' OR a.updated_at >= ? OR c.meeting_date >= ?)"), actionArgs, rs -> {
             LocalDate closed = null;
             if (!"OPEN".equals(rs.getString(4))) {
                 closed = rs.getDate(6) != null ? rs.getDate(6).toLocalDate() : LocalDate.ofInstant(rs.getTimestamp(5).toInstant(), zone);

@@ -376,9 +376,13 @@ public class SessionService {
     private SupervisionSession insert(SupervisionSession session, List<String> superviseeIds) {
         SupervisionSession saved = sessions.save(session);
         for (String superviseeId : superviseeIds) {
-            jdbc.prepareStatement("INSERT INTO session_participant (session_id, supervisee_id) VALUES (?, ?)", ps -> {
+            // The session's kind, status and date travel with each participant (V039; SessionRepository keeps them in step).
+            jdbc.prepareStatement("INSERT INTO session_participant (session_id, supervisee_id, kind, status, meeting_date) VALUES (?, ?, ?, ?, ?)", ps -> {
                 ps.setString(1, saved.id());
                 ps.setString(2, superviseeId);
+                ps.setString(3, saved.kind());
+                ps.setString(4, saved.status());
+                ps.setDate(5, java.sql.Date.valueOf(saved.meetingDate()));
                 return ps.executeUpdate();
             });
         }

@@ -264,7 +264,8 @@ public class StaffService {
         String serviceId = current.serviceId();
         List<String> what = new ArrayList<>();
         if (destination != null && !Objects.equals(destination.teamId(), current.teamId())) {
-            history.closeOpenPeriod(current.id(), from.minusDays(1));
+            history.removeFrom(current.id(), from);
+            history.endBefore(current.id(), from, from.minusDays(1));
             history.save(new StaffTeamHistory(Ids.newId(), current.id(), destination.teamId(), destination.serviceId(), from, null, now));
             teamId = destination.teamId();
             serviceId = destination.serviceId();

@@ -159,6 +159,65 @@ class MeasureFactsRefresherTest extends ApiTest {
         assertEquals(0, refresher.refresh(world.org().id()).peopleRecomputedForToday());
     }
 
+    /** A person's facts of a month, every figure the sessions and actions feed, as one line. */
+    private String facts(Staff person, YearMonth month) {
+        return fixtures.string("SELECT CONCAT_WS(' ', within_interval, past_longest_gap, in_breach, longest_gap_days, one_to_one_held, "
+                + "group_held, held_last_12_months, meets_annual_minimum, cancelled, minutes_held, records_due, actions_overdue) "
+                + "FROM measure_person_month WHERE staff_id = ? AND month_start = ?", person.id(), Date.valueOf(month.atDay(1)));
+    }
+
+    @Test
+    void theDailyRecomputeReadsFromABoundAndGivesWhatAFullRebuildGives() throws Exception {
+        LocalDate today = LocalDate.now();
+        YearMonth previous = YearMonth.from(today).minusMonths(1);
+        Staff supervisor = world.worker(world.teamA1(), "Sal", "Visor");
+        Staff longServer = fixtures.staff(world.org(), world.teamA1(), null, "Lin", "Longserver", "REGISTERED_SOCIAL_WORKER",
+                "PERMANENT", today.minusYears(6));
+        fixtures.supervise(supervisor, longServer, today.minusYears(6));
+        MeasureScript script = new MeasureScript(fixtures, world);
+        // Six years of one-to-ones every three months, the last 16 months ago: before the daily recompute's bound
+        // (13 months before last month began), so only "the last one before the bound" can give the clock and the gap.
+        LocalDate last = today.minusMonths(16);
+        for (LocalDate d = today.minusYears(6).plusMonths(1); !d.isAfter(last); d = d.plusMonths(3)) {
+            script.session(supervisor, "ONE_TO_ONE", "HELD", d, 60, longServer);
+        }
+        script.session(supervisor, "ONE_TO_ONE", "HELD", last, 75, longServer);
+        script.session(supervisor, "ONE_TO_ONE", "CANCELLED", previous.atDay(5), null, longServer);
+        script.session(supervisor, "GROUP", "HELD", previous.atDay(10), 90, longServer);
+        // An action overdue for five years and still open; one closed four years ago (before the bound: not read).
+        script.action(longServer, today.minusYears(5), today.minusYears(5).minusDays(10), "OPEN", null);
+        script.action(longServer, today.minusYears(4), today.minusYears(4).minusDays(10), "DONE", today.minusYears(4));
+
+        refresher.rebuild(world.org().id());
+        String fullPrevious = facts(longServer, previous);
+        String fullCurrent = facts(longServer, YearMonth.now());
+        // Hand-worked: the gap runs from the last session to today; nothing held in the last year; one action overdue.
+        long gap = java.time.temporal.ChronoUnit.DAYS.between(last, today);
+        assertEquals(gap, fixtures.count("SELECT longest_gap_days FROM measure_person_month WHERE staff_id = ? AND month_start = ?",
+                longServer.id(), Date.valueOf(YearMonth.now().atDay(1))));
+        assertEquals(0, fixtures.count("SELECT held_last_12_months + one_to_one_held FROM measure_person_month WHERE staff_id = ? "
+                + "AND month_start = ?", longServer.id(), Date.valueOf(YearMonth.now().atDay(1))));
+        assertEquals(1, fixtures.count("SELECT actions_overdue FROM measure_person_month WHERE staff_id = ? AND month_start = ?",
+                longServer.id(), Date.valueOf(YearMonth.now().atDay(1))));
+        assertEquals(2, fixtures.count("SELECT cancelled + group_held FROM measure_person_month WHERE staff_id = ? AND month_start = ?",
+                longServer.id(), Date.valueOf(previous.atDay(1))));
+
+        // The daily recompute rewrites those two months from what it reads: they come out the same.
+        fixtures.execute("DELETE FROM measure_person_month WHERE staff_id = ? AND month_start >= ?", longServer.id(),
+                Date.valueOf(previous.atDay(1)));
+        allFoldedIn();
+        fixtures.execute("UPDATE measure_refresh SET all_recomputed_on = ? WHERE organisation_id = ?",
+                Date.valueOf(today.minusDays(1)), world.org().id());
+        MeasureFactsRefresher.Outcome outcome = refresher.refresh(world.org().id());
+        assertEquals(0, outcome.peopleRewritten());
+        assertEquals(2, outcome.peopleRecomputedForToday());
+        assertEquals(fullPrevious, facts(longServer, previous));
+        assertEquals(fullCurrent, facts(longServer, YearMonth.now()));
+        // Older months are not touched: all months from the employment start are still there.
+        assertEquals(PersonMonths.months(today.minusYears(6), null, today).size(),
+                fixtures.count("SELECT COUNT(*) FROM measure_person_month WHERE staff_id = ?", longServer.id()));
+    }
+
     @Test
     void theStatementsOfARebuildDoNotGrowWithPeopleOrMonths() {
         new MeasureScript(fixtures, world).build();

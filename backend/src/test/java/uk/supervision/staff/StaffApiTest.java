@@ -137,6 +137,44 @@ class StaffApiTest extends ApiTest {
     }
 
     @Test
+    void aBackDatedMoveTrimsOrReplacesEveryPlacementItOverlaps() {
+        var ola = world.worker(world.teamA1(), "Ola", "Backdated");
+        LocalDate today = LocalDate.now();
+        LocalDate started = today.minusYears(2);
+        String etag = api.get("/api/v1/staff/" + ola.id(), hr).header("ETag");
+        Api.Response toB1 = api.post("/api/v1/staff/" + ola.id() + "/moves", hr,
+                Map.of("effectiveDate", today.minusDays(30).toString(), "teamId", world.teamB1().id()), etag);
+        assertEquals(200, toB1.status(), toB1.body());
+        // Recorded late: the person had in fact gone to A2 sixty days ago, before the B1 move (which it replaces).
+        Api.Response toA2 = api.post("/api/v1/staff/" + ola.id() + "/moves", hr,
+                Map.of("effectiveDate", today.minusDays(60).toString(), "teamId", world.teamA2().id()), toB1.header("ETag"));
+        assertEquals(200, toA2.status(), toA2.body());
+        assertEquals(List.of(
+                        world.teamA1().id() + " " + started + " " + today.minusDays(61),
+                        world.teamA2().id() + " " + today.minusDays(60) + " open"),
+                placements(ola.id()));
+        // A second back-dated move inside A1's period ends A1 earlier and replaces A2.
+        Api.Response toB1Earlier = api.post("/api/v1/staff/" + ola.id() + "/moves", hr,
+                Map.of("effectiveDate", today.minusDays(90).toString(), "teamId", world.teamB1().id()), toA2.header("ETag"));
+        assertEquals(200, toB1Earlier.status(), toB1Earlier.body());
+        assertEquals(List.of(
+                        world.teamA1().id() + " " + started + " " + today.minusDays(91),
+                        world.teamB1().id() + " " + today.minusDays(90) + " open"),
+                placements(ola.id()));
+        assertEquals(world.teamB1().name(), toB1Earlier.json().get("team").get("name").asText());
+        // No day is in two teams: no pair of rows overlaps.
+        assertEquals(0, fixtures.count("SELECT COUNT(*) FROM staff_team_history a JOIN staff_team_history b ON a.staff_id = b.staff_id "
+                + "AND a.id < b.id AND a.from_date <= COALESCE(b.to_date, '9999-12-31') AND b.from_date <= COALESCE(a.to_date, '9999-12-31') "
+                + "WHERE a.staff_id = ?", ola.id()));
+    }
+
+    /** A person's placements in date order, as "team from to|open". */
+    private List<String> placements(String staffId) {
+        return fixtures.strings("SELECT CONCAT(team_id, ' ', from_date, ' ', CASE WHEN to_date IS NULL THEN 'open' ELSE CONCAT(to_date, '') END) "
+                + "FROM staff_team_history WHERE staff_id = ? ORDER BY from_date", staffId);
+    }
+
+    @Test
     void aLeaverEndsTheirSupervisionAndLeavesTheCurrentList() {
         World.Person priya = world.person(world.teamA1(), "Priya", Role.SUPERVISOR);
         var leaver = world.worker(world.teamA1(), "Lee", "Leaver");

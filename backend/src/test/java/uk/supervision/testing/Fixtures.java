@@ -222,12 +222,24 @@ public class Fixtures {
 
     @Transactional
     public int execute(String sql, Object... args) {
-        return jdbc.prepareStatement(sql, ps -> {
+        int rows = jdbc.prepareStatement(sql, ps -> {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
             return ps.executeUpdate();
         });
+        String lower = sql.toLowerCase(java.util.Locale.ROOT);
+        if ((lower.startsWith("update supervision_session") || lower.startsWith("insert into session_participant")) && rows > 0) {
+            // A session written behind the product's back: its participants' copy of kind, status and date (V039) follows,
+            // as SessionRepository keeps it in the product.
+            jdbc.prepareStatement("UPDATE session_participant SET "
+                    + "kind = (SELECT s.kind FROM supervision_session s WHERE s.id = session_participant.session_id), "
+                    + "status = (SELECT s.status FROM supervision_session s WHERE s.id = session_participant.session_id), "
+                    + "meeting_date = (SELECT s.meeting_date FROM supervision_session s WHERE s.id = session_participant.session_id) "
+                    + "WHERE meeting_date IS NULL OR session_id IN (SELECT s.id FROM supervision_session s WHERE s.status <> session_participant.status "
+                    + "OR s.meeting_date <> session_participant.meeting_date)", ps -> ps.executeUpdate());
+        }
+        return rows;
     }
 
     /**
